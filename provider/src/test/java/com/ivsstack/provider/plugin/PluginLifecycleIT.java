@@ -308,10 +308,13 @@ class PluginLifecycleIT {
         var channel = driver.create("ivs:index:Channel", "attached", struct("name", str("attached"),
                 "recordingConfigurationArn", str(recording.id())), false);
 
+        assertThat(IVS.ivsClient().getChannel(b -> b.arn(channel.id())).channel().recordingConfigurationArn())
+                .isEqualTo(recording.id());
+
         driver.delete(recording);
 
         assertThat(IVS.ivsClient().getChannel(b -> b.arn(channel.id())).channel().recordingConfigurationArn()).isEmpty();
-        eventually(Duration.ofSeconds(10), () -> assertThat(engine.messages()).anySatisfy(message -> {
+        eventually(Duration.ofSeconds(10), () -> assertThat(engine.messages()).as(plugin.stderr()).anySatisfy(message -> {
             assertThat(message.getMessage()).contains(channel.id());
             assertThat(message.getUrn()).isEqualTo(recording.urn());
         }));
