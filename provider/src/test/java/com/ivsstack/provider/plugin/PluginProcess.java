@@ -47,9 +47,14 @@ final class PluginProcess implements AutoCloseable {
 
     /** Starts the plugin with {@code args} (flags, then the engine address last) and the given extra environment. */
     static PluginProcess start(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        Path directory = pluginDirectory();
+        return start(pluginDirectory().resolve("pulumi-resource-ivs"), environment, args);
+    }
+
+    /** Starts {@code launcher} (the unpacked one, or a link to it). */
+    static PluginProcess start(Path launcher, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         var command = new ArrayList<String>();
-        command.add(directory.resolve("pulumi-resource-ivs").toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         Path workingDirectory = Files.createTempDirectory("pulumi-program");
         var builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
