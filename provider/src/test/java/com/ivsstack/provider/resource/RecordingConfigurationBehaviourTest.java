@@ -50,6 +50,28 @@ class RecordingConfigurationBehaviourTest {
     }
 
     @Test
+    void create_stillCreatingAtTimeout_isPartialFailureThatTheNextUpdateFinishes() {
+        var resource = recording(Map.of());
+        var inputs = resource.check(declared("recordings"));
+        IVS.emulator().setActivationDelay(java.time.Duration.ofMillis(1500));
+        try {
+            var failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> resource.type.create(new com.ivsstack.provider.api.CreateRequest(resource.urn, inputs,
+                            java.time.Duration.ofMillis(200), false)),
+                    com.ivsstack.provider.api.ResourceInitFailedException.class);
+            assertThat(failure.id()).startsWith("arn:aws:ivs:us-west-2:");
+            assertThat(failure.outputs()).containsEntry("state", "CREATING").containsEntry("arn", failure.id());
+            assertThat(failure.getMessage()).startsWith("creating IVS RecordingConfiguration (" + failure.id() + ")")
+                    .contains("the next up waits again");
+
+            var finished = resource.update(failure.id(), inputs, failure.outputs(), inputs);
+            assertThat(finished.outputs()).containsEntry("state", "ACTIVE").containsEntry("arn", failure.id());
+        } finally {
+            IVS.emulator().setActivationDelay(java.time.Duration.ofMillis(50));
+        }
+    }
+
+    @Test
     void create_bucketInOtherRegion_failsWithRegionHintAndLeavesNothing(IvsClient ivs) {
         IVS.emulator().admin().registerBucket("far-away", "eu-west-1");
         var resource = recording(Map.of());
