@@ -145,9 +145,8 @@ public final class IvsApi implements AutoCloseable {
 
     /** One paced IVS call; SDK exceptions come out as {@link IvsApiException}. */
     public <T> T ivs(OperationFamily family, Function<IvsClient, T> call) {
-        rateLimiter.acquire(family);
         try {
-            return call.apply(ivs);
+            return rateLimiter.run(family, () -> call.apply(ivs));
         } catch (SdkException e) {
             throw AwsErrors.map(e);
         }
@@ -155,9 +154,8 @@ public final class IvsApi implements AutoCloseable {
 
     /** One paced IVS RealTime call; SDK exceptions come out as {@link IvsApiException}. */
     public <T> T realTime(OperationFamily family, Function<IvsRealTimeClient, T> call) {
-        rateLimiter.acquire(family);
         try {
-            return call.apply(realTime);
+            return rateLimiter.run(family, () -> call.apply(realTime));
         } catch (SdkException e) {
             throw AwsErrors.map(e);
         }
@@ -281,8 +279,7 @@ public final class IvsApi implements AutoCloseable {
     }
 
     private <T> T paced(OperationFamily family, java.util.function.Supplier<T> call) {
-        rateLimiter.acquire(family);
-        return call.get();
+        return rateLimiter.run(family, call);
     }
 
     /** Adds or overwrites tags on any IVS or IVS RealTime resource. */

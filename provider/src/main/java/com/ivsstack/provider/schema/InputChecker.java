@@ -55,7 +55,7 @@ public final class InputChecker {
         }
         for (var spec : schema.properties().values()) {
             if (!result.containsKey(spec.name()) && spec.defaultValue() != null) {
-                result.put(spec.name(), spec.defaultValue());
+                result.put(spec.name(), checkValue(spec.type(), spec.defaultValue(), Values.path(path, spec.name()), failures));
             }
         }
         for (String name : schema.required()) {

@@ -121,4 +121,30 @@ class ChannelLifecycleTest {
                 .containsEntry("a", "1").containsEntry("c", "3").doesNotContainKey("b")
                 .containsEntry(Ownership.TAG_KEY, channel.urn).containsEntry("team", "video");
     }
+
+    @Test
+    void update_advancedToStandard_dropsThePresetWithoutPerpetualDiff() {
+        var inputs = channel.check(Map.of("name", "adv", "type", "ADVANCED_SD", "preset", "CONSTRAINED_BANDWIDTH_DELIVERY"));
+        var created = channel.create(inputs);
+        assertThat(created.outputs()).containsEntry("preset", "CONSTRAINED_BANDWIDTH_DELIVERY");
+        var standard = channel.check(Map.of("name", "adv", "type", "STANDARD"));
+        var updated = channel.update(created.id(), inputs, created.outputs(), standard);
+        assertThat(updated.outputs()).containsEntry("type", "STANDARD").doesNotContainKey("preset");
+        var read = channel.read(created.id(), standard, updated.outputs());
+        assertThat(channel.diff(created.id(), read.inputs(), read.outputs(), standard).hasChanges()).isFalse();
+    }
+
+    @Test
+    void create_multitrack_roundTripsWithoutDiff() {
+        var inputs = channel.check(Map.of("containerFormat", "FRAGMENTED_MP4", "multitrackInputConfiguration",
+                Map.of("enabled", true, "maximumResolution", "HD", "policy", "REQUIRE")));
+        var created = channel.create(inputs);
+        assertThat(created.outputs()).containsEntry("multitrackInputConfiguration",
+                Map.of("enabled", true, "maximumResolution", "HD", "policy", "REQUIRE"));
+        var imported = channel.importById(created.id());
+        assertThat(channel.diff(created.id(), imported.inputs(), imported.outputs(), inputs).hasChanges()).isFalse();
+        var off = channel.check(Map.of("containerFormat", "TS"));
+        var updated = channel.update(created.id(), inputs, created.outputs(), off);
+        assertThat(updated.outputs()).containsEntry("containerFormat", "TS");
+    }
 }
