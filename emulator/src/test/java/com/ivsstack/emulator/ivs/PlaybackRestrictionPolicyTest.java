@@ -63,6 +63,7 @@ class PlaybackRestrictionPolicyTest {
 
         assertThat(page.playbackRestrictionPolicies()).hasSize(1);
         assertThat(page.nextToken()).isNotEmpty();
-        assertThat(ivs.listPlaybackRestrictionPoliciesPaginator(b -> { }).playbackRestrictionPolicies()).hasSize(2);
+        assertThat(ivs.listPlaybackRestrictionPoliciesPaginator(b -> { }).stream()
+                .flatMap(p -> p.playbackRestrictionPolicies().stream())).hasSize(2);
     }
 }
