@@ -139,8 +139,8 @@ public abstract class IvsResource implements ResourceType {
 
     @Override
     public DiffResult diff(DiffRequest request) {
-        var olds = normalize(plainKeepUnknown(request.oldInputs()));
-        var news = normalize(plainKeepUnknown(request.news()));
+        var olds = normalize(plainView(request.oldInputs()));
+        var news = normalize(plainView(request.news()));
         var detailed = PropertyDiffer.diff(schema.inputs(), olds, news, request.ignoreChanges());
         return new DiffResult(detailed, deleteBeforeReplace());
     }
@@ -320,10 +320,6 @@ public abstract class IvsResource implements ResourceType {
             inputs.forEach((k, v) -> result.put(k, Values.deepUnwrap(v)));
         }
         return result;
-    }
-
-    private static Map<String, Object> plainKeepUnknown(Map<String, Object> inputs) {
-        return plainView(inputs);
     }
 
     /** Removes empty strings, lists and maps at every depth: AWS reports "none" in several ways. */

@@ -72,6 +72,31 @@ class RecordingConfigurationBehaviourTest {
     }
 
     @Test
+    void create_cancelledWhileCreating_stopsWaitingAndKeepsTheId() {
+        var resource = recording(Map.of());
+        var inputs = resource.check(declared("recordings"));
+        IVS.emulator().setActivationDelay(java.time.Duration.ofSeconds(30));
+        try {
+            new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                provider.cancel();
+            }).start();
+            long start = System.nanoTime();
+            var failure = org.assertj.core.api.Assertions.catchThrowableOfType(() -> resource.create(inputs),
+                    com.ivsstack.provider.api.ResourceInitFailedException.class);
+            assertThat(failure.id()).startsWith("arn:aws:ivs:");
+            assertThat(failure.getMessage()).contains("cancelled");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+        } finally {
+            IVS.emulator().setActivationDelay(java.time.Duration.ofMillis(50));
+        }
+    }
+
+    @Test
     void create_bucketInOtherRegion_failsWithRegionHintAndLeavesNothing(IvsClient ivs) {
         IVS.emulator().admin().registerBucket("far-away", "eu-west-1");
         var resource = recording(Map.of());
