@@ -60,7 +60,8 @@ class RecordingConfigurationBehaviourTest {
                             java.time.Duration.ofMillis(200), false)),
                     com.ivsstack.provider.api.ResourceInitFailedException.class);
             assertThat(failure.id()).startsWith("arn:aws:ivs:us-west-2:");
-            assertThat(failure.outputs()).containsEntry("state", "CREATING").containsEntry("arn", failure.id());
+            assertThat(failure.outputs()).containsEntry("state", "CREATING").containsEntry("arn", failure.id())
+                    .containsEntry("name", "rec").containsEntry("tags", Map.of());
             assertThat(failure.getMessage()).startsWith("creating IVS RecordingConfiguration (" + failure.id() + ")")
                     .contains("the next up waits again");
 
