@@ -276,7 +276,7 @@ class SdkGeneratorTest {
                 .containsExactlyInAnyOrder("channel.md", "stream-key.md", "realtime-encoder-configuration.md");
         String channel = pages.stream().filter(p -> p.path().equals("channel.md")).findFirst().orElseThrow().content();
         assertThat(channel).contains("```java\nvar channel = new Channel(\"main\");\n```")
-                .contains("| `latencyMode` | `ChannelLatencyMode` | no | `LOW` |")
+                .contains("| `latencyMode` | `ChannelLatencyMode` | no | `\"LOW\"` |")
                 .contains("pulumi import ivs:index:Channel <name> <arn>");
         String streamKey = pages.stream().filter(p -> p.path().equals("stream-key.md")).findFirst().orElseThrow().content();
         assertThat(streamKey).contains("Changing `channelArn` replaces the resource")

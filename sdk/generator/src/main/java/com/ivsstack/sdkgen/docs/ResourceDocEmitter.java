@@ -165,7 +165,7 @@ public final class ResourceDocEmitter {
     private static String defaultText(PropertySpec property) {
         List<String> parts = new ArrayList<>();
         if (property.defaultValue() != null) {
-            parts.add("`" + property.defaultValue().asText() + "`");
+            parts.add("`" + property.defaultValue() + "`"); // JSON text: strings quoted, so "" shows
         }
         if (!property.defaultEnvironment().isEmpty()) {
             parts.add("env " + property.defaultEnvironment().stream().map(e -> "`" + e + "`").collect(Collectors.joining(", ")));
