@@ -283,6 +283,17 @@ class SdkGeneratorTest {
                 .contains("Secret outputs (kept encrypted in state, masked in plans): `value`.");
     }
 
+    @Test
+    void generateDocs_snippetWithoutEndMarker_failsNamingFileAndMarker(@TempDir Path examples) throws IOException {
+        Path app = examples.resolve("demo/src/main/java/App.java");
+        Files.createDirectories(app.getParent());
+        Files.writeString(app, "// docs:begin ivs:index:Channel\nvar channel = new Channel(\"main\");\n");
+        var generator = new SdkGenerator(SchemaReader.read(FIXTURE));
+
+        assertThatThrownBy(() -> generator.generateDocs(examples)).isInstanceOf(SchemaException.class)
+                .hasMessageContaining("App.java: '// docs:begin ivs:index:Channel' has no '// docs:end ivs:index:Channel'");
+    }
+
     private static Class<?> load(String name) {
         try {
             return Class.forName(name, false, sdk);
