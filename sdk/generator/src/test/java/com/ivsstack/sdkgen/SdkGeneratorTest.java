@@ -60,7 +60,7 @@ class SdkGeneratorTest {
             sources = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).collect(Collectors.toList());
         }
         var diagnostics = new ByteArrayOutputStream();
-        var options = new java.util.ArrayList<>(List.of("-Xlint:all,-processing", "-Werror", "-proc:none",
+        var options = new java.util.ArrayList<>(List.of("-Xlint:all,-processing", "-Xdoclint:all,-missing", "-Werror", "-proc:none",
                 "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
         options.addAll(sources);
         int status = ToolProvider.getSystemJavaCompiler().run(null, null,
