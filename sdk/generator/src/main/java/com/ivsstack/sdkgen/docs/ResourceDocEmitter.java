@@ -91,9 +91,12 @@ public final class ResourceDocEmitter {
         if (replacing.isEmpty()) {
             md.append("Nothing: every input is updated in place.\n\n");
         } else {
-            md.append("Changing ").append(String.join(", ", replacing)).append(" replaces the resource (IVS cannot change"
-                    + " it in place): the new one is created first, then the old one deleted, unless"
-                    + " `deleteBeforeReplace` is set. Every other input, tags included, is updated in place.\n\n");
+            String list = replacing.size() == 1 ? replacing.get(0)
+                    : String.join(", ", replacing.subList(0, replacing.size() - 1)) + " or " + replacing.get(replacing.size() - 1);
+            md.append("Changing ").append(list).append(" replaces the resource (IVS cannot change ")
+                    .append(replacing.size() == 1 ? "it" : "them").append(" in place): the new one is created first,"
+                    + " then the old one deleted, unless `deleteBeforeReplace` is set. Every other input, tags included,"
+                    + " is updated in place.\n\n");
         }
         md.append("## Import\n\nAn existing ").append(resource.token().name())
                 .append(" is adopted by its ARN, with the embedded engine or the Pulumi CLI:\n\n```sh\n")
@@ -129,7 +132,7 @@ public final class ResourceDocEmitter {
             if (inputs) {
                 md.append(defaultText(property)).append(" | ");
             }
-            md.append(cell(describe(property))).append(" |\n");
+            md.append(cell(describe(property, inputs))).append(" |\n");
         }
         md.append("\n");
     }
@@ -145,21 +148,26 @@ public final class ResourceDocEmitter {
                         .collect(Collectors.joining(",", "<", ">"));
     }
 
-    private String describe(PropertySpec property) {
+    private String describe(PropertySpec property, boolean input) {
         StringBuilder text = new StringBuilder(property.description() == null ? "" : property.description().strip());
+        String said = text.toString().toLowerCase();
         if (property.type() instanceof TypeSpec.Named n && ctx.schema().enumTypes().containsKey(n.token().text())) {
             EnumTypeSpec e = ctx.schema().enumTypes().get(n.token().text());
-            text.append(text.length() > 0 ? " " : "").append("One of ")
-                    .append(e.values().stream().map(v -> "`" + v.value().asText() + "`").collect(Collectors.joining(", ")))
-                    .append(".");
+            append(text, "One of " + e.values().stream().map(v -> "`" + v.value().asText() + "`")
+                    .collect(Collectors.joining(", ")) + ".");
         }
-        if (property.secret()) {
-            text.append(text.length() > 0 ? " " : "").append("Secret.");
+        // the schema's own description often says it already; say it once
+        if (property.secret() && !said.contains("secret")) {
+            append(text, "Secret.");
         }
-        if (property.replaceOnChanges()) {
-            text.append(text.length() > 0 ? " " : "").append("Changing it replaces the resource.");
+        if (input && property.replaceOnChanges() && !said.contains("replace")) {
+            append(text, "Changing it replaces the resource.");
         }
         return text.toString();
+    }
+
+    private static void append(StringBuilder text, String sentence) {
+        text.append(text.length() > 0 ? " " : "").append(sentence);
     }
 
     private static String defaultText(PropertySpec property) {
