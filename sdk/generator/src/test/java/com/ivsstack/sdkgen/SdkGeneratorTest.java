@@ -273,7 +273,7 @@ class SdkGeneratorTest {
         var pages = new SdkGenerator(SchemaReader.read(FIXTURE)).generateDocs(Path.of("src/test/resources/examples-fixture"));
 
         assertThat(pages).extracting(GeneratedFile::path)
-                .containsExactlyInAnyOrder("channel.md", "stream-key.md", "realtime-encoder-configuration.md");
+                .containsExactlyInAnyOrder("README.md", "channel.md", "stream-key.md", "realtime-encoder-configuration.md");
         String channel = pages.stream().filter(p -> p.path().equals("channel.md")).findFirst().orElseThrow().content();
         assertThat(channel).contains("```java\nvar channel = new Channel(\"main\");\n```")
                 .contains("| `latencyMode` | `ChannelLatencyMode` | no | `\"LOW\"` |")
