@@ -125,8 +125,13 @@ public final class EmulatorStore {
         liveStreams.remove(channelArn);
     }
 
+    /** The channel's stream sessions, oldest first (read-only view; safe under the read lock). */
     public List<ObjectNode> sessions(String channelArn) {
-        return streamSessions.computeIfAbsent(channelArn, k -> new ArrayList<>());
+        return java.util.Collections.unmodifiableList(streamSessions.getOrDefault(channelArn, List.of()));
+    }
+
+    public void addSession(String channelArn, ObjectNode session) {
+        streamSessions.computeIfAbsent(channelArn, k -> new ArrayList<>()).add(session);
     }
 
     public void removeSessions(String channelArn) {
