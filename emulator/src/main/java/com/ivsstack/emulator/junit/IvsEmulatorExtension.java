@@ -90,7 +90,7 @@ public final class IvsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         if (!classLevel && emulator == null) {
             // registered on an instance field: live for this test only, closed when the test's context closes
             context.getStore(ExtensionContext.Namespace.create(IvsEmulatorExtension.class, this))
-                    .put("emulator", (ExtensionContext.Store.CloseableResource) this::stop);
+                    .put("emulator", (AutoCloseable) this::stop);
         }
         start();
         if (resetBetweenTests) {
