@@ -13,6 +13,7 @@ public final class ServiceCatalog {
         new RecordingConfigurationService().register(registry);
         new PlaybackKeyPairService().register(registry);
         new PlaybackRestrictionPolicyService().register(registry);
+        new ViewerSessionService().register(registry);
         new TagService().register(registry);
         new EncoderConfigurationService().register(registry);
         new StorageConfigurationService().register(registry);
