@@ -19,6 +19,7 @@ public final class ServiceCatalog {
         new StorageConfigurationService().register(registry);
         new StageService().register(registry);
         new CompositionService().register(registry);
+        new PublicKeyService().register(registry);
     }
 
     public OperationRegistry registry() {
