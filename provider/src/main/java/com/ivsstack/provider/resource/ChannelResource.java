@@ -103,7 +103,7 @@ public final class ChannelResource extends IvsResource {
                     .tags(tags)));
             return new Live(response.channel().arn(), outputs(response.channel(), response.streamKey()));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, null);
+            throw failure("creating", subject(inputs, request), e, null);
         }
     }
 

@@ -263,10 +263,14 @@ public abstract class IvsResource implements ResourceType {
         return text != null && text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** A name or ARN for messages: the name when the resource has none yet. */
-    protected static String subject(Map<String, Object> inputs) {
+    /** What to call a resource that has no ARN yet: its IVS name, else its name in the program (from the URN). */
+    protected static String subject(Map<String, Object> inputs, CreateRequest request) {
         String name = Values.string(inputs, "name");
-        return name == null || name.isEmpty() ? "" : name;
+        if (name != null && !name.isEmpty()) {
+            return name;
+        }
+        String urn = request.urn();
+        return urn == null ? "" : urn.substring(urn.lastIndexOf("::") + 2);
     }
 
     /** Outputs during preview: the inputs, the old outputs for what stays, unknowns for what AWS computes. */

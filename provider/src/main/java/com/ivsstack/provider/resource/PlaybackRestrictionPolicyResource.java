@@ -53,7 +53,7 @@ public final class PlaybackRestrictionPolicyResource extends IvsResource {
                     .tags(tags))).playbackRestrictionPolicy();
             return new Live(policy.arn(), outputs(policy));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, null);
+            throw failure("creating", subject(inputs, request), e, null);
         }
     }
 

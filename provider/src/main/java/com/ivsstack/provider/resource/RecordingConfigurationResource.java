@@ -153,7 +153,7 @@ public final class RecordingConfigurationResource extends IvsResource {
                 }
             })).recordingConfiguration();
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, null);
+            throw failure("creating", subject(inputs, request), e, null);
         }
         var finished = waitUntilActive(created, bucket, ResourceContext.timeoutOr(request.timeout(), CREATE_TIMEOUT));
         return new Live(finished.arn(), outputs(finished));
