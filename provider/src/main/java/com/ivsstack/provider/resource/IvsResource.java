@@ -206,9 +206,15 @@ public abstract class IvsResource implements ResourceType {
             updateInPlace(request.id(), oldInputs, news, request);
         }
         syncTags(request.id(), Values.stringMap(news.get("tags")));
-        var live = read(request.id(), news, plainView(oldOutputs)).orElseThrow(() -> new ProviderException("updating IVS " + typeName() + " ("
-                + request.id() + "): it disappeared during the update. Run refresh, then up again"));
-        return new UpdateResult(finishOutputs(live.outputs(), request.news()));
+        Optional<Live> live;
+        try {
+            live = read(request.id(), news, plainView(oldOutputs));
+        } catch (IvsApiException e) {
+            throw failure("updating", request.id(), e, "The update was applied but reading the result failed; run refresh");
+        }
+        var updated = live.orElseThrow(() -> new ProviderException(message("updating", request.id(),
+                "it disappeared during the update", "Run refresh, then up again")));
+        return new UpdateResult(finishOutputs(updated.outputs(), request.news()));
     }
 
     @Override
