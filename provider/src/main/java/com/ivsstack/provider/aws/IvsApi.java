@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.Waiter;
 import software.amazon.awssdk.core.waiters.WaiterAcceptor;
@@ -313,9 +314,12 @@ public final class IvsApi implements AutoCloseable {
             if (cancelled) {
                 throw new IvsApiException(IvsApiException.Kind.INTERRUPTED, "cancelled while waiting: " + stillWaiting, e);
             }
-            if (Duration.ofNanos(System.nanoTime() - start).compareTo(timeout) >= 0) {
-                throw new IvsApiException(IvsApiException.Kind.TIMEOUT, "gave up after " + timeout.toSeconds()
-                        + " s: " + stillWaiting, e);
+            // The waiter also gives up early, without a cause, when its next poll would end after the timeout.
+            boolean waitedOut = Duration.ofNanos(System.nanoTime() - start).compareTo(timeout) >= 0
+                    || (e instanceof SdkClientException && e.getCause() == null);
+            if (waitedOut) {
+                throw new IvsApiException(IvsApiException.Kind.TIMEOUT, "gave up after waiting "
+                        + timeout.toMillis() + " ms: " + stillWaiting, e);
             }
             throw AwsErrors.map(e);
         }
