@@ -21,6 +21,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ivs.IvsClient;
+import software.amazon.awssdk.services.ivs.model.BatchError;
 import software.amazon.awssdk.services.ivs.model.Channel;
 import software.amazon.awssdk.services.ivs.model.GetRecordingConfigurationResponse;
 import software.amazon.awssdk.services.ivs.model.GetStreamResponse;
@@ -212,24 +213,21 @@ public final class IvsApi implements AutoCloseable {
 
     private BatchCoalescer.BatchResult<Channel> batchGetChannels(List<String> arns) {
         var response = ivs(OperationFamily.CHANNEL, client -> client.batchGetChannel(b -> b.arns(arns)));
-        var found = new HashMap<String, Channel>();
-        response.channels().forEach(channel -> found.put(channel.arn(), channel));
-        var failures = new HashMap<String, RuntimeException>();
-        response.errors().forEach(error -> {
-            if (!isNotFound(error.code())) {
-                failures.put(error.arn(), new IvsApiException(IvsApiException.Kind.OTHER,
-                        error.message() + " (" + error.code() + ")", null));
-            }
-        });
-        return new BatchCoalescer.BatchResult<>(found, failures);
+        return batchResult(response.channels(), Channel::arn, response.errors());
     }
 
     private BatchCoalescer.BatchResult<StreamKey> batchGetStreamKeys(List<String> arns) {
         var response = ivs(OperationFamily.STREAM_KEY, client -> client.batchGetStreamKey(b -> b.arns(arns)));
-        var found = new HashMap<String, StreamKey>();
-        response.streamKeys().forEach(key -> found.put(key.arn(), key));
+        return batchResult(response.streamKeys(), StreamKey::arn, response.errors());
+    }
+
+    /** A batch answer by ARN: what was found, and a failure per ARN that failed other than by not existing. */
+    private static <T> BatchCoalescer.BatchResult<T> batchResult(List<T> items, Function<T, String> arn,
+                                                                 List<BatchError> errors) {
+        var found = new HashMap<String, T>();
+        items.forEach(item -> found.put(arn.apply(item), item));
         var failures = new HashMap<String, RuntimeException>();
-        response.errors().forEach(error -> {
+        errors.forEach(error -> {
             if (!isNotFound(error.code())) {
                 failures.put(error.arn(), new IvsApiException(IvsApiException.Kind.OTHER,
                         error.message() + " (" + error.code() + ")", null));

@@ -7,6 +7,8 @@ import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
 import software.amazon.awssdk.services.ivs.model.Channel;
+import software.amazon.awssdk.services.ivs.model.ChannelSummary;
+import software.amazon.awssdk.services.ivs.model.ListChannelsResponse;
 import software.amazon.awssdk.services.ivs.model.MultitrackInputConfiguration;
 import software.amazon.awssdk.services.ivs.model.StreamKey;
 
@@ -131,18 +133,10 @@ public final class ChannelResource extends IvsResource {
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        String token = null;
-        do {
-            String next = token;
-            var page = api().ivs(OperationFamily.CHANNEL, client -> client.listChannels(b -> b.nextToken(next)));
-            for (var summary : page.channels()) {
-                if (Ownership.ownedBy(summary.tags(), urn)) {
-                    return Optional.of(summary.arn());
-                }
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return Optional.empty();
+        var summaries = Pages.of(token -> api().ivs(OperationFamily.CHANNEL,
+                        client -> client.listChannels(b -> b.nextToken(token))),
+                ListChannelsResponse::channels, ListChannelsResponse::nextToken);
+        return Ownership.find(summaries, ChannelSummary::tags, ChannelSummary::arn, urn);
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What every IVS resource type shares. Check and diff are generic, driven by schema.json, with hooks for the
@@ -80,9 +81,13 @@ public abstract class IvsResource implements ResourceType {
     /** Finds the id of the resource that {@code urn} created, by the ownership tag. */
     protected abstract Optional<String> findOwned(String urn, Map<String, Object> oldInputs);
 
-    /** Changes the in-place properties (tags are synchronised by the caller afterwards). */
-    protected abstract void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news,
-                                          UpdateRequest request);
+    /**
+     * Changes the in-place properties (tags are synchronised by the caller afterwards). By default there are none:
+     * most IVS resources change only their tags in place.
+     */
+    protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news,
+                                 UpdateRequest request) {
+    }
 
     /** Deletes the resource; returns normally when it is already gone. */
     protected abstract void delete(String id, Map<String, Object> oldInputs, DeleteRequest request);
@@ -227,6 +232,18 @@ public abstract class IvsResource implements ResourceType {
     }
 
     // ---- shared helpers ---------------------------------------------------------------------------------------
+
+    /** The result of a Get call, or empty when the resource is gone (NOT_FOUND); other errors pass through. */
+    protected static <T> Optional<T> unlessGone(Supplier<T> get) {
+        try {
+            return Optional.of(get.get());
+        } catch (IvsApiException e) {
+            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
 
     /** Makes the live tags equal {@code desired} (the ownership tag is kept). */
     protected void syncTags(String arn, Map<String, String> desired) {

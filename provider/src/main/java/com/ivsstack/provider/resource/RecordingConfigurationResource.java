@@ -10,6 +10,8 @@ import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
 import software.amazon.awssdk.services.ivs.model.ChannelSummary;
+import software.amazon.awssdk.services.ivs.model.ListChannelsResponse;
+import software.amazon.awssdk.services.ivs.model.ListRecordingConfigurationsResponse;
 import software.amazon.awssdk.services.ivs.model.RecordingConfiguration;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationState;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationSummary;
@@ -219,46 +221,24 @@ public final class RecordingConfigurationResource extends IvsResource {
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        try {
-            var configuration = api().ivs(OperationFamily.RECORDING_CONFIGURATION,
-                    client -> client.getRecordingConfiguration(b -> b.arn(id))).recordingConfiguration();
-            return Optional.of(new Live(id, outputs(configuration)));
-        } catch (IvsApiException e) {
-            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessGone(() -> api().ivs(OperationFamily.RECORDING_CONFIGURATION,
+                        client -> client.getRecordingConfiguration(b -> b.arn(id))).recordingConfiguration())
+                .map(found -> new Live(id, outputs(found)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        String token = null;
-        do {
-            String next = token;
-            var page = api().ivs(OperationFamily.RECORDING_CONFIGURATION,
-                    client -> client.listRecordingConfigurations(b -> b.nextToken(next)));
-            for (RecordingConfigurationSummary summary : page.recordingConfigurations()) {
-                if (Ownership.ownedBy(summary.tags(), urn)) {
-                    return Optional.of(summary.arn());
-                }
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return Optional.empty();
-    }
-
-    @Override
-    protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news, UpdateRequest request) {
-        // Only tags change in place; the caller synchronises them.
+        var summaries = Pages.of(token -> api().ivs(OperationFamily.RECORDING_CONFIGURATION,
+                        client -> client.listRecordingConfigurations(b -> b.nextToken(token))),
+                ListRecordingConfigurationsResponse::recordingConfigurations, ListRecordingConfigurationsResponse::nextToken);
+        return Ownership.find(summaries, RecordingConfigurationSummary::tags, RecordingConfigurationSummary::arn, urn);
     }
 
     @Override
     protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
         var deadline = Deadline.start("delete", request.timeout());
-        var users = channelsUsing(id);
-        if (!users.isEmpty()) {
-            var arns = users.stream().map(ChannelSummary::arn).toList();
+        var arns = channelsUsing(id);
+        if (!arns.isEmpty()) {
             if (!context.config().detachRecordingConfigurations()) {
                 throw new ProviderException(message("deleting", id, "still used by channel(s) " + String.join(", ", arns),
                         "Remove recordingConfigurationArn from those channels first, or set the provider's "
@@ -277,17 +257,10 @@ public final class RecordingConfigurationResource extends IvsResource {
     }
 
     /** Every channel that records with the configuration: ListChannels filtered by it, all pages. */
-    private List<ChannelSummary> channelsUsing(String arn) {
-        var channels = new ArrayList<ChannelSummary>();
-        String token = null;
-        do {
-            String next = token;
-            var page = api().ivs(OperationFamily.CHANNEL,
-                    client -> client.listChannels(b -> b.filterByRecordingConfigurationArn(arn).nextToken(next)));
-            channels.addAll(page.channels());
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return channels;
+    private List<String> channelsUsing(String arn) {
+        return Pages.of(token -> api().ivs(OperationFamily.CHANNEL,
+                        client -> client.listChannels(b -> b.filterByRecordingConfigurationArn(arn).nextToken(token))),
+                ListChannelsResponse::channels, ListChannelsResponse::nextToken).map(ChannelSummary::arn).toList();
     }
 
     private void detach(String configurationArn, String channelArn, String urn, Deadline deadline) {

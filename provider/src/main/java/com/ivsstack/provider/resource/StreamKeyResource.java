@@ -3,7 +3,6 @@ package com.ivsstack.provider.resource;
 import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.api.ResourceInitFailedException;
-import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
@@ -97,23 +96,8 @@ public final class StreamKeyResource extends IvsResource {
         if (channelArn == null) {
             return Optional.empty();
         }
-        try {
-            return api().ivs(OperationFamily.STREAM_KEY, client -> client.listStreamKeys(b -> b.channelArn(channelArn)))
-                    .streamKeys().stream()
-                    .filter(summary -> Ownership.ownedBy(summary.tags(), urn))
-                    .map(StreamKeySummary::arn)
-                    .findFirst();
-        } catch (IvsApiException e) {
-            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    @Override
-    protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news, UpdateRequest request) {
-        // Only tags change in place; the caller synchronises them.
+        return unlessGone(() -> api().ivs(OperationFamily.STREAM_KEY, client -> client.listStreamKeys(b -> b.channelArn(channelArn))))
+                .flatMap(keys -> Ownership.find(keys.streamKeys().stream(), StreamKeySummary::tags, StreamKeySummary::arn, urn));
     }
 
     @Override
