@@ -16,8 +16,10 @@ import java.util.Optional;
 
 /**
  * {@code ivs:index:StreamKey}. IVS allows one key per channel and CreateChannel already makes it, so create adopts
- * the channel's existing key (tagging it) instead of failing on the quota. A change of {@code channelArn} or
- * {@code rotation} replaces the key, deleting the old one first (the quota again), which gives a fresh value.
+ * the channel's existing key (tagging it) instead of failing on the quota, unless that key carries this resource's own
+ * ownership tag (a replacement that creates before it deletes), which is rotated instead. A change of
+ * {@code channelArn} or {@code rotation} replaces the key, deleting the old one first (the quota again), which gives a
+ * fresh value.
  */
 public final class StreamKeyResource extends IvsResource {
 
@@ -49,17 +51,25 @@ public final class StreamKeyResource extends IvsResource {
                     ? "The channel does not exist; create it first or fix channelArn" : null);
         }
         if (existing.isEmpty()) {
-            try {
-                var key = api().ivs(OperationFamily.STREAM_KEY,
-                        client -> client.createStreamKey(b -> b.channelArn(channelArn).tags(tags))).streamKey();
-                return new Live(key.arn(), outputs(key, inputs));
-            } catch (IvsApiException e) {
-                throw failure("creating", channelArn, e, null);
-            }
+            return createKey(channelArn, inputs, tags);
         }
-        // Adopt the key the channel already has: the quota allows one, and CreateChannel made it.
         String arn = existing.get(0).arn();
         String previousOwner = existing.get(0).tags() == null ? null : existing.get(0).tags().get(Ownership.TAG_KEY);
+        if (previousOwner != null && previousOwner.equals(request.urn())) {
+            // The key of the resource being replaced (a replacement that creates first, because the user overrode
+            // deleteBeforeReplace): adopting it would hand the replacement the key that the engine deletes next.
+            context.log().info(request.urn(), "rotating the stream key " + arn + " of channel " + channelArn
+                    + ": it belongs to the resource being replaced (" + previousOwner + "); IVS allows one stream key per channel");
+            try {
+                api().ivs(OperationFamily.STREAM_KEY, client -> client.deleteStreamKey(b -> b.arn(arn)));
+            } catch (IvsApiException e) {
+                if (!e.is(IvsApiException.Kind.NOT_FOUND)) {
+                    throw failure("creating", channelArn, e, "Deleting the replaced key " + arn + " failed; run again");
+                }
+            }
+            return createKey(channelArn, inputs, tags);
+        }
+        // Adopt the key the channel already has: the quota allows one, and CreateChannel made it.
         if (previousOwner != null && !previousOwner.equals(request.urn())) {
             context.log().warn(request.urn(), "the stream key " + arn + " of channel " + channelArn
                     + " is already managed by " + previousOwner + "; both now manage the same key");
@@ -82,6 +92,16 @@ public final class StreamKeyResource extends IvsResource {
             throw new ResourceInitFailedException(arn, partial, List.of(describe("creating", arn)
                     + ": adopted the channel's stream key but could not tag or read it: " + e.getMessage()
                     + ". Run up again to finish"), e);
+        }
+    }
+
+    private Live createKey(String channelArn, Map<String, Object> inputs, Map<String, String> tags) {
+        try {
+            var key = api().ivs(OperationFamily.STREAM_KEY,
+                    client -> client.createStreamKey(b -> b.channelArn(channelArn).tags(tags))).streamKey();
+            return new Live(key.arn(), outputs(key, inputs));
+        } catch (IvsApiException e) {
+            throw failure("creating", channelArn, e, null);
         }
     }
 
