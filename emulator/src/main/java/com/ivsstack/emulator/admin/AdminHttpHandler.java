@@ -1,0 +1,130 @@
+package com.ivsstack.emulator.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ivsstack.emulator.EmulatorAdmin;
+import com.ivsstack.emulator.FaultRule;
+import com.ivsstack.emulator.http.HttpExchanges;
+import com.ivsstack.emulator.service.ApiException;
+import com.ivsstack.emulator.service.ErrorType;
+import com.ivsstack.emulator.store.Json;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The admin API on HTTP, under {@value #PREFIX} (a path no IVS operation uses). Every route maps to one
+ * {@link EmulatorAdmin} method; see docs/local-endpoint.md for the list.
+ */
+public final class AdminHttpHandler implements HttpHandler {
+    public static final String PREFIX = "/_emulator/";
+
+    private final EmulatorAdmin admin;
+
+    public AdminHttpHandler(EmulatorAdmin admin) {
+        this.admin = admin;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String route = exchange.getRequestMethod() + " " + path.substring(path.indexOf(PREFIX) + PREFIX.length());
+        try {
+            JsonNode result = dispatch(route, exchange);
+            HttpExchanges.sendJson(exchange, 200, result == null ? Json.object() : result);
+        } catch (ApiException e) {
+            HttpExchanges.sendError(exchange, e.type(), e.getMessage());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            HttpExchanges.sendError(exchange, ErrorType.VALIDATION, e.getMessage());
+        } catch (RuntimeException e) {
+            HttpExchanges.sendError(exchange, ErrorType.INTERNAL_SERVER, e.toString());
+        }
+    }
+
+    private JsonNode dispatch(String route, HttpExchange exchange) throws IOException {
+        switch (route) {
+            case "POST streams/start": {
+                ObjectNode body = HttpExchanges.readJsonObject(exchange);
+                return Json.MAPPER.readTree(admin.startStream(required(body, "channelArn"),
+                        Json.text(body, "health", "HEALTHY")));
+            }
+            case "POST streams/stop":
+                admin.stopStream(required(HttpExchanges.readJsonObject(exchange), "channelArn"));
+                return null;
+            case "POST buckets": {
+                ObjectNode body = HttpExchanges.readJsonObject(exchange);
+                admin.registerBucket(required(body, "bucketName"), required(body, "region"));
+                return null;
+            }
+            case "POST faults":
+                admin.injectFault(faultRule(HttpExchanges.readJsonObject(exchange)));
+                return null;
+            case "GET faults":
+                return Json.MAPPER.valueToTree(admin.faults().stream().map(AdminHttpHandler::describe).toList());
+            case "DELETE faults":
+                admin.clearFaults();
+                return null;
+            case "POST quotas": {
+                JsonNode enabled = HttpExchanges.readJsonObject(exchange).get("enabled");
+                if (enabled == null || !enabled.isBoolean()) {
+                    throw new IllegalArgumentException("send {\"enabled\": true} or {\"enabled\": false}");
+                }
+                admin.setQuotasEnabled(enabled.asBoolean());
+                return null;
+            }
+            case "GET quotas": {
+                ObjectNode result = Json.object();
+                result.put("enabled", admin.quotasEnabled());
+                return result;
+            }
+            case "POST reset":
+                admin.reset();
+                return null;
+            case "GET state":
+                return Json.MAPPER.readTree(admin.dumpState());
+            case "GET requests":
+                return Json.MAPPER.valueToTree(admin.requestCounts());
+            case "DELETE requests":
+                admin.resetRequestCounts();
+                return null;
+            default:
+                throw new ApiException(ErrorType.UNKNOWN_OPERATION, "Unknown admin route '" + route + "' under "
+                        + PREFIX + "; see docs/local-endpoint.md for the admin API");
+        }
+    }
+
+    /** {"operation":"GetChannel","kind":"THROTTLING","count":2,"rate":0.5,"latencyMillis":100} */
+    private static FaultRule faultRule(ObjectNode body) {
+        String kind = required(body, "kind").toUpperCase(Locale.ROOT);
+        FaultRule.Kind parsed;
+        try {
+            parsed = FaultRule.Kind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kind must be one of THROTTLING, INTERNAL_ERROR, LATENCY, "
+                    + "DROP_CONNECTION; was " + kind);
+        }
+        return new FaultRule(Json.text(body, "operation", FaultRule.ANY_OPERATION), parsed,
+                body.path("count").asInt(FaultRule.UNLIMITED), body.path("rate").asDouble(1.0),
+                Duration.ofMillis(body.path("latencyMillis").asLong(0)));
+    }
+
+    private static ObjectNode describe(FaultRule rule) {
+        ObjectNode node = Json.object();
+        node.put("operation", rule.operation());
+        node.put("kind", rule.kind().name());
+        node.put("count", rule.count());
+        node.put("rate", rule.rate());
+        node.put("latencyMillis", rule.latency().toMillis());
+        return node;
+    }
+
+    private static String required(JsonNode body, String member) {
+        String value = Json.text(body, member, null);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("the request body needs \"" + member + "\"");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,80 @@
+package com.ivsstack.emulator.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.StoredResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Lookups and document helpers that every resource service uses. */
+public final class Resources {
+    private Resources() {
+    }
+
+    /** The resource, or 404 when it does not exist in the caller's account and region. */
+    public static StoredResource require(RequestContext context, ResourceType type, String arn) {
+        return context.ownsArn(arn)
+                ? context.store().get(type, arn).orElseThrow(() -> ApiException.notFound(arn))
+                : throwNotFound(arn);
+    }
+
+    public static boolean exists(RequestContext context, ResourceType type, String arn) {
+        return context.ownsArn(arn) && context.store().get(type, arn).isPresent();
+    }
+
+    private static StoredResource throwNotFound(String arn) {
+        throw ApiException.notFound(arn);
+    }
+
+    /** A copy of the request's tags, or an empty map. */
+    public static ObjectNode tags(JsonNode input) {
+        JsonNode tags = input.get("tags");
+        return tags != null && tags.isObject() ? ((ObjectNode) tags).deepCopy() : Json.object();
+    }
+
+    /** The general AWS tagging rule the model does not encode: keys starting with {@code aws:} are reserved. */
+    public static void checkReservedTagKeys(JsonNode tags, String path, List<String> errors) {
+        if (tags == null || !tags.isObject()) {
+            return;
+        }
+        tags.fieldNames().forEachRemaining(key -> {
+            if (key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+                errors.add("Value '" + key + "' at '" + path + ".key' failed to satisfy constraint: "
+                        + "tag keys starting with 'aws:' are reserved for AWS use");
+            }
+        });
+    }
+
+    /** A new object with only the named members of {@code document} (the summary of a resource). */
+    public static ObjectNode pick(JsonNode document, String... members) {
+        ObjectNode summary = Json.object();
+        for (String member : members) {
+            if (document.has(member)) {
+                summary.set(member, document.get(member).deepCopy());
+            }
+        }
+        return summary;
+    }
+
+    /** Puts one page of a list into {@code response} under {@code key}, with {@code nextToken} when more remain. */
+    public static <T> ObjectNode listResponse(String key, Pagination.Page<T> page, Function<T, JsonNode> render) {
+        ObjectNode response = Json.object();
+        ArrayNode items = response.putArray(key);
+        for (T item : page.items()) {
+            items.add(render.apply(item));
+        }
+        if (page.nextToken() != null) {
+            response.put("nextToken", page.nextToken());
+        }
+        return response;
+    }
+
+    /** Errors of the semantic checks that run after the shape checks, collected for one ValidationException. */
+    public static List<String> errors() {
+        return new ArrayList<>();
+    }
+}

@@ -1,0 +1,24 @@
+package com.ivsstack.emulator.service;
+
+/** Every resource service of both APIs, wired together, and the registry of their operations. */
+public final class ServiceCatalog {
+    private final OperationRegistry registry = new OperationRegistry();
+    private final StreamService streams = new StreamService();
+
+    public ServiceCatalog() {
+        StreamKeyService streamKeys = new StreamKeyService();
+        new ChannelService(streamKeys).register(registry);
+        streamKeys.register(registry);
+        streams.register(registry);
+        new RecordingConfigurationService().register(registry);
+        new TagService().register(registry);
+    }
+
+    public OperationRegistry registry() {
+        return registry;
+    }
+
+    public StreamService streams() {
+        return streams;
+    }
+}
