@@ -191,6 +191,7 @@ public final class ChannelService {
 
     private static ObjectNode defaults() {
         ObjectNode channel = Json.object();
+        channel.put("arn", "");
         channel.put("authorized", false);
         channel.put("containerFormat", "TS");
         channel.put("insecureIngest", false);

@@ -11,7 +11,13 @@ public final class ServiceCatalog {
         streamKeys.register(registry);
         streams.register(registry);
         new RecordingConfigurationService().register(registry);
+        new PlaybackKeyPairService().register(registry);
+        new PlaybackRestrictionPolicyService().register(registry);
         new TagService().register(registry);
+        new EncoderConfigurationService().register(registry);
+        new StorageConfigurationService().register(registry);
+        new StageService().register(registry);
+        new CompositionService().register(registry);
     }
 
     public OperationRegistry registry() {

@@ -1,0 +1,123 @@
+package com.ivsstack.emulator.service;
+
+import static com.ivsstack.emulator.service.Operation.ApiService.IVS;
+import static com.ivsstack.emulator.validation.CommonShapes.arn;
+import static com.ivsstack.emulator.validation.CommonShapes.maxResults;
+import static com.ivsstack.emulator.validation.CommonShapes.name;
+import static com.ivsstack.emulator.validation.CommonShapes.nextToken;
+import static com.ivsstack.emulator.validation.CommonShapes.tags;
+import static com.ivsstack.emulator.validation.Shapes.string;
+import static com.ivsstack.emulator.validation.Shapes.structure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.StoredResource;
+import com.ivsstack.emulator.validation.RequestValidator;
+import com.ivsstack.emulator.validation.StructureShape;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * IVS playback key pairs: Import/Get/List/DeletePlaybackKeyPair. The public key must be a PEM ECDSA P-384 key;
+ * the fingerprint is the MD5 of its DER encoding, as colon-separated hex (the service's format; its algorithm
+ * is not documented).
+ */
+public final class PlaybackKeyPairService {
+    static final int RATE = 3;
+
+    static final StructureShape IMPORT = structure()
+            .optional("name", name())
+            .required("publicKeyMaterial", string())
+            .optional("tags", tags());
+    static final StructureShape GET = structure().required("arn", arn("playback-key"));
+    static final StructureShape LIST = structure()
+            .optional("maxResults", maxResults(100))
+            .optional("nextToken", nextToken());
+
+    public void register(OperationRegistry registry) {
+        registry.write(IVS, "ImportPlaybackKeyPair", 200, RATE, IMPORT, this::importKeyPair);
+        registry.read(IVS, "GetPlaybackKeyPair", RATE, GET, this::get);
+        registry.read(IVS, "ListPlaybackKeyPairs", RATE, LIST, this::listKeyPairs);
+        registry.write(IVS, "DeletePlaybackKeyPair", 200, RATE, GET, this::delete);
+    }
+
+    private JsonNode importKeyPair(RequestContext context, ObjectNode input) {
+        List<String> errors = Resources.errors();
+        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
+        RequestValidator.fail(errors);
+        String fingerprint = fingerprint(input.get("publicKeyMaterial").asText());
+        List<StoredResource> existing = context.store().list(ResourceType.PLAYBACK_KEY_PAIR,
+                context.arnPrefix(ResourceType.PLAYBACK_KEY_PAIR), r -> true);
+        for (StoredResource pair : existing) {
+            if (fingerprint.equals(pair.document().get("fingerprint").asText())) {
+                throw ApiException.conflict("This public key is already imported as " + pair.arn());
+            }
+        }
+        if (existing.size() >= context.settings().maxPlaybackKeyPairs()) {
+            throw ApiException.quotaExceeded("At most " + context.settings().maxPlaybackKeyPairs() + " playback key "
+                    + "pairs are allowed per account and region: delete one before importing another");
+        }
+        String arn = context.newArn(ResourceType.PLAYBACK_KEY_PAIR);
+        ObjectNode keyPair = Json.object();
+        keyPair.put("arn", arn);
+        keyPair.put("name", Json.text(input, "name", ""));
+        keyPair.put("fingerprint", fingerprint);
+        keyPair.set("tags", Resources.tags(input));
+        context.store().add(ResourceType.PLAYBACK_KEY_PAIR, arn, keyPair, Json.object());
+        ObjectNode response = Json.object();
+        response.set("keyPair", keyPair.deepCopy());
+        return response;
+    }
+
+    private JsonNode get(RequestContext context, ObjectNode input) {
+        ObjectNode response = Json.object();
+        response.set("keyPair", Resources.require(context, ResourceType.PLAYBACK_KEY_PAIR, input.get("arn").asText())
+                .document().deepCopy());
+        return response;
+    }
+
+    private JsonNode listKeyPairs(RequestContext context, ObjectNode input) {
+        List<StoredResource> all = context.store().list(ResourceType.PLAYBACK_KEY_PAIR,
+                context.arnPrefix(ResourceType.PLAYBACK_KEY_PAIR), r -> true);
+        return Resources.listResponse("keyPairs", Pagination.page(all, StoredResource::sequence, input, 100),
+                r -> Resources.pick(r.document(), "arn", "name", "tags"));
+    }
+
+    private JsonNode delete(RequestContext context, ObjectNode input) {
+        String arn = input.get("arn").asText();
+        Resources.require(context, ResourceType.PLAYBACK_KEY_PAIR, arn);
+        context.store().remove(ResourceType.PLAYBACK_KEY_PAIR, arn);
+        return Json.object();
+    }
+
+    /** Parses the PEM public key (400 when it is not an EC P-384 key) and returns its fingerprint. */
+    static String fingerprint(String pem) {
+        String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
+                .replaceAll("\\s", "");
+        try {
+            byte[] der = Base64.getDecoder().decode(base64);
+            ECPublicKey key = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
+            if (key.getParams().getCurve().getField().getFieldSize() != 384) {
+                throw invalidKey("it is an EC key on a " + key.getParams().getCurve().getField().getFieldSize()
+                        + "-bit curve, and IVS needs P-384 (secp384r1)");
+            }
+            return HexFormat.ofDelimiter(":").formatHex(MessageDigest.getInstance("MD5").digest(der));
+        } catch (IllegalArgumentException | ClassCastException | GeneralSecurityException e) {
+            throw invalidKey("it is not a PEM-encoded EC public key (" + e.getMessage() + ")");
+        }
+    }
+
+    private static ApiException invalidKey(String reason) {
+        return ApiException.validation("Value at 'publicKeyMaterial' failed to satisfy constraint: " + reason
+                + "; create one with: openssl ecparam -name secp384r1 -genkey -noout -out priv.pem && "
+                + "openssl ec -in priv.pem -pubout -out public.pem");
+    }
+}

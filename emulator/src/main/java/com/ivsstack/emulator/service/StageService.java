@@ -1,0 +1,176 @@
+package com.ivsstack.emulator.service;
+
+import static com.ivsstack.emulator.service.Operation.ApiService.REALTIME;
+import static com.ivsstack.emulator.validation.CommonShapes.arn;
+import static com.ivsstack.emulator.validation.CommonShapes.arnOrEmpty;
+import static com.ivsstack.emulator.validation.CommonShapes.maxResults;
+import static com.ivsstack.emulator.validation.CommonShapes.name;
+import static com.ivsstack.emulator.validation.CommonShapes.nextToken;
+import static com.ivsstack.emulator.validation.CommonShapes.tags;
+import static com.ivsstack.emulator.validation.Shapes.bool;
+import static com.ivsstack.emulator.validation.Shapes.enumOf;
+import static com.ivsstack.emulator.validation.Shapes.integer;
+import static com.ivsstack.emulator.validation.Shapes.map;
+import static com.ivsstack.emulator.validation.Shapes.string;
+import static com.ivsstack.emulator.validation.Shapes.structure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.StoredResource;
+import com.ivsstack.emulator.validation.RequestValidator;
+import com.ivsstack.emulator.validation.Shapes;
+import com.ivsstack.emulator.validation.StructureShape;
+import java.time.Duration;
+import java.util.List;
+
+/** IVS RealTime stages (what compositions read from): Create/Get/List/Update/DeleteStage. */
+public final class StageService {
+    static final int RATE = 5;
+
+    private static final StructureShape AUTO_RECORDING = structure()
+            .required("storageConfigurationArn", arnOrEmpty("storage-configuration"))
+            .optional("mediaTypes", Shapes.list(enumOf("AUDIO_VIDEO", "AUDIO_ONLY", "NONE")).size(0, 1))
+            .optional("thumbnailConfiguration", structure()
+                    .optional("targetIntervalSeconds", integer(1, 86400))
+                    .optional("storage", Shapes.list(enumOf("SEQUENTIAL", "LATEST")).size(0, 2))
+                    .optional("recordingMode", enumOf("INTERVAL", "DISABLED")))
+            .optional("recordingReconnectWindowSeconds", integer(0, 300))
+            .optional("hlsConfiguration", structure().optional("targetSegmentDurationSeconds", integer(2, 10)))
+            .optional("recordParticipantReplicas", bool());
+
+    static final StructureShape CREATE = structure()
+            .optional("name", name())
+            .optional("participantTokenConfigurations", Shapes.list(structure()
+                    .optional("duration", integer(1, 20160))
+                    .optional("userId", string().length(0, 128))
+                    .optional("attributes", map(string(), string()))
+                    .optional("capabilities", Shapes.list(enumOf("PUBLISH", "SUBSCRIBE")).size(0, 2))).size(0, 12))
+            .optional("tags", tags())
+            .optional("autoParticipantRecordingConfiguration", AUTO_RECORDING);
+    static final StructureShape GET = structure().required("arn", arn("stage"));
+    static final StructureShape UPDATE = structure()
+            .required("arn", arn("stage"))
+            .optional("name", name())
+            .optional("autoParticipantRecordingConfiguration", AUTO_RECORDING);
+    static final StructureShape LIST = structure()
+            .optional("nextToken", nextToken())
+            .optional("maxResults", maxResults(100));
+
+    public void register(OperationRegistry registry) {
+        registry.write(REALTIME, "CreateStage", 200, RATE, CREATE, this::create);
+        registry.read(REALTIME, "GetStage", RATE, GET, this::get);
+        registry.read(REALTIME, "ListStages", RATE, LIST, this::listStages);
+        registry.write(REALTIME, "UpdateStage", 200, RATE, UPDATE, this::update);
+        registry.write(REALTIME, "DeleteStage", 200, RATE, GET, this::delete);
+    }
+
+    private JsonNode create(RequestContext context, ObjectNode input) {
+        List<String> errors = Resources.errors();
+        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
+        RequestValidator.fail(errors);
+        ObjectNode recording = autoRecording(context, input.get("autoParticipantRecordingConfiguration"));
+        String arn = context.newArn(ResourceType.STAGE);
+        ObjectNode stage = Json.object();
+        stage.put("arn", arn);
+        stage.put("name", Json.text(input, "name", ""));
+        stage.set("tags", Resources.tags(input));
+        stage.set("autoParticipantRecordingConfiguration", recording);
+        ObjectNode endpoints = stage.putObject("endpoints");
+        String label = Ids.endpointLabel();
+        endpoints.put("events", "wss://global.events.live-video.net");
+        endpoints.put("whip", "https://" + label + ".global-bm.whip.live-video.net");
+        endpoints.put("rtmp", "rtmp://" + label + ".global-contribute-staging.live-video.net/app/");
+        endpoints.put("rtmps", "rtmps://" + label + ".global-contribute-staging.live-video.net:443/app/");
+        context.store().add(ResourceType.STAGE, arn, stage, Json.object());
+
+        ObjectNode response = Json.object();
+        response.set("stage", stage.deepCopy());
+        ArrayNode tokens = response.putArray("participantTokens");
+        for (JsonNode configuration : input.path("participantTokenConfigurations")) {
+            tokens.add(participantToken(context, configuration));
+        }
+        return response;
+    }
+
+    private JsonNode get(RequestContext context, ObjectNode input) {
+        ObjectNode response = Json.object();
+        response.set("stage", Resources.require(context, ResourceType.STAGE, input.get("arn").asText())
+                .document().deepCopy());
+        return response;
+    }
+
+    private JsonNode listStages(RequestContext context, ObjectNode input) {
+        List<StoredResource> all = context.store().list(ResourceType.STAGE, context.arnPrefix(ResourceType.STAGE),
+                r -> true);
+        return Resources.listResponse("stages", Pagination.page(all, StoredResource::sequence, input, 50),
+                r -> Resources.pick(r.document(), "arn", "name", "activeSessionId", "tags"));
+    }
+
+    private JsonNode update(RequestContext context, ObjectNode input) {
+        StoredResource stage = Resources.require(context, ResourceType.STAGE, input.get("arn").asText());
+        ObjectNode recording = input.hasNonNull("autoParticipantRecordingConfiguration")
+                ? autoRecording(context, input.get("autoParticipantRecordingConfiguration")) : null;
+        if (input.hasNonNull("name")) {
+            stage.document().put("name", input.get("name").asText());
+        }
+        if (recording != null) {
+            stage.document().set("autoParticipantRecordingConfiguration", recording);
+        }
+        ObjectNode response = Json.object();
+        response.set("stage", stage.document().deepCopy());
+        return response;
+    }
+
+    private JsonNode delete(RequestContext context, ObjectNode input) {
+        String arn = input.get("arn").asText();
+        Resources.require(context, ResourceType.STAGE, arn);
+        CompositionService.activeCompositionUsing(context, arn).ifPresent(composition -> {
+            throw ApiException.conflict("Stage " + arn + " has the active composition " + composition
+                    + ": stop it (StopComposition) first");
+        });
+        context.store().remove(ResourceType.STAGE, arn);
+        return Json.object();
+    }
+
+    /** The auto-recording settings with the documented defaults; the storage configuration must exist. */
+    private static ObjectNode autoRecording(RequestContext context, JsonNode input) {
+        ObjectNode recording = Json.object();
+        String storage = input == null ? "" : input.get("storageConfigurationArn").asText();
+        if (!storage.isEmpty()) {
+            Resources.require(context, ResourceType.STORAGE_CONFIGURATION, storage);
+        }
+        recording.put("storageConfigurationArn", storage);
+        JsonNode given = input == null ? Json.object() : input;
+        recording.set("mediaTypes", given.hasNonNull("mediaTypes") ? given.get("mediaTypes").deepCopy()
+                : Json.array().add("AUDIO_VIDEO"));
+        ObjectNode thumbnails = recording.putObject("thumbnailConfiguration");
+        JsonNode thumbnailInput = given.path("thumbnailConfiguration");
+        thumbnails.put("targetIntervalSeconds", thumbnailInput.path("targetIntervalSeconds").asInt(60));
+        thumbnails.set("storage", thumbnailInput.hasNonNull("storage") ? thumbnailInput.get("storage").deepCopy()
+                : Json.array().add("SEQUENTIAL"));
+        thumbnails.put("recordingMode", thumbnailInput.path("recordingMode").asText("DISABLED"));
+        recording.put("recordingReconnectWindowSeconds", given.path("recordingReconnectWindowSeconds").asInt(0));
+        recording.putObject("hlsConfiguration").put("targetSegmentDurationSeconds",
+                given.path("hlsConfiguration").path("targetSegmentDurationSeconds").asInt(6));
+        recording.put("recordParticipantReplicas", given.path("recordParticipantReplicas").asBoolean(true));
+        return recording;
+    }
+
+    private static ObjectNode participantToken(RequestContext context, JsonNode configuration) {
+        ObjectNode token = Json.object();
+        int duration = configuration.path("duration").asInt(720);
+        token.put("participantId", Ids.random(12));
+        token.put("token", "eyJhbGciOiJLTVMiLCJ0eXAiOiJKV1QifQ." + Ids.random(120) + "." + Ids.random(43));
+        token.put("userId", Json.text(configuration, "userId", ""));
+        token.set("attributes", configuration.hasNonNull("attributes") ? configuration.get("attributes").deepCopy()
+                : Json.object());
+        token.put("duration", duration);
+        token.set("capabilities", configuration.hasNonNull("capabilities") ? configuration.get("capabilities").deepCopy()
+                : Json.array().add("PUBLISH").add("SUBSCRIBE"));
+        token.put("expirationTime", Json.timestamp(context.now().plus(Duration.ofMinutes(duration))));
+        return token;
+    }
+}

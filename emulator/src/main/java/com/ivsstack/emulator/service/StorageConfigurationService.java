@@ -1,0 +1,81 @@
+package com.ivsstack.emulator.service;
+
+import static com.ivsstack.emulator.service.Operation.ApiService.REALTIME;
+import static com.ivsstack.emulator.validation.CommonShapes.arn;
+import static com.ivsstack.emulator.validation.CommonShapes.bucketName;
+import static com.ivsstack.emulator.validation.CommonShapes.maxResults;
+import static com.ivsstack.emulator.validation.CommonShapes.name;
+import static com.ivsstack.emulator.validation.CommonShapes.nextToken;
+import static com.ivsstack.emulator.validation.CommonShapes.tags;
+import static com.ivsstack.emulator.validation.Shapes.structure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.StoredResource;
+import com.ivsstack.emulator.validation.RequestValidator;
+import com.ivsstack.emulator.validation.StructureShape;
+import java.util.List;
+
+/** IVS RealTime storage configurations: Create/Get/List/DeleteStorageConfiguration. */
+public final class StorageConfigurationService {
+    static final int RATE = 5;
+
+    static final StructureShape CREATE = structure()
+            .optional("name", name())
+            .required("s3", structure().required("bucketName", bucketName()))
+            .optional("tags", tags());
+    static final StructureShape GET = structure().required("arn", arn("storage-configuration"));
+    static final StructureShape LIST = structure()
+            .optional("nextToken", nextToken())
+            .optional("maxResults", maxResults(100));
+
+    public void register(OperationRegistry registry) {
+        registry.write(REALTIME, "CreateStorageConfiguration", 200, RATE, CREATE, this::create);
+        registry.read(REALTIME, "GetStorageConfiguration", RATE, GET, this::get);
+        registry.read(REALTIME, "ListStorageConfigurations", RATE, LIST, this::listConfigurations);
+        registry.write(REALTIME, "DeleteStorageConfiguration", 200, RATE, GET, this::delete);
+    }
+
+    private JsonNode create(RequestContext context, ObjectNode input) {
+        List<String> errors = Resources.errors();
+        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
+        RequestValidator.fail(errors);
+        String arn = context.newArn(ResourceType.STORAGE_CONFIGURATION);
+        ObjectNode configuration = Json.object();
+        configuration.put("arn", arn);
+        configuration.put("name", Json.text(input, "name", ""));
+        configuration.set("s3", input.get("s3").deepCopy());
+        configuration.set("tags", Resources.tags(input));
+        context.store().add(ResourceType.STORAGE_CONFIGURATION, arn, configuration, Json.object());
+        ObjectNode response = Json.object();
+        response.set("storageConfiguration", configuration.deepCopy());
+        return response;
+    }
+
+    private JsonNode get(RequestContext context, ObjectNode input) {
+        ObjectNode response = Json.object();
+        response.set("storageConfiguration", Resources.require(context, ResourceType.STORAGE_CONFIGURATION,
+                input.get("arn").asText()).document().deepCopy());
+        return response;
+    }
+
+    private JsonNode listConfigurations(RequestContext context, ObjectNode input) {
+        List<StoredResource> all = context.store().list(ResourceType.STORAGE_CONFIGURATION,
+                context.arnPrefix(ResourceType.STORAGE_CONFIGURATION), r -> true);
+        return Resources.listResponse("storageConfigurations", Pagination.page(all, StoredResource::sequence, input, 100),
+                r -> Resources.pick(r.document(), "arn", "name", "s3", "tags"));
+    }
+
+    private JsonNode delete(RequestContext context, ObjectNode input) {
+        String arn = input.get("arn").asText();
+        Resources.require(context, ResourceType.STORAGE_CONFIGURATION, arn);
+        CompositionService.activeCompositionUsing(context, arn).ifPresent(composition -> {
+            throw ApiException.conflict("Storage configuration " + arn + " is used by composition " + composition
+                    + ": stop it (StopComposition) and wait until it has stopped, then delete");
+        });
+        context.store().remove(ResourceType.STORAGE_CONFIGURATION, arn);
+        return Json.object();
+    }
+}
