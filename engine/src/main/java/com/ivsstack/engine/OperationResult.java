@@ -28,8 +28,8 @@ public record OperationResult(String kind, boolean dryRun, List<Step> steps, Lis
     public Map<StepOp, Integer> counts() {
         Map<StepOp, Integer> counts = new EnumMap<>(StepOp.class);
         for (Step s : steps) {
-            if (s.op() == StepOp.DELETE_REPLACED) {
-                continue; // part of a replacement, counted there
+            if (s.op() == StepOp.DELETE_REPLACED || s.type().startsWith("pulumi:providers:")) {
+                continue; // part of a replacement, counted there; providers are bookkeeping, as in Pulumi's summary
             }
             counts.merge(s.op(), 1, Integer::sum);
         }

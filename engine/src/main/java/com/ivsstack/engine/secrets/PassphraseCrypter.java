@@ -92,7 +92,21 @@ public final class PassphraseCrypter {
         }
     }
 
+    /** Derived keys by passphrase digest and salt: PBKDF2 is slow on purpose, one derivation per process is enough. */
+    private static final java.util.Map<String, SecretKeySpec> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static SecretKeySpec deriveKey(String passphrase, byte[] salt) {
+        String cacheKey;
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(passphrase.getBytes(StandardCharsets.UTF_8));
+            cacheKey = Base64.getEncoder().encodeToString(digest) + ":" + Base64.getEncoder().encodeToString(salt);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return KEYS.computeIfAbsent(cacheKey, k -> pbkdf2(passphrase, salt));
+    }
+
+    private static SecretKeySpec pbkdf2(String passphrase, byte[] salt) {
         try {
             SecretKeyFactory factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
             byte[] key = factory.generateSecret(new PBEKeySpec(passphrase.toCharArray(), salt, ITERATIONS, 256)).getEncoded();
