@@ -367,7 +367,7 @@ public final class Deployment implements AutoCloseable {
                 result = client.create(urn, inputs, timeout(r, "create"), true);
                 ResourceState planned = pendingState.toBuilder().id(result.id())
                         .outputs(markSecrets(result.outputs(), inputs, r.additionalSecretOutputs())).build();
-                state.complete(null, old, old.withDelete(true), planned);
+                state.completeReplacement(null, old, planned);
                 return planned;
             }
             PendingOperation pending = new PendingOperation(pendingState, PendingOperation.CREATING);
@@ -381,7 +381,7 @@ public final class Deployment implements AutoCloseable {
             ResourceState created = pendingState.toBuilder().id(result.id())
                     .outputs(markSecrets(result.outputs(), inputs, r.additionalSecretOutputs())).build();
             // The old resource stays in the checkpoint, marked for deletion after the program finishes.
-            state.complete(pending, old, old.withDelete(true), created);
+            state.completeReplacement(pending, old, created);
             return created;
         }));
     }

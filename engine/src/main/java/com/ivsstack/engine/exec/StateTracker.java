@@ -119,6 +119,19 @@ public final class StateTracker {
         save();
     }
 
+    /**
+     * A create-before-delete replacement: the new resource joins this run, the old one stays where it is, marked
+     * for deletion after the program (single checkpoint write).
+     */
+    public synchronized void completeReplacement(PendingOperation op, ResourceState oldEntry, ResourceState created) {
+        if (op != null) {
+            pending.remove(op);
+        }
+        replacedOld.put(originalOf(oldEntry), oldEntry.withDelete(true));
+        fresh.add(created);
+        save();
+    }
+
     /** Adds a resource to the old state (a create found after a crash). */
     public synchronized void adoptOld(ResourceState state) {
         old.add(state);
