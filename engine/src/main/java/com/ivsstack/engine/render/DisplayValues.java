@@ -3,7 +3,6 @@ package com.ivsstack.engine.render;
 import com.ivsstack.engine.value.Secret;
 import com.ivsstack.engine.value.Values;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ public final class DisplayValues {
         }
         if (value instanceof Map<?, ?> m) {
             List<String> parts = new ArrayList<>();
-            m.forEach((k, v) -> parts.add(k + ": " + format(v)));
+            new java.util.TreeMap<>(m).forEach((k, v) -> parts.add(k + ": " + format(v)));
             return "{" + String.join(", ", parts) + "}";
         }
         if (value instanceof List<?> l) {
@@ -55,7 +54,8 @@ public final class DisplayValues {
             return UNKNOWN;
         }
         if (value instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
+            // Sorted keys: the same plan renders the same document.
+            Map<String, Object> out = new java.util.TreeMap<>();
             m.forEach((k, v) -> out.put((String) k, masked(v)));
             return out;
         }

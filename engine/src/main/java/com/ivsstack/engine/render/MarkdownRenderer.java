@@ -96,7 +96,7 @@ public final class MarkdownRenderer {
             return "_No properties._\n";
         }
         StringBuilder t = new StringBuilder("| Property | " + header + " |\n|---|---|\n");
-        values.forEach((k, v) -> t.append("| `").append(k).append("` | ").append(cell(v, false)).append(" |\n"));
+        new java.util.TreeMap<>(values).forEach((k, v) -> t.append("| `").append(k).append("` | ").append(cell(v, false)).append(" |\n"));
         return t.toString();
     }
 
