@@ -94,9 +94,17 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
         return current;
     }
 
+    /** Stops forwarding logs and closes the provider if it holds resources (HTTP clients). */
     @Override
     public void close() {
         engineLog.close();
+        if (provider instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception failure) {
+                LOG.debug("closing the provider failed", failure);
+            }
+        }
     }
 
     // ---- plugin lifecycle ---------------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ import java.util.TreeSet;
  */
 public final class InputChecker {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The checked inputs (defaults applied) and what is wrong with them. */
     public record Checked(Map<String, Object> values, List<CheckFailure> failures) {
     }
@@ -93,6 +95,14 @@ public final class InputChecker {
             return result;
         }
         if (type instanceof TypeRef.MapOf mapOf) {
+            if (value instanceof String text && text.strip().startsWith("{")) {
+                // Stack config such as ivs:defaultTags reaches the provider as JSON text, like "5" for numbers.
+                try {
+                    return checkValue(type, JSON.readValue(text, Map.class), path, failures);
+                } catch (java.io.IOException notJson) {
+                    // reported below as not a map
+                }
+            }
             if (!(value instanceof Map<?, ?> map)) {
                 failures.add(new CheckFailure(path, Values.show(value) + " is not valid: must be " + mapOf.describe()));
                 return value;
