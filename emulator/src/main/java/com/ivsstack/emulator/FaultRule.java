@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param count how many requests it affects; {@link #UNLIMITED} means every one
  * @param rate the probability, 0..1, that a matching request is affected
  * @param latency the added delay, for {@link Kind#LATENCY}
+ * @param errorCode the error code answered, for {@link Kind#ERROR}, e.g. {@code AccessDeniedException}
  */
-public record FaultRule(String operation, Kind kind, int count, double rate, Duration latency) {
+public record FaultRule(String operation, Kind kind, int count, double rate, Duration latency, String errorCode) {
     public static final String ANY_OPERATION = "*";
     public static final int UNLIMITED = -1;
 
@@ -31,7 +32,9 @@ public record FaultRule(String operation, Kind kind, int count, double rate, Dur
         /** Added delay, then the normal answer. */
         LATENCY,
         /** The connection is closed without any answer. */
-        DROP_CONNECTION
+        DROP_CONNECTION,
+        /** Any error of the services, by code (e.g. AccessDeniedException, PendingVerification, StreamUnavailable). */
+        ERROR
     }
 
     public FaultRule {
@@ -47,32 +50,40 @@ public record FaultRule(String operation, Kind kind, int count, double rate, Dur
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative; was " + latency);
         }
+        if (kind == Kind.ERROR && (errorCode == null || errorCode.isBlank())) {
+            throw new IllegalArgumentException("an ERROR fault needs an error code, e.g. AccessDeniedException");
+        }
     }
 
     public static FaultRule throttle(String operation) {
-        return new FaultRule(operation, Kind.THROTTLING, UNLIMITED, 1.0, Duration.ZERO);
+        return new FaultRule(operation, Kind.THROTTLING, UNLIMITED, 1.0, Duration.ZERO, null);
     }
 
     public static FaultRule internalError(String operation) {
-        return new FaultRule(operation, Kind.INTERNAL_ERROR, UNLIMITED, 1.0, Duration.ZERO);
+        return new FaultRule(operation, Kind.INTERNAL_ERROR, UNLIMITED, 1.0, Duration.ZERO, null);
     }
 
     public static FaultRule latency(String operation, Duration delay) {
-        return new FaultRule(operation, Kind.LATENCY, UNLIMITED, 1.0, delay);
+        return new FaultRule(operation, Kind.LATENCY, UNLIMITED, 1.0, delay, null);
     }
 
     public static FaultRule dropConnection(String operation) {
-        return new FaultRule(operation, Kind.DROP_CONNECTION, UNLIMITED, 1.0, Duration.ZERO);
+        return new FaultRule(operation, Kind.DROP_CONNECTION, UNLIMITED, 1.0, Duration.ZERO, null);
+    }
+
+    /** Answers the error with this code (and its HTTP status), e.g. {@code error("GetChannel", "AccessDeniedException")}. */
+    public static FaultRule error(String operation, String errorCode) {
+        return new FaultRule(operation, Kind.ERROR, UNLIMITED, 1.0, Duration.ZERO, errorCode);
     }
 
     /** The same rule, for the next {@code n} matching requests only. */
     public FaultRule times(int n) {
-        return new FaultRule(operation, kind, n, rate, latency);
+        return new FaultRule(operation, kind, n, rate, latency, errorCode);
     }
 
     /** The same rule, affecting each matching request with probability {@code probability}. */
     public FaultRule withRate(double probability) {
-        return new FaultRule(operation, kind, count, probability, latency);
+        return new FaultRule(operation, kind, count, probability, latency, errorCode);
     }
 
     public boolean matches(String operationName) {

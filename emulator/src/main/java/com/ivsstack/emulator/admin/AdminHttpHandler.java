@@ -95,7 +95,7 @@ public final class AdminHttpHandler implements HttpHandler {
         }
     }
 
-    /** {"operation":"GetChannel","kind":"THROTTLING","count":2,"rate":0.5,"latencyMillis":100} */
+    /** {"operation":"GetChannel","kind":"THROTTLING","count":2,"rate":0.5,"latencyMillis":100,"errorCode":"..."} */
     private static FaultRule faultRule(ObjectNode body) {
         String kind = required(body, "kind").toUpperCase(Locale.ROOT);
         FaultRule.Kind parsed;
@@ -103,11 +103,11 @@ public final class AdminHttpHandler implements HttpHandler {
             parsed = FaultRule.Kind.valueOf(kind);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("kind must be one of THROTTLING, INTERNAL_ERROR, LATENCY, "
-                    + "DROP_CONNECTION; was " + kind);
+                    + "DROP_CONNECTION, ERROR; was " + kind);
         }
         return new FaultRule(Json.text(body, "operation", FaultRule.ANY_OPERATION), parsed,
                 body.path("count").asInt(FaultRule.UNLIMITED), body.path("rate").asDouble(1.0),
-                Duration.ofMillis(body.path("latencyMillis").asLong(0)));
+                Duration.ofMillis(body.path("latencyMillis").asLong(0)), Json.text(body, "errorCode", null));
     }
 
     private static ObjectNode describe(FaultRule rule) {
@@ -117,6 +117,9 @@ public final class AdminHttpHandler implements HttpHandler {
         node.put("count", rule.count());
         node.put("rate", rule.rate());
         node.put("latencyMillis", rule.latency().toMillis());
+        if (rule.errorCode() != null) {
+            node.put("errorCode", rule.errorCode());
+        }
         return node;
     }
 

@@ -103,6 +103,8 @@ public final class ApiHandler implements HttpHandler {
                 exchange.close();
                 return true;
             }
+            case ERROR -> throw new ApiException(ErrorType.ofCode(fault.errorCode()).orElse(ErrorType.INTERNAL_SERVER),
+                    fault.errorCode() + " (injected fault)");
             default -> throw new IllegalStateException("unknown fault kind " + fault.kind());
         }
     }

@@ -23,6 +23,11 @@ public enum ErrorType {
         this.httpStatus = httpStatus;
     }
 
+    /** The error type with this wire code. */
+    public static java.util.Optional<ErrorType> ofCode(String code) {
+        return java.util.Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    }
+
     /** The code sent in {@code x-amzn-ErrorType} and {@code __type}. */
     public String code() {
         return code;

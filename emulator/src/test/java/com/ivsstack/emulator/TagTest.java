@@ -1,0 +1,109 @@
+package com.ivsstack.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ivsstack.emulator.junit.IvsEmulatorExtension;
+import com.ivsstack.emulator.support.Fixtures;
+import com.ivsstack.emulator.support.Fixtures.Taggable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.ivs.IvsClient;
+import software.amazon.awssdk.services.ivs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.ivs.model.ValidationException;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+
+class TagTest {
+    @RegisterExtension
+    static final IvsEmulatorExtension IVS = IvsEmulatorExtension.create();
+
+    static Stream<Taggable> taggables() {
+        return Fixtures.taggables();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("taggables")
+    void tagLifecycle_everyTaggableType_tagsListUntag(Taggable type, IvsClient ivs, IvsRealTimeClient rt) {
+        String arn = type.create().apply(ivs, rt);
+
+        if (type.realTime()) {
+            rt.tagResource(b -> b.resourceArn(arn).tags(Map.of("env", "test", "team", "video")));
+            rt.tagResource(b -> b.resourceArn(arn).tags(Map.of("env", "prod")));
+            assertThat(rt.listTagsForResource(b -> b.resourceArn(arn)).tags())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("env", "prod", "team", "video"));
+            rt.untagResource(b -> b.resourceArn(arn).tagKeys("env", "absent"));
+            assertThat(rt.listTagsForResource(b -> b.resourceArn(arn)).tags()).containsExactly(Map.entry("team", "video"));
+        } else {
+            ivs.tagResource(b -> b.resourceArn(arn).tags(Map.of("env", "test", "team", "video")));
+            ivs.tagResource(b -> b.resourceArn(arn).tags(Map.of("env", "prod")));
+            assertThat(ivs.listTagsForResource(b -> b.resourceArn(arn)).tags())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("env", "prod", "team", "video"));
+            ivs.untagResource(b -> b.resourceArn(arn).tagKeys("env", "absent"));
+            assertThat(ivs.listTagsForResource(b -> b.resourceArn(arn)).tags()).containsExactly(Map.entry("team", "video"));
+        }
+    }
+
+    @Test
+    void tagResource_arnWithSpecialCharactersInTags_roundTrips(IvsClient ivs) {
+        String arn = ivs.createChannel(b -> { }).channel().arn();
+        Map<String, String> tags = Map.of("a b/c:d+e=f", "ü & ? # %", "empty", "");
+
+        ivs.tagResource(b -> b.resourceArn(arn).tags(tags));
+        ivs.untagResource(b -> b.resourceArn(arn).tagKeys("a b/c:d+e=f"));
+
+        assertThat(ivs.listTagsForResource(b -> b.resourceArn(arn)).tags()).containsExactly(Map.entry("empty", ""));
+    }
+
+    @Test
+    void tagResource_tagsOnCreate_visibleInListTags(IvsClient ivs) {
+        String arn = ivs.createChannel(b -> b.tags(Map.of("created", "yes"))).channel().arn();
+
+        assertThat(ivs.listTagsForResource(b -> b.resourceArn(arn)).tags()).containsEntry("created", "yes");
+    }
+
+    @Test
+    void tagResource_moreThan50InTotal_validationErrorAndNothingChanges(IvsClient ivs) {
+        Map<String, String> forty = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            forty.put("key" + i, "v");
+        }
+        Map<String, String> eleven = new HashMap<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.put("other" + i, "v");
+        }
+        String arn = ivs.createChannel(b -> b.tags(forty)).channel().arn();
+
+        assertThatThrownBy(() -> ivs.tagResource(b -> b.resourceArn(arn).tags(eleven)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("50");
+        assertThat(ivs.listTagsForResource(b -> b.resourceArn(arn)).tags()).hasSize(40);
+    }
+
+    @Test
+    void tagResource_reservedAwsPrefix_validationError(IvsClient ivs) {
+        String arn = ivs.createChannel(b -> { }).channel().arn();
+
+        assertThatThrownBy(() -> ivs.tagResource(b -> b.resourceArn(arn).tags(Map.of("aws:owner", "me"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("aws:");
+    }
+
+    @Test
+    void tagResource_unknownResource_notFound(IvsClient ivs, IvsRealTimeClient rt) {
+        assertThatThrownBy(() -> ivs.listTagsForResource(b -> b.resourceArn(
+                "arn:aws:ivs:us-west-2:123456789012:channel/missingChan1")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> rt.tagResource(b -> b.resourceArn(
+                "arn:aws:ivs:us-west-2:123456789012:stage/missingStag1").tags(Map.of("a", "b"))))
+                .isInstanceOf(software.amazon.awssdk.services.ivsrealtime.model.ResourceNotFoundException.class);
+    }
+
+    @Test
+    void tagResource_malformedArn_validationError(IvsClient ivs) {
+        assertThatThrownBy(() -> ivs.tagResource(b -> b.resourceArn("arn:aws:s3:::bucket").tags(Map.of("a", "b"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("resourceArn");
+    }
+}

@@ -1,0 +1,33 @@
+package com.ivsstack.emulator.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ivsstack.emulator.junit.IvsEmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.ivsrealtime.model.StorageConfiguration;
+
+class StorageConfigurationTest {
+    @RegisterExtension
+    static final IvsEmulatorExtension IVS = IvsEmulatorExtension.create();
+
+    @Test
+    void create_thenGetListDelete_roundTrip(IvsRealTimeClient rt) {
+        StorageConfiguration created = rt.createStorageConfiguration(b -> b.name("store")
+                .s3(s -> s.bucketName("recordings"))).storageConfiguration();
+
+        assertThat(created.arn()).matches("arn:aws:ivs:us-west-2:123456789012:storage-configuration/[A-Za-z0-9]{12}");
+        assertThat(created.s3().bucketName()).isEqualTo("recordings");
+        assertThat(rt.getStorageConfiguration(b -> b.arn(created.arn())).storageConfiguration()).isEqualTo(created);
+        assertThat(rt.listStorageConfigurations(b -> { }).storageConfigurations()).singleElement()
+                .satisfies(s -> assertThat(s.s3().bucketName()).isEqualTo("recordings"));
+
+        rt.deleteStorageConfiguration(b -> b.arn(created.arn()));
+
+        assertThatThrownBy(() -> rt.getStorageConfiguration(b -> b.arn(created.arn())))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+}
