@@ -4,8 +4,7 @@ import com.ivsstack.emulator.IvsEmulator;
 import com.ivsstack.engine.provider.InProcessProviderConnector;
 import com.ivsstack.engine.provider.PluginProcessConnector;
 import com.ivsstack.engine.provider.ProviderConnector;
-import com.ivsstack.provider.api.Provider;
-import com.ivsstack.provider.api.ProviderLog;
+import com.ivsstack.provider.IvsProvider;
 import com.ivsstack.provider.grpc.ResourceProviderService;
 import io.grpc.BindableService;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ public final class IvsProviderSetup implements ProviderSetup {
             // The plugin logs through the engine address; ours answers only while a program runs, so none is given.
             connector = new PluginProcessConnector(PACKAGE, plugin, projectDir, () -> "127.0.0.1:0");
         } else {
-            Supplier<BindableService> service = () -> new ResourceProviderService(IvsProviderSetup::newProvider);
+            Supplier<BindableService> service = () -> new ResourceProviderService(IvsProvider::new);
             connector = new InProcessProviderConnector(Map.of(PACKAGE, service));
         }
         if (!local) {
@@ -36,16 +35,5 @@ public final class IvsProviderSetup implements ProviderSetup {
         IvsEmulator emulator = IvsEmulator.builder().port(0).dataFile(stateDir.resolve(LOCAL_ENDPOINT_FILE)).build().start();
         Map<String, Map<String, Object>> overrides = Map.of(PACKAGE, Map.of("endpoint", emulator.endpoint().toString()));
         return new Prepared(connector, overrides, emulator::close, "the local IVS endpoint");
-    }
-
-    /** The IVS provider; looked up by name until its module ships it (branch provider). */
-    static Provider newProvider(ProviderLog log) {
-        try {
-            Class<?> type = Class.forName("com.ivsstack.provider.IvsProvider");
-            return (Provider) type.getConstructor(ProviderLog.class).newInstance(log);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the IVS provider (com.ivsstack.provider.IvsProvider) is not on the "
-                    + "classpath; build the provider module, or pass --plugin <path to pulumi-resource-ivs>", e);
-        }
     }
 }
