@@ -76,6 +76,14 @@ class ProviderConfigTest {
     }
 
     @Test
+    void checkConfig_defaultTagsAsStackConfigJson_isAcceptedAsAMap() {
+        var result = new IvsProvider(ProviderLog.NONE).checkConfig(Map.of(),
+                Map.of("region", "us-west-2", "defaultTags", "{\"team\":\"video\"}", "maxRetries", "3"));
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.inputs()).containsEntry("defaultTags", Map.of("team", "video")).containsEntry("maxRetries", 3L);
+    }
+
+    @Test
     void diffConfig_regionChange_replacesButTagsUpdate() {
         var provider = new IvsProvider(ProviderLog.NONE);
         var diff = provider.diffConfig(Map.of("region", "us-west-2"), Map.of(), Map.of("region", "eu-west-1"));

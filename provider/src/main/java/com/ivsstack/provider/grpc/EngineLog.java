@@ -55,8 +55,9 @@ final class EngineLog implements ProviderLog, AutoCloseable {
                 .setMessage(message)
                 .setUrn(urn == null ? "" : urn)
                 .build();
-        // Asynchronous: a slow or gone engine must never stall a resource operation.
-        EngineGrpc.newStub(engine).withDeadlineAfter(10, TimeUnit.SECONDS).log(request,
+        // Asynchronous: a slow or gone engine must never stall a resource operation. Sent outside the current RPC's
+        // context, which is cancelled when that RPC answers, and would cancel this call with it.
+        io.grpc.Context.ROOT.run(() -> EngineGrpc.newStub(engine).withDeadlineAfter(10, TimeUnit.SECONDS).log(request,
                 new io.grpc.stub.StreamObserver<>() {
                     @Override
                     public void onNext(com.google.protobuf.Empty value) {
@@ -71,7 +72,7 @@ final class EngineLog implements ProviderLog, AutoCloseable {
                     @Override
                     public void onCompleted() {
                     }
-                });
+                }));
     }
 
     private static void logLocally(Severity severity, String urn, String message) {

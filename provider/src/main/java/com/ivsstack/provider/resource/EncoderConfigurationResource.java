@@ -78,7 +78,7 @@ public final class EncoderConfigurationResource extends IvsResource {
             })).encoderConfiguration();
             return new Live(configuration.arn(), outputs(configuration));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, null);
+            throw failure("creating", subject(inputs, request), e, null);
         }
     }
 

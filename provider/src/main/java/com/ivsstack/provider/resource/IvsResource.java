@@ -10,6 +10,7 @@ import com.ivsstack.provider.api.DiffResult;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.ReadRequest;
 import com.ivsstack.provider.api.ReadResult;
+import com.ivsstack.provider.api.ResourceInitFailedException;
 import com.ivsstack.provider.api.ResourceType;
 import com.ivsstack.provider.api.Secret;
 import com.ivsstack.provider.api.Unknown;
@@ -139,8 +140,8 @@ public abstract class IvsResource implements ResourceType {
 
     @Override
     public DiffResult diff(DiffRequest request) {
-        var olds = normalize(plainKeepUnknown(request.oldInputs()));
-        var news = normalize(plainKeepUnknown(request.news()));
+        var olds = normalize(plainView(request.oldInputs()));
+        var news = normalize(plainView(request.news()));
         var detailed = PropertyDiffer.diff(schema.inputs(), olds, news, request.ignoreChanges());
         return new DiffResult(detailed, deleteBeforeReplace());
     }
@@ -152,7 +153,15 @@ public abstract class IvsResource implements ResourceType {
         }
         var inputs = plainView(request.inputs());
         var tags = Ownership.tagsForCreate(Values.stringMap(inputs.get("tags")), request.urn());
-        Live live = create(inputs, tags, request);
+        Live live;
+        try {
+            live = create(inputs, tags, request);
+        } catch (ResourceInitFailedException e) {
+            // the partial outputs go into state like any outputs: inputs repeated, ownership tag hidden, secrets marked
+            var partial = new LinkedHashMap<>(request.inputs());
+            partial.putAll(e.outputs());
+            throw new ResourceInitFailedException(e.id(), finishOutputs(partial, request.inputs()), e.reasons(), e.getCause());
+        }
         return new CreateResult(live.id(), finishOutputs(live.outputs(), request.inputs()));
     }
 
@@ -197,9 +206,15 @@ public abstract class IvsResource implements ResourceType {
             updateInPlace(request.id(), oldInputs, news, request);
         }
         syncTags(request.id(), Values.stringMap(news.get("tags")));
-        var live = read(request.id(), news, plainView(oldOutputs)).orElseThrow(() -> new ProviderException("updating IVS " + typeName() + " ("
-                + request.id() + "): it disappeared during the update. Run refresh, then up again"));
-        return new UpdateResult(finishOutputs(live.outputs(), request.news()));
+        Optional<Live> live;
+        try {
+            live = read(request.id(), news, plainView(oldOutputs));
+        } catch (IvsApiException e) {
+            throw failure("updating", request.id(), e, "The update was applied but reading the result failed; run refresh");
+        }
+        var updated = live.orElseThrow(() -> new ProviderException(message("updating", request.id(),
+                "it disappeared during the update", "Run refresh, then up again")));
+        return new UpdateResult(finishOutputs(updated.outputs(), request.news()));
     }
 
     @Override
@@ -254,10 +269,14 @@ public abstract class IvsResource implements ResourceType {
         return text != null && text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** A name or ARN for messages: the name when the resource has none yet. */
-    protected static String subject(Map<String, Object> inputs) {
+    /** What to call a resource that has no ARN yet: its IVS name, else its name in the program (from the URN). */
+    protected static String subject(Map<String, Object> inputs, CreateRequest request) {
         String name = Values.string(inputs, "name");
-        return name == null || name.isEmpty() ? "" : name;
+        if (name != null && !name.isEmpty()) {
+            return name;
+        }
+        String urn = request.urn();
+        return urn == null ? "" : urn.substring(urn.lastIndexOf("::") + 2);
     }
 
     /** Outputs during preview: the inputs, the old outputs for what stays, unknowns for what AWS computes. */
@@ -320,10 +339,6 @@ public abstract class IvsResource implements ResourceType {
             inputs.forEach((k, v) -> result.put(k, Values.deepUnwrap(v)));
         }
         return result;
-    }
-
-    private static Map<String, Object> plainKeepUnknown(Map<String, Object> inputs) {
-        return plainView(inputs);
     }
 
     /** Removes empty strings, lists and maps at every depth: AWS reports "none" in several ways. */

@@ -91,7 +91,7 @@ public final class PlaybackKeyPairResource extends IvsResource {
                     .tags(tags))).keyPair();
             return new Live(keyPair.arn(), outputs(keyPair, inputs));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, e.is(IvsApiException.Kind.QUOTA_EXCEEDED)
+            throw failure("creating", subject(inputs, request), e, e.is(IvsApiException.Kind.QUOTA_EXCEEDED)
                     ? "IVS allows 3 playback key pairs per region; delete one you no longer use" : null);
         }
     }

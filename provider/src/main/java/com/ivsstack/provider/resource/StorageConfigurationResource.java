@@ -49,7 +49,7 @@ public final class StorageConfigurationResource extends IvsResource {
                     .tags(tags))).storageConfiguration();
             return new Live(configuration.arn(), outputs(configuration));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, null);
+            throw failure("creating", subject(inputs, request), e, null);
         }
     }
 

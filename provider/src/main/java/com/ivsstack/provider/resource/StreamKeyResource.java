@@ -60,6 +60,11 @@ public final class StreamKeyResource extends IvsResource {
         }
         // Adopt the key the channel already has: the quota allows one, and CreateChannel made it.
         String arn = existing.get(0).arn();
+        String previousOwner = existing.get(0).tags() == null ? null : existing.get(0).tags().get(Ownership.TAG_KEY);
+        if (previousOwner != null && !previousOwner.equals(request.urn())) {
+            context.log().warn(request.urn(), "the stream key " + arn + " of channel " + channelArn
+                    + " is already managed by " + previousOwner + "; both now manage the same key");
+        }
         context.log().info(request.urn(), "adopting the existing stream key " + arn + " of channel " + channelArn
                 + " (IVS allows one stream key per channel)");
         try {

@@ -1,5 +1,6 @@
 package com.ivsstack.provider.aws;
 
+import com.ivsstack.emulator.FaultRule;
 import com.ivsstack.emulator.junit.IvsEmulatorExtension;
 import com.ivsstack.provider.IvsProvider;
 import com.ivsstack.provider.TestProviders;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ivs.IvsClient;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,10 @@ class CoalescedReadTest {
         }
         var admin = IVS.emulator().admin();
         admin.resetRequestCounts();
+        // Real IVS answers in tens of milliseconds, during which later reads gather into the next batch; the
+        // injected latency makes that so on a busy test machine too.
+        admin.injectFault(FaultRule.latency("BatchGetChannel", Duration.ofMillis(500)),
+                FaultRule.latency("BatchGetStreamKey", Duration.ofMillis(500)));
 
         var tasks = new ArrayList<Callable<ReadResult>>();
         for (var outputs : known) {
@@ -62,8 +68,8 @@ class CoalescedReadTest {
         assertThat(results).allMatch(ReadResult::exists);
         assertThat(results.stream().map(ReadResult::id).distinct()).hasSize(60);
         assertThat(admin.requestCount("GetChannel")).isZero();
-        assertThat(admin.requestCount("BatchGetChannel")).isBetween(2L, 4L);
-        assertThat(admin.requestCount("BatchGetStreamKey")).isBetween(2L, 4L);
+        assertThat(admin.requestCount("BatchGetChannel")).isBetween(2L, 3L);
+        assertThat(admin.requestCount("BatchGetStreamKey")).isBetween(2L, 3L);
         assertThat(admin.requestCount("ListStreamKeys")).isZero();
     }
 }

@@ -65,6 +65,33 @@ class EngineLogTest {
     }
 
     @Test
+    void log_duringAnRpcThatAnswersAtOnce_stillReachesTheEngine() throws Exception {
+        // The provider logs while serving Create; the Create call ends before the log call does, and its gRPC
+        // context is cancelled then: the log call must not be cancelled with it.
+        String name = "provider-" + java.util.UUID.randomUUID();
+        Server providerServer = io.grpc.inprocess.InProcessServerBuilder.forName(name).addService(service).build().start();
+        var channel = io.grpc.inprocess.InProcessChannelBuilder.forName(name).build();
+        try {
+            service.setEngineAddress("127.0.0.1:" + engine.getPort());
+            provider.onCreate = request -> {
+                provider.log.warn(request.urn(), "stopped the live stream of channel abc to update it");
+                return new com.ivsstack.provider.api.CreateResult("id-1", java.util.Map.of());
+            };
+
+            pulumirpc.ResourceProviderGrpc.newBlockingStub(channel).create(pulumirpc.Provider.CreateRequest.newBuilder()
+                    .setUrn("urn:pulumi:dev::app::fake:index:Thing::t").build());
+
+            LogRequest message = received.poll(10, TimeUnit.SECONDS);
+            assertThat(message).isNotNull();
+            assertThat(message.getMessage()).isEqualTo("stopped the live stream of channel abc to update it");
+            assertThat(message.getUrn()).isEqualTo("urn:pulumi:dev::app::fake:index:Thing::t");
+        } finally {
+            channel.shutdownNow();
+            providerServer.shutdownNow();
+        }
+    }
+
+    @Test
     void log_withoutEngine_isNotSentAnywhereButDoesNotFail() throws Exception {
         provider.log.info("urn:x", "hello");
 

@@ -88,6 +88,22 @@ class ResourceProviderServiceTest {
     }
 
     @Test
+    void constructor_always_createsNoProviderUntilTheFirstCallThatNeedsOne() {
+        var created = new java.util.concurrent.atomic.AtomicInteger();
+        try (var lazy = new ResourceProviderService(log -> {
+            created.incrementAndGet();
+            return new FakeProvider(log);
+        })) {
+            lazy.setEngineAddress("127.0.0.1:1");
+            assertThat(created).hasValue(0);
+
+            lazy.provider();
+            lazy.provider();
+            assertThat(created).hasValue(1);
+        }
+    }
+
+    @Test
     void getPluginInfo_always_returnsTheProviderSemver() {
         assertThat(stub.getPluginInfo(Empty.getDefaultInstance()).getVersion()).isEqualTo("1.2.3");
     }
@@ -135,6 +151,7 @@ class ResourceProviderServiceTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // what engines older than ConfigureRequest.args send
     void configure_onlyDeprecatedVariables_usesThemWithBareKeys() {
         stub.configure(ConfigureRequest.newBuilder().putVariables("ivs:config:region", "eu-west-1").build());
 

@@ -119,6 +119,17 @@ class PluginLifecycleIT {
     }
 
     @Test
+    void up_streamKeyGivenAResourceReference_usesTheChannelsId() {
+        var channel = driver.create("ivs:index:Channel", "ref", channelInputs("ref", "LOW", obj()), false);
+        Value reference = obj("4dabf18193072939515e22adb298388d", str("5cf8f73096256a8f31e491e813e4eb8e"),
+                "urn", str(channel.urn()), "id", str(channel.id()), "packageVersion", str("0.1.0"));
+
+        var key = driver.create("ivs:index:StreamKey", "ref-key", struct("channelArn", reference), false);
+
+        assertThat(key.outputs().getFieldsOrThrow("channelArn")).isEqualTo(str(channel.id()));
+    }
+
+    @Test
     void noOpPreview_sameInputs_diffIsNoneAndNothingChanges() {
         Struct inputs = channelInputs("same", "NORMAL", obj("team", str("video")));
         var channel = driver.create("ivs:index:Channel", "same", inputs, false);
@@ -308,10 +319,13 @@ class PluginLifecycleIT {
         var channel = driver.create("ivs:index:Channel", "attached", struct("name", str("attached"),
                 "recordingConfigurationArn", str(recording.id())), false);
 
+        assertThat(IVS.ivsClient().getChannel(b -> b.arn(channel.id())).channel().recordingConfigurationArn())
+                .isEqualTo(recording.id());
+
         driver.delete(recording);
 
         assertThat(IVS.ivsClient().getChannel(b -> b.arn(channel.id())).channel().recordingConfigurationArn()).isEmpty();
-        eventually(Duration.ofSeconds(10), () -> assertThat(engine.messages()).anySatisfy(message -> {
+        eventually(Duration.ofSeconds(10), () -> assertThat(engine.messages()).as(plugin.stderr()).anySatisfy(message -> {
             assertThat(message.getMessage()).contains(channel.id());
             assertThat(message.getUrn()).isEqualTo(recording.urn());
         }));

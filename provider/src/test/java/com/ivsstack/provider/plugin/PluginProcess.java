@@ -47,9 +47,14 @@ final class PluginProcess implements AutoCloseable {
 
     /** Starts the plugin with {@code args} (flags, then the engine address last) and the given extra environment. */
     static PluginProcess start(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        Path directory = pluginDirectory();
+        return start(pluginDirectory().resolve("pulumi-resource-ivs"), environment, args);
+    }
+
+    /** Starts {@code launcher} (the unpacked one, or a link to it). */
+    static PluginProcess start(Path launcher, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         var command = new ArrayList<String>();
-        command.add(directory.resolve("pulumi-resource-ivs").toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         Path workingDirectory = Files.createTempDirectory("pulumi-program");
         var builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
@@ -157,7 +162,7 @@ final class PluginProcess implements AutoCloseable {
     }
 
     /** Stops the plugin the way the engine does (terminate) and returns every stdout byte after the port line. */
-    byte[] stopAndCollectStdout() throws InterruptedException {
+    byte[] stopAndCollectStdout() {
         close();
         stdoutDrained.orTimeout(10, TimeUnit.SECONDS).join();
         synchronized (stdoutAfterPort) {
@@ -166,14 +171,19 @@ final class PluginProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         channel.shutdownNow();
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
             }
+        } catch (InterruptedException interrupted) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         stderrDrained.orTimeout(10, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
     }

@@ -46,6 +46,37 @@ class PluginProcessIT {
     }
 
     @Test
+    void launcher_calledThroughSymlinksFromElsewhere_findsItsJar() throws Exception {
+        Path bin = Files.createTempDirectory("bin");
+        Path relativeLink = bin.resolve("pulumi-resource-ivs-relative");
+        Files.createSymbolicLink(relativeLink, bin.relativize(PluginProcess.pluginDirectory().resolve("pulumi-resource-ivs")));
+        Path linkToLink = bin.resolve("pulumi-resource-ivs");
+        Files.createSymbolicLink(linkToLink, relativeLink.getFileName());
+
+        try (var plugin = PluginProcess.start(linkToLink, Map.of(), "127.0.0.1:1")) {
+            assertThat(plugin.stub().getPluginInfo(Empty.getDefaultInstance()).getVersion()).isEqualTo("0.1.0");
+        }
+    }
+
+    @Test
+    void tarball_layout_isLauncherAndJarAtTheRootWithTheLauncherExecutable() throws Exception {
+        Path directory = PluginProcess.pluginDirectory();
+
+        assertThat(PluginProcess.tarball().getFileName().toString())
+                .matches("pulumi-resource-ivs-v0\\.1\\.0-(linux|darwin|windows)-(amd64|arm64)\\.tar\\.gz");
+        assertThat(Files.isExecutable(directory.resolve("pulumi-resource-ivs"))).isTrue();
+        assertThat(directory.resolve("pulumi-resource-ivs.jar")).isRegularFile();
+        assertThat(directory.resolve("lib")).isDirectory();
+        try (var jar = new java.util.jar.JarFile(directory.resolve("pulumi-resource-ivs.jar").toFile())) {
+            var manifest = jar.getManifest().getMainAttributes();
+            assertThat(manifest.getValue("Main-Class")).isEqualTo("com.ivsstack.provider.ProviderMain");
+            for (String entry : manifest.getValue("Class-Path").split(" ")) {
+                assertThat(directory.resolve(entry)).as("Class-Path entry %s", entry).isRegularFile();
+            }
+        }
+    }
+
+    @Test
     void getSchema_always_isSchemaJsonByteForByte() throws Exception {
         byte[] schemaJson = Files.readAllBytes(Path.of(System.getProperty("ivs.plugin.schema")));
         try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {

@@ -53,6 +53,9 @@ class ChannelLifecycleTest {
         assertThat(arn).startsWith("arn:aws:ivs:us-west-2:");
         assertThat(created.outputs().get("streamKeyValue")).isInstanceOf(Secret.class);
         assertThat(created.outputs().get("srt")).isInstanceOf(Secret.class);
+        var srt = (Map<?, ?>) ((Secret) created.outputs().get("srt")).value();
+        assertThat(srt.get("passphrase")).as("no secret nested in a secret").isInstanceOf(String.class);
+        assertThat(srt.get("endpoint")).isInstanceOf(String.class);
         assertThat(created.outputs()).containsEntry("tags", Map.of("team", "video", "env", "test"));
 
         var read = channel.read(arn, inputs, created.outputs());
@@ -120,5 +123,31 @@ class ChannelLifecycleTest {
         assertThat(ivs.getChannel(b -> b.arn(created.id())).channel().tags())
                 .containsEntry("a", "1").containsEntry("c", "3").doesNotContainKey("b")
                 .containsEntry(Ownership.TAG_KEY, channel.urn).containsEntry("team", "video");
+    }
+
+    @Test
+    void update_advancedToStandard_dropsThePresetWithoutPerpetualDiff() {
+        var inputs = channel.check(Map.of("name", "adv", "type", "ADVANCED_SD", "preset", "CONSTRAINED_BANDWIDTH_DELIVERY"));
+        var created = channel.create(inputs);
+        assertThat(created.outputs()).containsEntry("preset", "CONSTRAINED_BANDWIDTH_DELIVERY");
+        var standard = channel.check(Map.of("name", "adv", "type", "STANDARD"));
+        var updated = channel.update(created.id(), inputs, created.outputs(), standard);
+        assertThat(updated.outputs()).containsEntry("type", "STANDARD").doesNotContainKey("preset");
+        var read = channel.read(created.id(), standard, updated.outputs());
+        assertThat(channel.diff(created.id(), read.inputs(), read.outputs(), standard).hasChanges()).isFalse();
+    }
+
+    @Test
+    void create_multitrack_roundTripsWithoutDiff() {
+        var inputs = channel.check(Map.of("containerFormat", "FRAGMENTED_MP4", "multitrackInputConfiguration",
+                Map.of("enabled", true, "maximumResolution", "HD", "policy", "REQUIRE")));
+        var created = channel.create(inputs);
+        assertThat(created.outputs()).containsEntry("multitrackInputConfiguration",
+                Map.of("enabled", true, "maximumResolution", "HD", "policy", "REQUIRE"));
+        var imported = channel.importById(created.id());
+        assertThat(channel.diff(created.id(), imported.inputs(), imported.outputs(), inputs).hasChanges()).isFalse();
+        var off = channel.check(Map.of("containerFormat", "TS"));
+        var updated = channel.update(created.id(), inputs, created.outputs(), off);
+        assertThat(updated.outputs()).containsEntry("containerFormat", "TS");
     }
 }

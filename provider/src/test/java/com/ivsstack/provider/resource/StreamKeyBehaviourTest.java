@@ -20,12 +20,13 @@ class StreamKeyBehaviourTest {
     @RegisterExtension
     static final IvsEmulatorExtension IVS = IvsEmulatorExtension.create();
 
+    private final TestProviders.RecordingLog log = new TestProviders.RecordingLog();
     private IvsProvider provider;
     private ResourceHarness streamKey;
 
     @BeforeEach
     void setUp() {
-        provider = TestProviders.against(IVS, new TestProviders.RecordingLog(), Map.of());
+        provider = TestProviders.against(IVS, log, Map.of());
         streamKey = new ResourceHarness(provider, StreamKeyResource.TOKEN, "key");
     }
 
@@ -72,5 +73,13 @@ class StreamKeyBehaviourTest {
         var channelResource = new ResourceHarness(provider, ChannelResource.TOKEN, "rotating");
         var channelRead = channelResource.read(channelArn, Map.of(), Map.of("streamKeyArn", created.id()));
         assertThat(channelRead.outputs()).containsEntry("streamKeyArn", replacement.id());
+    }
+
+    @Test
+    void create_keyAlreadyManagedByAnotherResource_warnsNamingIt(IvsClient ivs) {
+        var channel = ivs.createChannel(b -> b.name("shared"));
+        ivs.tagResource(b -> b.resourceArn(channel.streamKey().arn()).tags(Map.of(Ownership.TAG_KEY, "urn:other")));
+        streamKey.create(streamKey.check(Map.of("channelArn", channel.channel().arn())));
+        assertThat(log.warnings()).anyMatch(w -> w.contains("already managed by urn:other"));
     }
 }
