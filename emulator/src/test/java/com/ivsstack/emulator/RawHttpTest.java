@@ -88,6 +88,22 @@ class RawHttpTest {
     }
 
     @Test
+    void hugeBody_413AndServerKeepsServing() throws Exception {
+        HttpResponse<String> response = send("POST", "/CreateChannel", "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(send("POST", "/ListChannels", "{}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongContentType_stillReadAsJson() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(IVS.emulator().endpoint() + "/ListChannels"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownOperation_404UnknownOperation() throws Exception {
         HttpResponse<String> response = send("POST", "/LaunchRocket", "{}");
 

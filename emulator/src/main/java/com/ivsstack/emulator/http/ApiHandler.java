@@ -87,9 +87,11 @@ public final class ApiHandler implements HttpHandler {
     /** Returns true when the fault answered (or dropped) the request, false when it should go on. */
     private static boolean applyFault(HttpExchange exchange, FaultRule fault) throws IOException {
         switch (fault.kind()) {
-            case LATENCY -> {
+            case LATENCY, RANDOM_LATENCY -> {
+                long millis = fault.kind() == FaultRule.Kind.LATENCY ? fault.latency().toMillis()
+                        : java.util.concurrent.ThreadLocalRandom.current().nextLong(fault.latency().toMillis() + 1);
                 try {
-                    Thread.sleep(fault.latency().toMillis());
+                    Thread.sleep(millis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

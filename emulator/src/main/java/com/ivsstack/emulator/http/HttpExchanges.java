@@ -17,12 +17,19 @@ import java.util.UUID;
 
 /** Reading requests and writing answers in the services' restJson1 format. */
 public final class HttpExchanges {
+    /** No IVS request comes near this (the largest, PutMetadata, carries 1 KB); bigger bodies are refused unread. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
     private HttpExchanges() {
     }
 
     /** The request body as a JSON object; an empty body is {@code {}}. Anything else is a 400. */
     public static ObjectNode readJsonObject(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiException(ErrorType.REQUEST_TOO_LARGE, "The request body is larger than "
+                    + MAX_BODY_BYTES + " bytes; IVS requests are small JSON documents");
+        }
         if (body.length == 0) {
             return Json.object();
         }

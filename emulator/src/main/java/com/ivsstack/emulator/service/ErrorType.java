@@ -11,6 +11,7 @@ public enum ErrorType {
     CHANNEL_NOT_BROADCASTING("ChannelNotBroadcasting", 404),
     UNKNOWN_OPERATION("UnknownOperationException", 404),
     CONFLICT("ConflictException", 409),
+    REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
     THROTTLING("ThrottlingException", 429),
     INTERNAL_SERVER("InternalServerException", 500),
     STREAM_UNAVAILABLE("StreamUnavailable", 503);
