@@ -60,7 +60,7 @@ class SdkGeneratorTest {
             sources = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).collect(Collectors.toList());
         }
         var diagnostics = new ByteArrayOutputStream();
-        var options = new java.util.ArrayList<>(List.of("-Xlint:all,-processing", "-Werror", "-proc:none",
+        var options = new java.util.ArrayList<>(List.of("-Xlint:all,-processing", "-Xdoclint:all,-missing", "-Werror", "-proc:none",
                 "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
         options.addAll(sources);
         int status = ToolProvider.getSystemJavaCompiler().run(null, null,
@@ -178,6 +178,18 @@ class SdkGeneratorTest {
     }
 
     @Test
+    void functionInputObjectType_getsAnOutputArgsAndAPlainInputClass() throws Exception {
+        Field plain = load("com.ivsstack.ivs.inputs.GetChannelsPlainArgs").getDeclaredField("filter");
+        Field output = load("com.ivsstack.ivs.inputs.GetChannelsArgs").getDeclaredField("filter");
+
+        assertThat(plain.getGenericType().getTypeName()).isEqualTo("com.ivsstack.ivs.inputs.ChannelFilter");
+        assertThat(output.getGenericType().getTypeName())
+                .isEqualTo("com.pulumi.core.Output<com.ivsstack.ivs.inputs.ChannelFilterArgs>");
+        assertThat(load("com.ivsstack.ivs.inputs.ChannelFilter").getDeclaredField("latencyModes").getGenericType().getTypeName())
+                .isEqualTo("java.util.List<com.ivsstack.ivs.enums.ChannelLatencyMode>");
+    }
+
+    @Test
     void keywordProperty_isRenamedButKeepsItsSchemaName() throws Exception {
         Field field = load("com.ivsstack.ivs.realtime.EncoderConfigurationArgs").getDeclaredField("class_");
 
@@ -273,7 +285,7 @@ class SdkGeneratorTest {
         var pages = new SdkGenerator(SchemaReader.read(FIXTURE)).generateDocs(Path.of("src/test/resources/examples-fixture"));
 
         assertThat(pages).extracting(GeneratedFile::path)
-                .containsExactlyInAnyOrder("channel.md", "stream-key.md", "realtime-encoder-configuration.md");
+                .containsExactlyInAnyOrder("README.md", "channel.md", "stream-key.md", "realtime-encoder-configuration.md");
         String channel = pages.stream().filter(p -> p.path().equals("channel.md")).findFirst().orElseThrow().content();
         assertThat(channel).contains("```java\nvar channel = new Channel(\"main\");\n```")
                 .contains("| `latencyMode` | `ChannelLatencyMode` | no | `\"LOW\"` |")
@@ -281,6 +293,17 @@ class SdkGeneratorTest {
         String streamKey = pages.stream().filter(p -> p.path().equals("stream-key.md")).findFirst().orElseThrow().content();
         assertThat(streamKey).contains("Changing `channelArn` replaces the resource")
                 .contains("Secret outputs (kept encrypted in state, masked in plans): `value`.");
+    }
+
+    @Test
+    void generateDocs_snippetWithoutEndMarker_failsNamingFileAndMarker(@TempDir Path examples) throws IOException {
+        Path app = examples.resolve("demo/src/main/java/App.java");
+        Files.createDirectories(app.getParent());
+        Files.writeString(app, "// docs:begin ivs:index:Channel\nvar channel = new Channel(\"main\");\n");
+        var generator = new SdkGenerator(SchemaReader.read(FIXTURE));
+
+        assertThatThrownBy(() -> generator.generateDocs(examples)).isInstanceOf(SchemaException.class)
+                .hasMessageContaining("App.java: '// docs:begin ivs:index:Channel' has no '// docs:end ivs:index:Channel'");
     }
 
     private static Class<?> load(String name) {
