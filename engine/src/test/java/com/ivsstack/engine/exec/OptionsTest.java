@@ -61,6 +61,7 @@ class OptionsTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void lock_refusesASecondRunOnTheSameStack() {
         TestProject project = new TestProject(dir, new FakeCloud());
         Engine engine = project.engine();
