@@ -153,8 +153,9 @@ public final class ChannelResource extends IvsResource {
         }
         var multitrackConfig = multitrack(multitrack);
         String describe = describe("updating", id);
+        var deadline = Deadline.start("update", request.timeout());
         try {
-            liveChannels.whileOffline(id, request.urn(), describe, () -> api().ivs(OperationFamily.CHANNEL,
+            liveChannels.whileOffline(id, request.urn(), describe, deadline, () -> api().ivs(OperationFamily.CHANNEL,
                     client -> client.updateChannel(b -> b
                             .arn(id)
                             .name(Values.stringOrEmpty(news, "name"))
@@ -175,7 +176,7 @@ public final class ChannelResource extends IvsResource {
     @Override
     protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
         String describe = describe("deleting", id);
-        liveChannels.whileOffline(id, request.urn(), describe,
+        liveChannels.whileOffline(id, request.urn(), describe, Deadline.start("delete", request.timeout()),
                 () -> api().ivs(OperationFamily.CHANNEL, client -> client.deleteChannel(b -> b.arn(id))));
     }
 

@@ -24,7 +24,6 @@ import com.ivsstack.provider.schema.ResourceSchema;
 import com.ivsstack.provider.schema.SecretMarker;
 import com.ivsstack.provider.schema.Values;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +36,6 @@ import java.util.Optional;
  * ownership tag), secrets and not-found uniformly and leave the AWS calls to the subclass.
  */
 public abstract class IvsResource implements ResourceType {
-
-    protected static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     protected final ResourceContext context;
     protected final ResourceSchema schema;

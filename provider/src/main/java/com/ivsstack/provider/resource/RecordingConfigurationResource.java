@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.ivs.model.RecordingConfiguration;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationState;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationSummary;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,6 @@ import java.util.TreeSet;
 public final class RecordingConfigurationResource extends IvsResource {
 
     public static final String TOKEN = "ivs:index:RecordingConfiguration";
-    private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(10);
 
     private final LiveChannels liveChannels;
 
@@ -155,22 +153,31 @@ public final class RecordingConfigurationResource extends IvsResource {
         } catch (IvsApiException e) {
             throw failure("creating", subject(inputs, request), e, null);
         }
-        var finished = waitUntilActive(created, bucket, ResourceContext.timeoutOr(request.timeout(), CREATE_TIMEOUT));
-        return new Live(finished.arn(), outputs(finished));
-    }
-
-    /** Waits for ACTIVE. A CREATE_FAILED configuration is deleted again (it can never record) and reported. */
-    private RecordingConfiguration waitUntilActive(RecordingConfiguration created, String bucket, Duration timeout) {
-        String arn = created.arn();
+        var deadline = Deadline.start("create", request.timeout());
         RecordingConfiguration current;
         try {
             current = created.state() == RecordingConfigurationState.CREATING
-                    ? api().waitForRecordingConfiguration(arn, timeout) : created;
+                    ? api().waitForRecordingConfiguration(created.arn(), deadline.remaining()) : created;
         } catch (IvsApiException e) {
-            throw new ResourceInitFailedException(arn, outputs(created), List.of(describe("creating", arn)
-                    + ": created, but waiting for it to become ACTIVE failed: " + e.awsMessage() + ". "
-                    + e.kind().advice() + "; the next up waits again"), e);
+            throw new ResourceInitFailedException(created.arn(), outputs(created), List.of(
+                    stillCreating("creating", created.arn(), deadline, e) + "; the next up waits again"), e);
         }
+        var finished = activeOrDeleted(current, bucket);
+        return new Live(finished.arn(), outputs(finished));
+    }
+
+    /** Why waiting for ACTIVE ended without an answer: the deadline (with how to raise it), a cancel, or an error. */
+    private String stillCreating(String action, String arn, Deadline deadline, IvsApiException e) {
+        String fix = e.is(IvsApiException.Kind.TIMEOUT) ? deadline.howToRaise() : e.kind().advice();
+        String cause = e.is(IvsApiException.Kind.TIMEOUT)
+                ? "it was still CREATING when " + deadline.describe() + " ran out"
+                : "waiting for it to become ACTIVE failed: " + e.awsMessage();
+        return message(action, arn, (action.equals("creating") ? "created, but " : "") + cause, fix);
+    }
+
+    /** An ACTIVE configuration as is; a CREATE_FAILED one is deleted again (it can never record) and reported. */
+    private RecordingConfiguration activeOrDeleted(RecordingConfiguration current, String bucket) {
+        String arn = current.arn();
         if (current.state() == RecordingConfigurationState.ACTIVE) {
             return current;
         }
@@ -193,8 +200,14 @@ public final class RecordingConfigurationResource extends IvsResource {
             var current = read(request.id(), Map.of(), Map.of());
             if (current.isPresent() && "CREATING".equals(current.get().outputs().get("state"))) {
                 String bucket = bucketOf(Values.asMap(current.get().outputs().get("destinationConfiguration")));
-                waitUntilActive(api().waitForRecordingConfiguration(request.id(),
-                        ResourceContext.timeoutOr(request.timeout(), CREATE_TIMEOUT)), bucket, CREATE_TIMEOUT);
+                var deadline = Deadline.start("update", request.timeout());
+                RecordingConfiguration finished;
+                try {
+                    finished = api().waitForRecordingConfiguration(request.id(), deadline.remaining());
+                } catch (IvsApiException e) {
+                    throw new ProviderException(stillCreating("updating", request.id(), deadline, e), e);
+                }
+                activeOrDeleted(finished, bucket);
             }
         }
         return super.update(request);
@@ -242,6 +255,7 @@ public final class RecordingConfigurationResource extends IvsResource {
 
     @Override
     protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
+        var deadline = Deadline.start("delete", request.timeout());
         var users = channelsUsing(id);
         if (!users.isEmpty()) {
             var arns = users.stream().map(ChannelSummary::arn).toList();
@@ -250,8 +264,13 @@ public final class RecordingConfigurationResource extends IvsResource {
                         "Remove recordingConfigurationArn from those channels first, or set the provider's "
                                 + "detachRecordingConfigurations: true to let the provider detach them"));
             }
-            for (String channelArn : arns) {
-                detach(id, channelArn, request.urn());
+            for (int detached = 0; detached < arns.size(); detached++) {
+                if (deadline.expired()) {
+                    throw new ProviderException(message("deleting", id, "detached " + detached + " of " + arns.size()
+                            + " channels before " + deadline.describe() + " ran out",
+                            deadline.howToRaise() + "; the channels already detached stay detached"));
+                }
+                detach(id, arns.get(detached), request.urn(), deadline);
             }
         }
         api().ivs(OperationFamily.RECORDING_CONFIGURATION, client -> client.deleteRecordingConfiguration(b -> b.arn(id)));
@@ -271,10 +290,10 @@ public final class RecordingConfigurationResource extends IvsResource {
         return channels;
     }
 
-    private void detach(String configurationArn, String channelArn, String urn) {
+    private void detach(String configurationArn, String channelArn, String urn, Deadline deadline) {
         String describe = describe("deleting", configurationArn) + " (detaching it from channel " + channelArn + ")";
         try {
-            liveChannels.whileOffline(channelArn, urn, describe, () -> api().ivs(OperationFamily.CHANNEL,
+            liveChannels.whileOffline(channelArn, urn, describe, deadline, () -> api().ivs(OperationFamily.CHANNEL,
                     client -> client.updateChannel(b -> b.arn(channelArn).recordingConfigurationArn(""))));
         } catch (IvsApiException e) {
             if (e.is(IvsApiException.Kind.NOT_FOUND)) {
