@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Reading requests and writing answers in the services' restJson1 format. */
@@ -45,7 +46,7 @@ public final class HttpExchanges {
         }
         if (!node.isObject()) {
             throw new ApiException(ErrorType.SERIALIZATION, "The request body must be a JSON object, not "
-                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                    + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return (ObjectNode) node;
     }

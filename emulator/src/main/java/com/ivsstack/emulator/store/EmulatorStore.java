@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -126,7 +127,7 @@ public final class EmulatorStore {
 
     /** The channel's stream sessions, oldest first (read-only view; safe under the read lock). */
     public List<ObjectNode> sessions(String channelArn) {
-        return java.util.Collections.unmodifiableList(streamSessions.getOrDefault(channelArn, List.of()));
+        return Collections.unmodifiableList(streamSessions.getOrDefault(channelArn, List.of()));
     }
 
     public void addSession(String channelArn, ObjectNode session) {

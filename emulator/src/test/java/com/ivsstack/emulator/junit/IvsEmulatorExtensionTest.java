@@ -60,6 +60,17 @@ class IvsEmulatorExtensionTest {
     }
 
     @Nested
+    class InstanceField {
+        @RegisterExtension
+        final IvsEmulatorExtension ivs = IvsEmulatorExtension.create();
+
+        @Test
+        void instanceExtension_startsForTheTest() {
+            assertThat(ivs.ivsClient().listChannels(b -> { }).channels()).isEmpty();
+        }
+    }
+
+    @Nested
     @ExtendWith(IvsEmulatorExtension.class)
     class DeclarativeRegistration {
         @Test
