@@ -13,7 +13,6 @@ import static com.ivsstack.emulator.validation.Shapes.list;
 import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.store.Json;
 import com.ivsstack.emulator.store.ResourceType;
@@ -116,21 +115,7 @@ public final class ChannelService {
     }
 
     private JsonNode batchGet(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
-        ArrayNode channels = response.putArray("channels");
-        ArrayNode errors = response.putArray("errors");
-        for (JsonNode arnNode : input.get("arns")) {
-            String arn = arnNode.asText();
-            if (Resources.exists(context, ResourceType.CHANNEL, arn)) {
-                channels.add(context.store().get(ResourceType.CHANNEL, arn).orElseThrow().document().deepCopy());
-            } else {
-                ObjectNode error = errors.addObject();
-                error.put("arn", arn);
-                error.put("code", ErrorType.RESOURCE_NOT_FOUND.code());
-                error.put("message", "Resource: " + arn + " not found");
-            }
-        }
-        return response;
+        return Resources.batchGet(context, ResourceType.CHANNEL, input.get("arns"), "channels");
     }
 
     private JsonNode listChannels(RequestContext context, ObjectNode input) {

@@ -78,4 +78,26 @@ public final class Resources {
     public static List<String> errors() {
         return new ArrayList<>();
     }
+
+    /**
+     * A BatchGet* answer: the documents of the ARNs that exist under {@code itemsKey}, and a per-item error for each
+     * ARN that does not (batch operations report missing items in a 200 body rather than failing).
+     */
+    public static ObjectNode batchGet(RequestContext context, ResourceType type, JsonNode arns, String itemsKey) {
+        ObjectNode response = Json.object();
+        ArrayNode items = response.putArray(itemsKey);
+        ArrayNode errors = response.putArray("errors");
+        for (JsonNode arnNode : arns) {
+            String arn = arnNode.asText();
+            if (exists(context, type, arn)) {
+                items.add(context.store().get(type, arn).orElseThrow().document().deepCopy());
+            } else {
+                ObjectNode error = errors.addObject();
+                error.put("arn", arn);
+                error.put("code", ErrorType.RESOURCE_NOT_FOUND.code());
+                error.put("message", "Resource: " + arn + " not found");
+            }
+        }
+        return response;
+    }
 }

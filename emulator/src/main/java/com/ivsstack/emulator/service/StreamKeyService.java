@@ -9,7 +9,6 @@ import static com.ivsstack.emulator.validation.Shapes.list;
 import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.store.Json;
 import com.ivsstack.emulator.store.ResourceType;
@@ -84,21 +83,7 @@ public final class StreamKeyService {
     }
 
     private JsonNode batchGet(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
-        ArrayNode keys = response.putArray("streamKeys");
-        ArrayNode errors = response.putArray("errors");
-        for (JsonNode arnNode : input.get("arns")) {
-            String arn = arnNode.asText();
-            if (Resources.exists(context, ResourceType.STREAM_KEY, arn)) {
-                keys.add(context.store().get(ResourceType.STREAM_KEY, arn).orElseThrow().document().deepCopy());
-            } else {
-                ObjectNode error = errors.addObject();
-                error.put("arn", arn);
-                error.put("code", ErrorType.RESOURCE_NOT_FOUND.code());
-                error.put("message", "Resource: " + arn + " not found");
-            }
-        }
-        return response;
+        return Resources.batchGet(context, ResourceType.STREAM_KEY, input.get("arns"), "streamKeys");
     }
 
     private JsonNode listStreamKeys(RequestContext context, ObjectNode input) {
