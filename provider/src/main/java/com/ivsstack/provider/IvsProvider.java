@@ -1,0 +1,236 @@
+package com.ivsstack.provider;
+
+import com.ivsstack.provider.api.CheckFailure;
+import com.ivsstack.provider.api.CheckResult;
+import com.ivsstack.provider.api.DiffResult;
+import com.ivsstack.provider.api.PropertyDiff;
+import com.ivsstack.provider.api.Provider;
+import com.ivsstack.provider.api.ProviderFunction;
+import com.ivsstack.provider.api.ProviderLog;
+import com.ivsstack.provider.api.ResourceType;
+import com.ivsstack.provider.aws.IvsApi;
+import com.ivsstack.provider.aws.RateLimiter;
+import com.ivsstack.provider.function.GetChannelFunction;
+import com.ivsstack.provider.function.GetChannelsFunction;
+import com.ivsstack.provider.function.GetRecordingConfigurationFunction;
+import com.ivsstack.provider.function.GetStreamKeyFunction;
+import com.ivsstack.provider.resource.ChannelResource;
+import com.ivsstack.provider.resource.EncoderConfigurationResource;
+import com.ivsstack.provider.resource.PlaybackKeyPairResource;
+import com.ivsstack.provider.resource.PlaybackRestrictionPolicyResource;
+import com.ivsstack.provider.resource.RecordingConfigurationResource;
+import com.ivsstack.provider.resource.ResourceContext;
+import com.ivsstack.provider.resource.StorageConfigurationResource;
+import com.ivsstack.provider.resource.StreamKeyResource;
+import com.ivsstack.provider.schema.InputChecker;
+import com.ivsstack.provider.schema.PackageSchema;
+import com.ivsstack.provider.schema.PropertyDiffer;
+import com.ivsstack.provider.schema.Values;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The ivs provider: schema.json, the provider configuration, the seven resource types and four functions. No AWS
+ * client exists before {@link #configure}. Thread-safe after configure; close it to release the HTTP clients.
+ */
+public final class IvsProvider implements Provider, AutoCloseable {
+
+    /** Configuration keys whose change points the provider at other AWS resources: the resources are replaced. */
+    private static final Set<String> REPLACING_CONFIG = Set.of("region", "endpoint");
+    /** Keys the engine adds to the configuration that are not ours to validate. */
+    private static final Set<String> ENGINE_CONFIG = Set.of("version");
+
+    private final PackageSchema schema;
+    private final ResourceContext context;
+    private final RateLimiter rateLimiter;
+    private final Duration pollInterval;
+    private final Map<String, ResourceType> resources;
+    private final Map<String, ProviderFunction> functions;
+    private volatile IvsApi api;
+
+    /** A provider that paces its calls under the IVS quotas and reports to {@code log}. */
+    public IvsProvider(ProviderLog log) {
+        this(builder().log(log));
+    }
+
+    private IvsProvider(Builder builder) {
+        this.schema = PackageSchema.load();
+        this.context = new ResourceContext(schema, builder.log);
+        this.rateLimiter = builder.rateLimiter;
+        this.pollInterval = builder.pollInterval;
+        this.resources = index(Stream.of(
+                new ChannelResource(context),
+                new StreamKeyResource(context),
+                new RecordingConfigurationResource(context),
+                new PlaybackKeyPairResource(context),
+                new PlaybackRestrictionPolicyResource(context),
+                new EncoderConfigurationResource(context),
+                new StorageConfigurationResource(context)), ResourceType::token);
+        this.functions = index(Stream.of(
+                new GetChannelFunction(context),
+                new GetStreamKeyFunction(context),
+                new GetRecordingConfigurationFunction(context),
+                new GetChannelsFunction(context)), ProviderFunction::token);
+    }
+
+    private static <T> Map<String, T> index(Stream<T> items, Function<T, String> token) {
+        return items.collect(Collectors.toMap(token, item -> item, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options for hosts and tests; {@code new IvsProvider(log)} is the usual way. */
+    public static final class Builder {
+        private ProviderLog log = ProviderLog.NONE;
+        private RateLimiter rateLimiter = RateLimiter.underIvsQuotas();
+        private Duration pollInterval = Duration.ofMillis(250);
+
+        public Builder log(ProviderLog log) {
+            this.log = log;
+            return this;
+        }
+
+        /** How calls are paced; {@link RateLimiter#unlimited()} for a local endpoint without quotas. */
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = rateLimiter;
+            return this;
+        }
+
+        /** The first interval of waiter polls (they back off up to 5 s). */
+        public Builder pollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+            return this;
+        }
+
+        public IvsProvider build() {
+            return new IvsProvider(this);
+        }
+    }
+
+    @Override
+    public String packageName() {
+        return schema.name();
+    }
+
+    @Override
+    public String version() {
+        return schema.version();
+    }
+
+    @Override
+    public String schemaJson() {
+        return schema.json();
+    }
+
+    @Override
+    public CheckResult checkConfig(Map<String, Object> olds, Map<String, Object> news) {
+        var ours = new LinkedHashMap<String, Object>();
+        var engine = new LinkedHashMap<String, Object>();
+        (news == null ? Map.<String, Object>of() : news).forEach((k, v) -> (ENGINE_CONFIG.contains(k) ? engine : ours).put(k, v));
+        var checked = InputChecker.check(schema.config(), withoutUnknowns(ours));
+        var failures = new ArrayList<CheckFailure>(checked.failures());
+        if (failures.isEmpty()) {
+            failures.addAll(ProviderConfig.validate(checked.values()));
+        }
+        var inputs = new LinkedHashMap<String, Object>(checked.values());
+        ours.forEach((k, v) -> {
+            if (Values.isUnknown(v)) {
+                inputs.put(k, v);
+            }
+        });
+        inputs.putAll(engine);
+        return new CheckResult(inputs, failures);
+    }
+
+    private static Map<String, Object> withoutUnknowns(Map<String, Object> config) {
+        var result = new LinkedHashMap<String, Object>();
+        config.forEach((k, v) -> {
+            if (!Values.isUnknown(v)) {
+                result.put(k, v);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public DiffResult diffConfig(Map<String, Object> oldInputs, Map<String, Object> oldOutputs, Map<String, Object> news) {
+        var olds = new LinkedHashMap<>(oldInputs == null ? Map.<String, Object>of() : oldInputs);
+        var current = new LinkedHashMap<>(news == null ? Map.<String, Object>of() : news);
+        ENGINE_CONFIG.forEach(olds::remove);
+        ENGINE_CONFIG.forEach(current::remove);
+        var detailed = new LinkedHashMap<String, PropertyDiff>();
+        PropertyDiffer.diff(schema.config(), InputChecker.withDefaults(schema.config(), olds),
+                InputChecker.withDefaults(schema.config(), current), List.of()).forEach((path, diff) -> {
+                    boolean replace = REPLACING_CONFIG.contains(DiffResult.topLevelKey(path));
+                    detailed.put(path, replace ? PropertyDiff.of(replacing(diff.kind())) : diff);
+                });
+        return new DiffResult(detailed, false);
+    }
+
+    private static PropertyDiff.Kind replacing(PropertyDiff.Kind kind) {
+        return switch (kind) {
+            case ADD, ADD_REPLACE -> PropertyDiff.Kind.ADD_REPLACE;
+            case DELETE, DELETE_REPLACE -> PropertyDiff.Kind.DELETE_REPLACE;
+            case UPDATE, UPDATE_REPLACE -> PropertyDiff.Kind.UPDATE_REPLACE;
+        };
+    }
+
+    @Override
+    public synchronized void configure(Map<String, Object> config) {
+        var values = new LinkedHashMap<>(config == null ? Map.<String, Object>of() : config);
+        ENGINE_CONFIG.forEach(values::remove);
+        var providerConfig = ProviderConfig.from(InputChecker.withDefaults(schema.config(), values));
+        var connected = IvsApi.connect(providerConfig, rateLimiter);
+        connected.pollInterval(pollInterval);
+        var previous = api;
+        api = connected;
+        context.configure(providerConfig, connected);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    /** The configuration applied by {@link #configure}, or the defaults before it. */
+    public ProviderConfig config() {
+        return context.config();
+    }
+
+    @Override
+    public Optional<ResourceType> resource(String token) {
+        return Optional.ofNullable(resources.get(token));
+    }
+
+    @Override
+    public Optional<ProviderFunction> function(String token) {
+        return Optional.ofNullable(functions.get(token));
+    }
+
+    /** The tokens of every resource type, in schema order. */
+    public Set<String> resourceTokens() {
+        return resources.keySet();
+    }
+
+    @Override
+    public void cancel() {
+        context.cancel();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (api != null) {
+            api.close();
+            api = null;
+        }
+    }
+}

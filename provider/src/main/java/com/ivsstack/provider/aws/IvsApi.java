@@ -1,0 +1,324 @@
+package com.ivsstack.provider.aws;
+
+import com.ivsstack.provider.ProviderConfig;
+import com.ivsstack.provider.api.MissingConfigurationException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.waiters.Waiter;
+import software.amazon.awssdk.core.waiters.WaiterAcceptor;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.ivs.IvsClient;
+import software.amazon.awssdk.services.ivs.model.Channel;
+import software.amazon.awssdk.services.ivs.model.GetRecordingConfigurationResponse;
+import software.amazon.awssdk.services.ivs.model.GetStreamResponse;
+import software.amazon.awssdk.services.ivs.model.RecordingConfiguration;
+import software.amazon.awssdk.services.ivs.model.RecordingConfigurationState;
+import software.amazon.awssdk.services.ivs.model.StreamKey;
+import software.amazon.awssdk.services.ivs.model.StreamState;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The provider's door to AWS: builds the IVS and IVS RealTime clients (the only place that does), paces every call
+ * under the IVS quotas, retries throttling, 5xx and dropped connections with the SDK's retry strategy, coalesces
+ * channel and stream key reads into batch calls, waits with the SDK's waiters, and maps SDK exceptions to
+ * {@link IvsApiException}. Thread-safe.
+ */
+public final class IvsApi implements AutoCloseable {
+
+    /** BatchGetChannel and BatchGetStreamKey take at most 50 ARNs. */
+    public static final int MAX_BATCH = 50;
+    private static final Duration COALESCE_WINDOW = Duration.ofMillis(5);
+    private static final String DEFAULT_LOCAL_REGION = "us-east-1";
+
+    private final IvsClient ivs;
+    private final IvsRealTimeClient realTime;
+    private final RateLimiter rateLimiter;
+    private final String region;
+    private final BatchCoalescer<Channel> channels;
+    private final BatchCoalescer<StreamKey> streamKeys;
+    private volatile Duration pollInterval = Duration.ofMillis(250);
+
+    IvsApi(IvsClient ivs, IvsRealTimeClient realTime, RateLimiter rateLimiter, String region) {
+        this.ivs = ivs;
+        this.realTime = realTime;
+        this.rateLimiter = rateLimiter;
+        this.region = region;
+        this.channels = new BatchCoalescer<>("channel", MAX_BATCH, COALESCE_WINDOW, this::batchGetChannels);
+        this.streamKeys = new BatchCoalescer<>("stream-key", MAX_BATCH, COALESCE_WINDOW, this::batchGetStreamKeys);
+    }
+
+    /**
+     * Builds the clients for a configuration: region from the config or the AWS environment and profile chain;
+     * credentials static, from a profile, or the default chain; a loopback endpoint without credentials gets dummy
+     * credentials (the local endpoint ignores signatures) and region us-east-1 when none is found.
+     *
+     * @throws MissingConfigurationException when no region can be found
+     */
+    public static IvsApi connect(ProviderConfig config, RateLimiter rateLimiter) {
+        String region = resolveRegion(config);
+        AwsCredentialsProvider credentials = credentials(config);
+        RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(config.maxRetries() + 1)
+                .circuitBreakerEnabled(false)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(20)))
+                .retryOnExceptionOrCauseInstanceOf(IOException.class)
+                .build();
+        var override = ClientOverrideConfiguration.builder().retryStrategy(retry).build();
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
+        var ivsBuilder = IvsClient.builder().region(Region.of(region)).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(override);
+        var realTimeBuilder = IvsRealTimeClient.builder().region(Region.of(region)).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(override);
+        if (config.endpoint() != null) {
+            ivsBuilder.endpointOverride(config.endpoint());
+            realTimeBuilder.endpointOverride(config.endpoint());
+        }
+        return new IvsApi(ivsBuilder.build(), realTimeBuilder.build(), rateLimiter, region);
+    }
+
+    private static String resolveRegion(ProviderConfig config) {
+        if (config.region() != null) {
+            return config.region();
+        }
+        try {
+            var chain = config.profile() == null ? new DefaultAwsRegionProviderChain()
+                    : DefaultAwsRegionProviderChain.builder().profileName(config.profile()).build();
+            return chain.getRegion().id();
+        } catch (SdkException e) {
+            if (config.endpointIsLoopback()) {
+                return DEFAULT_LOCAL_REGION;
+            }
+            throw new MissingConfigurationException(List.of(new MissingConfigurationException.MissingKey("region",
+                    "the AWS region of the IVS resources; set ivs:region, or AWS_REGION, or a region in the AWS profile")));
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(ProviderConfig config) {
+        if (config.hasStaticCredentials()) {
+            return StaticCredentialsProvider.create(config.token() == null
+                    ? AwsBasicCredentials.create(config.accessKey(), config.secretKey())
+                    : AwsSessionCredentials.create(config.accessKey(), config.secretKey(), config.token()));
+        }
+        if (config.endpointIsLoopback() && config.profile() == null) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        var chain = DefaultCredentialsProvider.builder();
+        if (config.profile() != null) {
+            chain.profileName(config.profile());
+        }
+        return chain.build();
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** How often waiters poll at first (they back off from there); tests shorten it. */
+    public void pollInterval(Duration interval) {
+        this.pollInterval = interval;
+    }
+
+    /** One paced IVS call; SDK exceptions come out as {@link IvsApiException}. */
+    public <T> T ivs(OperationFamily family, Function<IvsClient, T> call) {
+        try {
+            return rateLimiter.run(family, () -> call.apply(ivs));
+        } catch (SdkException e) {
+            throw AwsErrors.map(e);
+        }
+    }
+
+    /** One paced IVS RealTime call; SDK exceptions come out as {@link IvsApiException}. */
+    public <T> T realTime(OperationFamily family, Function<IvsRealTimeClient, T> call) {
+        try {
+            return rateLimiter.run(family, () -> call.apply(realTime));
+        } catch (SdkException e) {
+            throw AwsErrors.map(e);
+        }
+    }
+
+    /** A channel by ARN, read through BatchGetChannel together with concurrent reads. */
+    public Optional<Channel> channel(String arn) {
+        return channels.get(arn);
+    }
+
+    /** A stream key (with its value) by ARN, read through BatchGetStreamKey together with concurrent reads. */
+    public Optional<StreamKey> streamKey(String arn) {
+        return streamKeys.get(arn);
+    }
+
+    private BatchCoalescer.BatchResult<Channel> batchGetChannels(List<String> arns) {
+        var response = ivs(OperationFamily.CHANNEL, client -> client.batchGetChannel(b -> b.arns(arns)));
+        var found = new HashMap<String, Channel>();
+        response.channels().forEach(channel -> found.put(channel.arn(), channel));
+        var failures = new HashMap<String, RuntimeException>();
+        response.errors().forEach(error -> {
+            if (!isNotFound(error.code())) {
+                failures.put(error.arn(), new IvsApiException(IvsApiException.Kind.OTHER,
+                        error.message() + " (" + error.code() + ")", null));
+            }
+        });
+        return new BatchCoalescer.BatchResult<>(found, failures);
+    }
+
+    private BatchCoalescer.BatchResult<StreamKey> batchGetStreamKeys(List<String> arns) {
+        var response = ivs(OperationFamily.STREAM_KEY, client -> client.batchGetStreamKey(b -> b.arns(arns)));
+        var found = new HashMap<String, StreamKey>();
+        response.streamKeys().forEach(key -> found.put(key.arn(), key));
+        var failures = new HashMap<String, RuntimeException>();
+        response.errors().forEach(error -> {
+            if (!isNotFound(error.code())) {
+                failures.put(error.arn(), new IvsApiException(IvsApiException.Kind.OTHER,
+                        error.message() + " (" + error.code() + ")", null));
+            }
+        });
+        return new BatchCoalescer.BatchResult<>(found, failures);
+    }
+
+    private static boolean isNotFound(String code) {
+        return code == null || code.contains("NotFound") || code.equals("404");
+    }
+
+    /** Whether the channel has a live stream now. */
+    public boolean isLive(String channelArn) {
+        try {
+            var stream = ivs(OperationFamily.STREAM, client -> client.getStream(b -> b.channelArn(channelArn))).stream();
+            return stream != null && stream.state() != StreamState.OFFLINE;
+        } catch (IvsApiException e) {
+            if (e.is(IvsApiException.Kind.NOT_BROADCASTING) || e.is(IvsApiException.Kind.NOT_FOUND)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops the channel's stream (if it is live) and waits until it is offline. */
+    public void stopStreamAndWait(String channelArn, Duration timeout) {
+        try {
+            ivs(OperationFamily.STREAM, client -> client.stopStream(b -> b.channelArn(channelArn)));
+        } catch (IvsApiException e) {
+            if (!e.is(IvsApiException.Kind.NOT_BROADCASTING)) {
+                throw e;
+            }
+            return;
+        }
+        Waiter<GetStreamResponse> waiter = Waiter.builder(GetStreamResponse.class)
+                .acceptors(List.of(
+                        WaiterAcceptor.successOnExceptionAcceptor(AwsErrors::isNotBroadcasting),
+                        WaiterAcceptor.successOnResponseAcceptor(r -> r.stream() == null || r.stream().state() == StreamState.OFFLINE),
+                        WaiterAcceptor.retryOnResponseAcceptor(r -> true)))
+                .overrideConfiguration(waiting(timeout))
+                .build();
+        runWaiter(() -> waiter.run(() -> paced(OperationFamily.STREAM, () -> ivs.getStream(b -> b.channelArn(channelArn)))),
+                timeout, "the stream did not stop");
+    }
+
+    /** Polls a recording configuration until it leaves CREATING; returns it ACTIVE or CREATE_FAILED. */
+    public RecordingConfiguration waitForRecordingConfiguration(String arn, Duration timeout) {
+        Waiter<GetRecordingConfigurationResponse> waiter = Waiter.builder(GetRecordingConfigurationResponse.class)
+                .acceptors(List.of(
+                        WaiterAcceptor.successOnResponseAcceptor(
+                                r -> r.recordingConfiguration().state() != RecordingConfigurationState.CREATING),
+                        WaiterAcceptor.retryOnResponseAcceptor(r -> true)))
+                .overrideConfiguration(waiting(timeout))
+                .build();
+        var response = runWaiter(() -> waiter.run(() -> paced(OperationFamily.RECORDING_CONFIGURATION,
+                () -> ivs.getRecordingConfiguration(b -> b.arn(arn)))), timeout, "it is still CREATING");
+        return response.recordingConfiguration();
+    }
+
+    private WaiterOverrideConfiguration waiting(Duration timeout) {
+        return WaiterOverrideConfiguration.builder()
+                .maxAttempts(Integer.MAX_VALUE)
+                .waitTimeout(timeout)
+                .backoffStrategyV2(BackoffStrategy.exponentialDelayWithoutJitter(pollInterval, Duration.ofSeconds(5)))
+                .build();
+    }
+
+    private <T> T runWaiter(java.util.function.Supplier<software.amazon.awssdk.core.waiters.WaiterResponse<T>> run,
+                            Duration timeout, String stillWaiting) {
+        long start = System.nanoTime();
+        try {
+            var response = run.get();
+            var matched = response.matched();
+            if (matched.response().isPresent()) {
+                return matched.response().get();
+            }
+            return null;
+        } catch (SdkException e) {
+            if (Duration.ofNanos(System.nanoTime() - start).compareTo(timeout) >= 0) {
+                throw new IvsApiException(IvsApiException.Kind.TIMEOUT, "gave up after " + timeout.toSeconds()
+                        + " s: " + stillWaiting, e);
+            }
+            throw AwsErrors.map(e);
+        }
+    }
+
+    private <T> T paced(OperationFamily family, java.util.function.Supplier<T> call) {
+        return rateLimiter.run(family, call);
+    }
+
+    /** Adds or overwrites tags on any IVS or IVS RealTime resource. */
+    public void tag(String arn, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        if (ArnParser.isRealTime(arn)) {
+            realTime(OperationFamily.TAGS, client -> client.tagResource(b -> b.resourceArn(arn).tags(tags)));
+        } else {
+            ivs(OperationFamily.TAGS, client -> client.tagResource(b -> b.resourceArn(arn).tags(tags)));
+        }
+    }
+
+    /** Removes tag keys from any IVS or IVS RealTime resource. */
+    public void untag(String arn, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (ArnParser.isRealTime(arn)) {
+            realTime(OperationFamily.TAGS, client -> client.untagResource(b -> b.resourceArn(arn).tagKeys(keys)));
+        } else {
+            ivs(OperationFamily.TAGS, client -> client.untagResource(b -> b.resourceArn(arn).tagKeys(keys)));
+        }
+    }
+
+    /** The live tags of any IVS or IVS RealTime resource. */
+    public Map<String, String> tags(String arn) {
+        if (ArnParser.isRealTime(arn)) {
+            return realTime(OperationFamily.TAGS, client -> client.listTagsForResource(b -> b.resourceArn(arn))).tags();
+        }
+        return ivs(OperationFamily.TAGS, client -> client.listTagsForResource(b -> b.resourceArn(arn))).tags();
+    }
+
+    @Override
+    public void close() {
+        channels.close();
+        streamKeys.close();
+        ivs.close();
+        realTime.close();
+    }
+}

@@ -1,0 +1,70 @@
+package com.ivsstack.provider.function;
+
+import com.ivsstack.provider.api.CheckFailure;
+import com.ivsstack.provider.api.ProviderException;
+import com.ivsstack.provider.api.ProviderFunction;
+import com.ivsstack.provider.aws.IvsApi;
+import com.ivsstack.provider.aws.IvsApiException;
+import com.ivsstack.provider.resource.Ownership;
+import com.ivsstack.provider.resource.ResourceContext;
+import com.ivsstack.provider.schema.FunctionSchema;
+import com.ivsstack.provider.schema.InputChecker;
+import com.ivsstack.provider.schema.SecretMarker;
+import com.ivsstack.provider.schema.Values;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What every function shares: arguments checked against schema.json, secrets marked, ownership tag hidden. */
+abstract class IvsFunction implements ProviderFunction {
+
+    protected final ResourceContext context;
+    protected final FunctionSchema schema;
+
+    protected IvsFunction(ResourceContext context, String token) {
+        this.context = context;
+        this.schema = context.schema().function(token);
+    }
+
+    /** Checks that go beyond types and required arguments; add failures to {@code failures}. */
+    protected void validate(Map<String, Object> args, List<CheckFailure> failures) {
+    }
+
+    protected abstract Map<String, Object> call(Map<String, Object> args);
+
+    @Override
+    public String token() {
+        return schema.token();
+    }
+
+    @Override
+    public Result invoke(Map<String, Object> args) {
+        var checked = InputChecker.check(schema.inputs(), args == null ? Map.of() : args);
+        var failures = new ArrayList<>(checked.failures());
+        var plain = new LinkedHashMap<String, Object>();
+        checked.values().forEach((k, v) -> plain.put(k, Values.deepUnwrap(v)));
+        validate(plain, failures);
+        if (!failures.isEmpty()) {
+            return new Result(Map.of(), failures);
+        }
+        var value = new LinkedHashMap<>(call(plain));
+        value.values().removeIf(v -> v == null);
+        value.computeIfPresent("tags", (k, v) -> new LinkedHashMap<String, Object>(Ownership.visible(Values.stringMap(v))));
+        return Result.of(SecretMarker.mark(schema.outputs(), value));
+    }
+
+    protected IvsApi api() {
+        return context.api();
+    }
+
+    protected ProviderException failure(String type, String id, IvsApiException e) {
+        return new ProviderException("reading IVS " + type + " (" + id + "): " + e.awsMessage() + ". " + e.kind().advice(), e);
+    }
+
+    protected ProviderException notFound(String type, String id) {
+        return new ProviderException("reading IVS " + type + " (" + id + "): not found. Check the ARN, and that the "
+                + "provider's region (" + api().region() + ") is the resource's region");
+    }
+}

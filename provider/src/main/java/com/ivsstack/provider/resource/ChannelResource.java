@@ -1,0 +1,240 @@
+package com.ivsstack.provider.resource;
+
+import com.ivsstack.provider.api.CreateRequest;
+import com.ivsstack.provider.api.DeleteRequest;
+import com.ivsstack.provider.api.UpdateRequest;
+import com.ivsstack.provider.aws.IvsApiException;
+import com.ivsstack.provider.aws.OperationFamily;
+import com.ivsstack.provider.schema.Values;
+import software.amazon.awssdk.services.ivs.model.Channel;
+import software.amazon.awssdk.services.ivs.model.MultitrackInputConfiguration;
+import software.amazon.awssdk.services.ivs.model.StreamKey;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ivs:index:Channel}: every input updates in place (UpdateChannel). Outputs include the stream key that
+ * CreateChannel makes. Live channels are handled by {@link LiveChannels}.
+ */
+public final class ChannelResource extends IvsResource {
+
+    public static final String TOKEN = "ivs:index:Channel";
+
+    private final LiveChannels liveChannels;
+
+    public ChannelResource(ResourceContext context) {
+        super(context, TOKEN);
+        this.liveChannels = new LiveChannels(context);
+    }
+
+    // ---- check and diff ---------------------------------------------------------------------------------------
+
+    @Override
+    protected void validate(Map<String, Object> inputs, Validator validator) {
+        validator.string("name", inputs.get("name"), 0, 128, Validator.NAME_PATTERN,
+                "a channel name has only letters, digits, - and _");
+        validator.arn("recordingConfigurationArn", inputs.get("recordingConfigurationArn"), "recording-configuration", true);
+        validator.arn("playbackRestrictionPolicyArn", inputs.get("playbackRestrictionPolicyArn"),
+                "playback-restriction-policy", true);
+        Object type = inputs.get("type");
+        Object preset = inputs.get("preset");
+        if (preset instanceof String p && type instanceof String t && !isAdvanced(t)) {
+            validator.fail("preset", Values.show(p) + " is not allowed for channel type " + t
+                    + ": a transcode preset applies only to ADVANCED_SD and ADVANCED_HD channels");
+        }
+        var multitrack = Values.asMap(inputs.get("multitrackInputConfiguration"));
+        if (multitrack != null && Boolean.TRUE.equals(multitrack.get("enabled"))) {
+            if (type instanceof String t && !t.equals("STANDARD")) {
+                validator.fail("multitrackInputConfiguration.enabled", "multitrack input requires channel type STANDARD, not " + t);
+            }
+            Object format = inputs.get("containerFormat");
+            if (format instanceof String f && !f.equals("FRAGMENTED_MP4")) {
+                validator.fail("containerFormat", Values.show(f) + " is not allowed with multitrack input: "
+                        + "multitrackInputConfiguration.enabled requires containerFormat FRAGMENTED_MP4");
+            }
+            for (String required : new String[] {"maximumResolution", "policy"}) {
+                if (!multitrack.containsKey(required)) {
+                    validator.fail("multitrackInputConfiguration." + required,
+                            "missing: required when multitrack input is enabled");
+                }
+            }
+        }
+    }
+
+    @Override
+    protected Map<String, Object> normalize(Map<String, Object> inputs) {
+        var normal = new LinkedHashMap<>(super.normalize(inputs));
+        if (normal.get("type") instanceof String type) {
+            if (!isAdvanced(type)) {
+                normal.remove("preset"); // IVS reports "" for BASIC and STANDARD
+            } else {
+                normal.putIfAbsent("preset", "HIGHER_BANDWIDTH_DELIVERY");
+            }
+        }
+        var multitrack = Values.asMap(normal.get("multitrackInputConfiguration"));
+        if (multitrack != null && !Boolean.TRUE.equals(multitrack.get("enabled")) && !Values.isUnknown(multitrack.get("enabled"))) {
+            normal.remove("multitrackInputConfiguration"); // a disabled configuration means nothing
+        }
+        return normal;
+    }
+
+    private static boolean isAdvanced(String type) {
+        return type.startsWith("ADVANCED");
+    }
+
+    // ---- create, read, update, delete -------------------------------------------------------------------------
+
+    @Override
+    protected Live create(Map<String, Object> inputs, Map<String, String> tags, CreateRequest request) {
+        try {
+            var response = api().ivs(OperationFamily.CHANNEL, client -> client.createChannel(b -> b
+                    .name(Values.string(inputs, "name"))
+                    .type(Values.string(inputs, "type"))
+                    .latencyMode(Values.string(inputs, "latencyMode"))
+                    .authorized(Values.bool(inputs, "authorized"))
+                    .insecureIngest(Values.bool(inputs, "insecureIngest"))
+                    .preset(Values.string(inputs, "preset"))
+                    .recordingConfigurationArn(Values.string(inputs, "recordingConfigurationArn"))
+                    .playbackRestrictionPolicyArn(Values.string(inputs, "playbackRestrictionPolicyArn"))
+                    .containerFormat(Values.string(inputs, "containerFormat"))
+                    .multitrackInputConfiguration(multitrack(Values.asMap(inputs.get("multitrackInputConfiguration"))))
+                    .tags(tags)));
+            return new Live(response.channel().arn(), outputs(response.channel(), response.streamKey()));
+        } catch (IvsApiException e) {
+            throw failure("creating", subject(inputs), e, null);
+        }
+    }
+
+    @Override
+    protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
+        var channel = api().channel(id);
+        if (channel.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Live(id, outputs(channel.get(), currentStreamKey(id, Values.string(oldOutputs, "streamKeyArn")))));
+    }
+
+    /** The channel's stream key: the known one if it still exists (a batched read), else whatever key it has now. */
+    private StreamKey currentStreamKey(String channelArn, String knownKeyArn) {
+        if (knownKeyArn != null && !knownKeyArn.isEmpty()) {
+            var known = api().streamKey(knownKeyArn);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        var keys = api().ivs(OperationFamily.STREAM_KEY, client -> client.listStreamKeys(b -> b.channelArn(channelArn)))
+                .streamKeys();
+        return keys.isEmpty() ? null : api().streamKey(keys.get(0).arn()).orElse(null);
+    }
+
+    @Override
+    protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
+        String token = null;
+        do {
+            String next = token;
+            var page = api().ivs(OperationFamily.CHANNEL, client -> client.listChannels(b -> b.nextToken(next)));
+            for (var summary : page.channels()) {
+                if (Ownership.ownedBy(summary.tags(), urn)) {
+                    return Optional.of(summary.arn());
+                }
+            }
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return Optional.empty();
+    }
+
+    @Override
+    protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news, UpdateRequest request) {
+        var multitrack = Values.asMap(news.get("multitrackInputConfiguration"));
+        if (multitrack == null && oldInputs.containsKey("multitrackInputConfiguration")) {
+            multitrack = Map.of("enabled", false);
+        }
+        var multitrackConfig = multitrack(multitrack);
+        String describe = describe("updating", id);
+        try {
+            liveChannels.whileOffline(id, request.urn(), describe, () -> api().ivs(OperationFamily.CHANNEL,
+                    client -> client.updateChannel(b -> b
+                            .arn(id)
+                            .name(Optional.ofNullable(Values.string(news, "name")).orElse(""))
+                            .type(Values.string(news, "type"))
+                            .latencyMode(Values.string(news, "latencyMode"))
+                            .authorized(Values.bool(news, "authorized"))
+                            .insecureIngest(Values.bool(news, "insecureIngest"))
+                            .preset(Values.string(news, "preset"))
+                            .recordingConfigurationArn(Optional.ofNullable(Values.string(news, "recordingConfigurationArn")).orElse(""))
+                            .playbackRestrictionPolicyArn(Optional.ofNullable(Values.string(news, "playbackRestrictionPolicyArn")).orElse(""))
+                            .containerFormat(Values.string(news, "containerFormat"))
+                            .multitrackInputConfiguration(multitrackConfig))));
+        } catch (IvsApiException e) {
+            throw failure("updating", id, e, null);
+        }
+    }
+
+    @Override
+    protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
+        String describe = describe("deleting", id);
+        liveChannels.whileOffline(id, request.urn(), describe,
+                () -> api().ivs(OperationFamily.CHANNEL, client -> client.deleteChannel(b -> b.arn(id))));
+    }
+
+    // ---- mapping ----------------------------------------------------------------------------------------------
+
+    private static MultitrackInputConfiguration multitrack(Map<String, Object> config) {
+        if (config == null) {
+            return null;
+        }
+        return MultitrackInputConfiguration.builder()
+                .enabled(Values.bool(config, "enabled"))
+                .maximumResolution(Values.string(config, "maximumResolution"))
+                .policy(Values.string(config, "policy"))
+                .build();
+    }
+
+    /** The channel's outputs; shared with the getChannel function. */
+    public static Map<String, Object> outputs(Channel channel) {
+        var outputs = new LinkedHashMap<String, Object>();
+        outputs.put("arn", channel.arn());
+        outputs.put("name", channel.name());
+        outputs.put("type", channel.typeAsString());
+        outputs.put("latencyMode", channel.latencyModeAsString());
+        outputs.put("authorized", channel.authorized());
+        outputs.put("insecureIngest", channel.insecureIngest());
+        String preset = channel.presetAsString();
+        if (preset != null && !preset.isEmpty()) {
+            outputs.put("preset", preset);
+        }
+        outputs.put("recordingConfigurationArn", Optional.ofNullable(channel.recordingConfigurationArn()).orElse(""));
+        outputs.put("playbackRestrictionPolicyArn", Optional.ofNullable(channel.playbackRestrictionPolicyArn()).orElse(""));
+        outputs.put("containerFormat", channel.containerFormatAsString());
+        var multitrack = channel.multitrackInputConfiguration();
+        if (multitrack != null) {
+            var config = new LinkedHashMap<String, Object>();
+            config.put("enabled", multitrack.enabled());
+            config.put("maximumResolution", multitrack.maximumResolutionAsString());
+            config.put("policy", multitrack.policyAsString());
+            config.values().removeIf(v -> v == null);
+            outputs.put("multitrackInputConfiguration", config);
+        }
+        outputs.put("tags", channel.tags() == null ? Map.of() : channel.tags());
+        outputs.put("ingestEndpoint", channel.ingestEndpoint());
+        outputs.put("playbackUrl", channel.playbackUrl());
+        if (channel.srt() != null) {
+            var srt = new LinkedHashMap<String, Object>();
+            srt.put("endpoint", channel.srt().endpoint());
+            if (channel.srt().passphrase() != null) {
+                srt.put("passphrase", channel.srt().passphrase());
+            }
+            outputs.put("srt", srt);
+        }
+        return outputs;
+    }
+
+    private static Map<String, Object> outputs(Channel channel, StreamKey streamKey) {
+        var outputs = outputs(channel);
+        outputs.put("streamKeyArn", streamKey == null ? "" : streamKey.arn());
+        outputs.put("streamKeyValue", streamKey == null ? "" : streamKey.value());
+        return outputs;
+    }
+}

@@ -1,0 +1,343 @@
+package com.ivsstack.provider.resource;
+
+import com.ivsstack.provider.api.CheckRequest;
+import com.ivsstack.provider.api.CheckResult;
+import com.ivsstack.provider.api.CreateRequest;
+import com.ivsstack.provider.api.CreateResult;
+import com.ivsstack.provider.api.DeleteRequest;
+import com.ivsstack.provider.api.DiffRequest;
+import com.ivsstack.provider.api.DiffResult;
+import com.ivsstack.provider.api.ProviderException;
+import com.ivsstack.provider.api.ReadRequest;
+import com.ivsstack.provider.api.ReadResult;
+import com.ivsstack.provider.api.ResourceType;
+import com.ivsstack.provider.api.Secret;
+import com.ivsstack.provider.api.Unknown;
+import com.ivsstack.provider.api.UpdateRequest;
+import com.ivsstack.provider.api.UpdateResult;
+import com.ivsstack.provider.aws.IvsApi;
+import com.ivsstack.provider.aws.IvsApiException;
+import com.ivsstack.provider.schema.InputChecker;
+import com.ivsstack.provider.schema.PropertyDiffer;
+import com.ivsstack.provider.schema.ResourceSchema;
+import com.ivsstack.provider.schema.SecretMarker;
+import com.ivsstack.provider.schema.Values;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every IVS resource type shares. Check and diff are generic, driven by schema.json, with hooks for the
+ * constraints and normal forms of each type; create/read/update/delete handle preview, tags (with defaultTags and the
+ * ownership tag), secrets and not-found uniformly and leave the AWS calls to the subclass.
+ */
+public abstract class IvsResource implements ResourceType {
+
+    protected static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+    protected final ResourceContext context;
+    protected final ResourceSchema schema;
+
+    protected IvsResource(ResourceContext context, String token) {
+        this.context = context;
+        this.schema = context.schema().resource(token);
+    }
+
+    /** What AWS returned for a resource: its id and outputs (the inputs they imply are derived from the outputs). */
+    protected record Live(String id, Map<String, Object> outputs) {
+    }
+
+    // ---- hooks -------------------------------------------------------------------------------------------------
+
+    /** Model constraints beyond types and enums; {@code inputs} has defaults applied and may hold unknowns. */
+    protected abstract void validate(Map<String, Object> inputs, Validator validator);
+
+    /**
+     * The inputs in the normal form that diff compares: the same resource always gives the same form, whether the
+     * inputs were declared by the user or read back from AWS (which fills in defaults). The default form applies the
+     * schema's defaults and treats empty strings, lists and maps as absent.
+     */
+    protected Map<String, Object> normalize(Map<String, Object> inputs) {
+        return withoutEmpties(InputChecker.withDefaults(schema.inputs(), inputs));
+    }
+
+    /** Whether a replacement must delete the old resource first (a quota allows only one). */
+    protected boolean deleteBeforeReplace() {
+        return false;
+    }
+
+    /** Creates the resource in AWS; {@code tags} already holds defaultTags and the ownership tag. */
+    protected abstract Live create(Map<String, Object> inputs, Map<String, String> tags, CreateRequest request);
+
+    /**
+     * Reads the resource by id; empty when it no longer exists. Properties AWS never returns (a public key, a
+     * rotation trigger) come from {@code oldInputs}; {@code oldOutputs} may save calls.
+     */
+    protected abstract Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs);
+
+    /** Finds the id of the resource that {@code urn} created, by the ownership tag. */
+    protected abstract Optional<String> findOwned(String urn, Map<String, Object> oldInputs);
+
+    /** Changes the in-place properties (tags are synchronised by the caller afterwards). */
+    protected abstract void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news,
+                                          UpdateRequest request);
+
+    /** Deletes the resource; returns normally when it is already gone. */
+    protected abstract void delete(String id, Map<String, Object> oldInputs, DeleteRequest request);
+
+    // ---- ResourceType -----------------------------------------------------------------------------------------
+
+    @Override
+    public String token() {
+        return schema.token();
+    }
+
+    public ResourceSchema schema() {
+        return schema;
+    }
+
+    protected String typeName() {
+        return schema.typeName();
+    }
+
+    protected IvsApi api() {
+        return context.api();
+    }
+
+    @Override
+    public CheckResult check(CheckRequest request) {
+        var news = new LinkedHashMap<>(request.news() == null ? Map.<String, Object>of() : request.news());
+        mergeDefaultTags(news);
+        var checked = InputChecker.check(schema.inputs(), news);
+        var failures = new ArrayList<>(checked.failures());
+        var validator = new Validator();
+        validator.tags("tags", Values.deepUnwrap(checked.values().get("tags")));
+        validate(plainView(checked.values()), validator);
+        failures.addAll(validator.failures());
+        return new CheckResult(checked.values(), failures);
+    }
+
+    private void mergeDefaultTags(Map<String, Object> news) {
+        var defaults = context.config().defaultTags();
+        if (defaults.isEmpty() || !schema.inputs().properties().containsKey("tags")) {
+            return;
+        }
+        Object tags = news.get("tags");
+        if (tags != null && Values.asMap(tags) == null) {
+            return; // unknown or malformed: merged once known, reported by the type check
+        }
+        var merged = new LinkedHashMap<String, Object>(defaults);
+        if (tags != null) {
+            merged.putAll(Values.asMap(tags));
+        }
+        news.put("tags", tags instanceof Secret ? new Secret(merged) : merged);
+    }
+
+    @Override
+    public DiffResult diff(DiffRequest request) {
+        var olds = normalize(plainKeepUnknown(request.oldInputs()));
+        var news = normalize(plainKeepUnknown(request.news()));
+        var detailed = PropertyDiffer.diff(schema.inputs(), olds, news, request.ignoreChanges());
+        return new DiffResult(detailed, deleteBeforeReplace());
+    }
+
+    @Override
+    public CreateResult create(CreateRequest request) {
+        if (request.preview()) {
+            return new CreateResult("", previewOutputs(request.inputs(), Map.of()));
+        }
+        var inputs = plainView(request.inputs());
+        var tags = Ownership.tagsForCreate(Values.stringMap(inputs.get("tags")), request.urn());
+        Live live = create(inputs, tags, request);
+        return new CreateResult(live.id(), finishOutputs(live.outputs(), request.inputs()));
+    }
+
+    @Override
+    public ReadResult read(ReadRequest request) {
+        var oldInputs = request.oldInputs() == null ? Map.<String, Object>of() : request.oldInputs();
+        String id = request.id();
+        if (id == null || id.isEmpty()) {
+            var owned = findOwned(request.urn(), plainView(oldInputs));
+            if (owned.isEmpty()) {
+                return ReadResult.gone();
+            }
+            id = owned.get();
+        }
+        Optional<Live> live;
+        try {
+            live = read(id, plainView(oldInputs), plainView(request.oldOutputs()));
+        } catch (IvsApiException e) {
+            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
+                return ReadResult.gone();
+            }
+            throw failure("reading", id, e, null);
+        }
+        if (live.isEmpty()) {
+            return ReadResult.gone();
+        }
+        var outputs = finishOutputs(live.get().outputs(), oldInputs);
+        return new ReadResult(live.get().id(), outputs, inputsFrom(outputs, oldInputs));
+    }
+
+    @Override
+    public UpdateResult update(UpdateRequest request) {
+        var oldOutputs = request.oldOutputs() == null ? Map.<String, Object>of() : request.oldOutputs();
+        if (request.preview()) {
+            return new UpdateResult(previewOutputs(request.news(), oldOutputs));
+        }
+        var oldInputs = plainView(request.oldInputs());
+        var news = plainView(request.news());
+        var changes = PropertyDiffer.diff(schema.inputs(), normalize(oldInputs), normalize(news), List.of());
+        boolean onlyTags = changes.keySet().stream().allMatch(path -> DiffResult.topLevelKey(path).equals("tags"));
+        if (!changes.isEmpty() && !onlyTags) {
+            updateInPlace(request.id(), oldInputs, news, request);
+        }
+        syncTags(request.id(), Values.stringMap(news.get("tags")));
+        var live = read(request.id(), news, plainView(oldOutputs)).orElseThrow(() -> new ProviderException("updating IVS " + typeName() + " ("
+                + request.id() + "): it disappeared during the update. Run refresh, then up again"));
+        return new UpdateResult(finishOutputs(live.outputs(), request.news()));
+    }
+
+    @Override
+    public void delete(DeleteRequest request) {
+        var oldInputs = request.oldInputs() == null ? Map.<String, Object>of() : request.oldInputs();
+        try {
+            delete(request.id(), plainView(oldInputs), request);
+        } catch (IvsApiException e) {
+            if (!e.is(IvsApiException.Kind.NOT_FOUND)) {
+                throw failure("deleting", request.id(), e, null);
+            }
+        }
+    }
+
+    // ---- shared helpers ---------------------------------------------------------------------------------------
+
+    /** Makes the live tags equal {@code desired} (the ownership tag is kept). */
+    protected void syncTags(String arn, Map<String, String> desired) {
+        try {
+            var live = api().tags(arn);
+            var visible = Ownership.visible(live);
+            var toSet = new LinkedHashMap<String, String>();
+            desired.forEach((k, v) -> {
+                if (!v.equals(visible.get(k))) {
+                    toSet.put(k, v);
+                }
+            });
+            var toRemove = visible.keySet().stream().filter(k -> !desired.containsKey(k)).toList();
+            api().untag(arn, toRemove);
+            api().tag(arn, toSet);
+        } catch (IvsApiException e) {
+            throw failure("updating", arn, e, "Tags are applied with TagResource and UntagResource; run again");
+        }
+    }
+
+    /** The error message every operation uses: "&lt;action&gt; IVS &lt;Type&gt; (&lt;id&gt;): &lt;cause&gt;. &lt;fix&gt;". */
+    protected ProviderException failure(String action, String id, IvsApiException e, String fix) {
+        return new ProviderException(message(action, id, e.awsMessage(), fix == null ? e.kind().advice() : fix), e);
+    }
+
+    protected String message(String action, String id, String cause, String fix) {
+        String text = describe(action, id) + ": " + stripPeriod(cause);
+        return fix == null ? text : text + ". " + stripPeriod(fix);
+    }
+
+    /** "&lt;action&gt; IVS &lt;Type&gt; (&lt;id&gt;)", the head of every error message. */
+    protected String describe(String action, String id) {
+        return action + " IVS " + typeName() + (id == null || id.isEmpty() ? "" : " (" + id + ")");
+    }
+
+    private static String stripPeriod(String text) {
+        return text != null && text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** A name or ARN for messages: the name when the resource has none yet. */
+    protected static String subject(Map<String, Object> inputs) {
+        String name = Values.string(inputs, "name");
+        return name == null || name.isEmpty() ? "" : name;
+    }
+
+    /** Outputs during preview: the inputs, the old outputs for what stays, unknowns for what AWS computes. */
+    private Map<String, Object> previewOutputs(Map<String, Object> inputs, Map<String, Object> oldOutputs) {
+        var outputs = new LinkedHashMap<String, Object>();
+        for (String name : schema.outputs().properties().keySet()) {
+            if (inputs.containsKey(name)) {
+                outputs.put(name, inputs.get(name));
+            } else if (schema.inputs().properties().containsKey(name)) {
+                continue; // an input left out stays out
+            } else if (oldOutputs.containsKey(name)) {
+                outputs.put(name, oldOutputs.get(name));
+            } else {
+                outputs.put(name, Unknown.VALUE);
+            }
+        }
+        return outputs;
+    }
+
+    /** Removes the ownership tag, drops nulls, and wraps what schema.json (or the user, by input) marks secret. */
+    private Map<String, Object> finishOutputs(Map<String, Object> raw, Map<String, Object> inputs) {
+        var outputs = new LinkedHashMap<String, Object>();
+        raw.forEach((k, v) -> {
+            if (v != null) {
+                outputs.put(k, k.equals("tags") ? new LinkedHashMap<String, Object>(Ownership.visible(Values.stringMap(v))) : v);
+            }
+        });
+        var marked = SecretMarker.mark(schema.outputs(), outputs);
+        if (inputs != null) {
+            inputs.forEach((k, v) -> {
+                if (v instanceof Secret && marked.containsKey(k)) {
+                    marked.put(k, Secret.wrap(marked.get(k)));
+                }
+            });
+        }
+        return marked;
+    }
+
+    /** The inputs that produce {@code outputs}, as check would return them (refresh and import store these). */
+    private Map<String, Object> inputsFrom(Map<String, Object> outputs, Map<String, Object> oldInputs) {
+        var inputs = new LinkedHashMap<String, Object>();
+        for (String name : schema.inputs().properties().keySet()) {
+            Object value = outputs.get(name);
+            if (value == null) {
+                continue;
+            }
+            if (Values.same(value, "") && !oldInputs.containsKey(name)) {
+                continue; // AWS's "none"; the user left it out
+            }
+            boolean secretInput = oldInputs.get(name) instanceof Secret;
+            inputs.put(name, secretInput ? Secret.wrap(Secret.unwrap(value)) : value);
+        }
+        return InputChecker.withDefaults(schema.inputs(), inputs);
+    }
+
+    /** Inputs with secret wrappers removed at the top level and below; unknowns kept. */
+    protected static Map<String, Object> plainView(Map<String, Object> inputs) {
+        var result = new LinkedHashMap<String, Object>();
+        if (inputs != null) {
+            inputs.forEach((k, v) -> result.put(k, Values.deepUnwrap(v)));
+        }
+        return result;
+    }
+
+    private static Map<String, Object> plainKeepUnknown(Map<String, Object> inputs) {
+        return plainView(inputs);
+    }
+
+    /** Removes empty strings, lists and maps at every depth: AWS reports "none" in several ways. */
+    protected static Map<String, Object> withoutEmpties(Map<String, Object> map) {
+        var result = new LinkedHashMap<String, Object>();
+        map.forEach((k, v) -> {
+            Object cleaned = v instanceof Map<?, ?> m ? withoutEmpties(Values.asMap(m)) : v;
+            boolean empty = cleaned == null || "".equals(cleaned)
+                    || (cleaned instanceof Map<?, ?> mm && mm.isEmpty())
+                    || (cleaned instanceof List<?> list && list.isEmpty());
+            if (!empty) {
+                result.put(k, cleaned);
+            }
+        });
+        return result;
+    }
+}

@@ -1,0 +1,50 @@
+package com.ivsstack.provider.resource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The ownership tag that makes crash recovery possible. At create, every taggable resource also gets the tag
+ * {@value #TAG_KEY} = the URN of the resource that created it (when the URN fits a tag value, 256 characters, and
+ * the resource has room for one more tag). The tag is invisible: it never appears in the inputs' or outputs' tags and
+ * never causes a diff; tag updates never remove it.
+ *
+ * <p>Convention: {@code read} with an EMPTY id means "find the resource this URN created". The resource type looks
+ * it up by this tag (the List operations return tags in their summaries) and returns it, or gone. The engine uses this
+ * after a crash between AWS creating a resource and the state recording its id.
+ */
+public final class Ownership {
+
+    public static final String TAG_KEY = "ivsstack:urn";
+    static final int MAX_TAG_VALUE = 256;
+    static final int MAX_TAGS = 50;
+
+    private Ownership() {
+    }
+
+    /** The tags to send at create: the user's tags plus the ownership tag when it fits. */
+    public static Map<String, String> tagsForCreate(Map<String, String> tags, String urn) {
+        var result = new LinkedHashMap<>(tags);
+        if (urn != null && !urn.isEmpty() && urn.length() <= MAX_TAG_VALUE && result.size() < MAX_TAGS) {
+            result.put(TAG_KEY, urn);
+        }
+        return result;
+    }
+
+    /** The tags without the ownership tag: what inputs and outputs show. */
+    public static Map<String, String> visible(Map<String, String> tags) {
+        var result = new LinkedHashMap<String, String>();
+        if (tags != null) {
+            tags.forEach((k, v) -> {
+                if (!TAG_KEY.equals(k)) {
+                    result.put(k, v);
+                }
+            });
+        }
+        return result;
+    }
+
+    public static boolean ownedBy(Map<String, String> tags, String urn) {
+        return tags != null && urn != null && urn.equals(tags.get(TAG_KEY));
+    }
+}

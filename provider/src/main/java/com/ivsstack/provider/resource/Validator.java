@@ -1,0 +1,91 @@
+package com.ivsstack.provider.resource;
+
+import com.ivsstack.provider.api.CheckFailure;
+import com.ivsstack.provider.schema.Values;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Collects check failures for the model constraints schema.json cannot express (lengths, patterns, ranges, rules
+ * across properties). Every failure names the property, the value and the rule. Unknown values are skipped: they are
+ * checked when they are known.
+ */
+public final class Validator {
+
+    public static final String NAME_PATTERN = "[a-zA-Z0-9-_]*";
+    public static final String BUCKET_PATTERN = "[a-z0-9-.]+";
+
+    private final List<CheckFailure> failures = new ArrayList<>();
+
+    public List<CheckFailure> failures() {
+        return failures;
+    }
+
+    public void fail(String property, String reason) {
+        failures.add(new CheckFailure(property, reason));
+    }
+
+    /** A string of {@code min..max} characters matching {@code pattern} (a full match); null passes. */
+    public void string(String property, Object value, int min, int max, String pattern, String rule) {
+        if (!(value instanceof String s)) {
+            return;
+        }
+        if (s.length() < min || s.length() > max) {
+            fail(property, Values.show(s) + " has " + s.length() + " characters; it must have " + min + " to " + max);
+        } else if (pattern != null && !Pattern.matches(pattern, s)) {
+            fail(property, Values.show(s) + " is not valid: " + rule);
+        }
+    }
+
+    /** An IVS ARN of the given resource type; {@code allowEmpty} for references where "" means none. */
+    public void arn(String property, Object value, String resourceType, boolean allowEmpty) {
+        if (!(value instanceof String s) || (allowEmpty && s.isEmpty())) {
+            return;
+        }
+        if (!com.ivsstack.provider.aws.ArnParser.isArnOf(resourceType, s)) {
+            fail(property, Values.show(s) + " is not an IVS " + resourceType + " ARN (arn:aws:ivs:<region>:<account>:"
+                    + resourceType + "/<id>, at most 128 characters)" + (allowEmpty ? "; use \"\" for none" : ""));
+        }
+    }
+
+    public void range(String property, Object value, double min, double max) {
+        if (!(value instanceof Number n)) {
+            return;
+        }
+        if (n.doubleValue() < min || n.doubleValue() > max) {
+            fail(property, n + " is out of range: it must be from " + format(min) + " to " + format(max));
+        }
+    }
+
+    /** Tags: at most 50, keys 1..128 characters, values 0..256, no reserved prefix, not the ownership key. */
+    public void tags(String property, Object value) {
+        var map = Values.asMap(value);
+        if (map == null) {
+            return;
+        }
+        if (map.size() > Ownership.MAX_TAGS) {
+            fail(property, map.size() + " tags given (including defaultTags); a resource takes at most 50");
+        }
+        for (Map.Entry<String, Object> entry : map.entrySet()) {
+            String key = entry.getKey();
+            String path = Values.path(property, key);
+            if (key.isEmpty() || key.length() > 128) {
+                fail(path, "tag key " + Values.show(key) + " has " + key.length() + " characters; it must have 1 to 128");
+            } else if (key.toLowerCase().startsWith("aws:")) {
+                fail(path, "tag key " + Values.show(key) + " is not valid: the aws: prefix is reserved by AWS");
+            } else if (key.equals(Ownership.TAG_KEY)) {
+                fail(path, "tag key " + Values.show(key) + " is reserved: the provider sets it to record which resource owns the AWS object");
+            }
+            if (entry.getValue() instanceof String s && s.length() > 256) {
+                fail(path, "tag value has " + s.length() + " characters; it must have at most 256");
+            }
+        }
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

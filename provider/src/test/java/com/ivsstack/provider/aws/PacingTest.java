@@ -1,0 +1,56 @@
+package com.ivsstack.provider.aws;
+
+import com.ivsstack.emulator.junit.IvsEmulatorExtension;
+import com.ivsstack.provider.IvsProvider;
+import com.ivsstack.provider.TestProviders;
+import com.ivsstack.provider.api.CheckRequest;
+import com.ivsstack.provider.api.CreateRequest;
+import com.ivsstack.provider.api.CreateResult;
+import com.ivsstack.provider.resource.ChannelResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With the endpoint enforcing the IVS rate quotas, paced calls never get throttled. */
+class PacingTest {
+
+    @RegisterExtension
+    static final IvsEmulatorExtension IVS = IvsEmulatorExtension.builder().quotasEnabled(true).build();
+
+    private IvsProvider provider;
+
+    @AfterEach
+    void tearDown() {
+        provider.close();
+    }
+
+    @Test
+    void create_twelveChannelsAtOnceUnderQuotas_noCallIsThrottled() throws Exception {
+        provider = TestProviders.against(IVS, new TestProviders.RecordingLog(), Map.of("maxRetries", "0"),
+                RateLimiter.underIvsQuotas());
+        var channel = provider.resource(ChannelResource.TOKEN).orElseThrow();
+        var tasks = new ArrayList<Callable<CreateResult>>();
+        for (int i = 0; i < 12; i++) {
+            String urn = TestProviders.urn(ChannelResource.TOKEN, "paced" + i);
+            tasks.add(() -> channel.create(new CreateRequest(urn,
+                    channel.check(new CheckRequest(urn, Map.of(), Map.of("name", "paced"))).inputs(), null, false)));
+        }
+        var pool = Executors.newFixedThreadPool(12);
+        try {
+            for (var future : pool.invokeAll(tasks)) {
+                assertThat(future.get().id()).startsWith("arn:aws:ivs:");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // maxRetries 0: a single 429 would have failed a create; every create went through on its first attempt
+        assertThat(IVS.emulator().admin().requestCount("CreateChannel")).isEqualTo(12);
+    }
+}

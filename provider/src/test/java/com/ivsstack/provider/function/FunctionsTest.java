@@ -1,0 +1,105 @@
+package com.ivsstack.provider.function;
+
+import com.ivsstack.emulator.junit.IvsEmulatorExtension;
+import com.ivsstack.provider.IvsProvider;
+import com.ivsstack.provider.TestProviders;
+import com.ivsstack.provider.api.ProviderException;
+import com.ivsstack.provider.api.Secret;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ivs.IvsClient;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FunctionsTest {
+
+    @RegisterExtension
+    static final IvsEmulatorExtension IVS = IvsEmulatorExtension.create();
+
+    private IvsProvider provider;
+
+    @BeforeEach
+    void setUp() {
+        provider = TestProviders.against(IVS, new TestProviders.RecordingLog(), Map.of());
+    }
+
+    @AfterEach
+    void tearDown() {
+        provider.close();
+    }
+
+    private Map<String, Object> invoke(String token, Map<String, Object> args) {
+        var result = provider.function(token).orElseThrow().invoke(args);
+        assertThat(result.failures()).isEmpty();
+        return result.value();
+    }
+
+    @Test
+    void getChannel_existingArn_returnsChannelWithSecretSrt(IvsClient ivs) {
+        String arn = ivs.createChannel(b -> b.name("lookup").tags(Map.of("ivsstack:urn", "urn:x", "k", "v"))).channel().arn();
+        var channel = invoke("ivs:index:getChannel", Map.of("arn", arn));
+        assertThat(channel).containsEntry("arn", arn).containsEntry("name", "lookup").containsEntry("tags", Map.of("k", "v"));
+        assertThat(channel.get("srt")).isInstanceOf(Secret.class);
+    }
+
+    @Test
+    void getChannel_missingArn_failsWithNotFound() {
+        String arn = "arn:aws:ivs:us-west-2:123456789012:channel/doesNotExist";
+        assertThatThrownBy(() -> provider.function("ivs:index:getChannel").orElseThrow().invoke(Map.of("arn", arn)))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageStartingWith("reading IVS Channel (" + arn + "): not found");
+    }
+
+    @Test
+    void getStreamKey_byChannelArn_returnsSecretValue(IvsClient ivs) {
+        var created = ivs.createChannel(b -> b.name("keyed"));
+        var key = invoke("ivs:index:getStreamKey", Map.of("channelArn", created.channel().arn()));
+        assertThat(key).containsEntry("arn", created.streamKey().arn())
+                .containsEntry("value", new Secret(created.streamKey().value()));
+    }
+
+    @Test
+    void getStreamKey_bothArnAndChannelArn_isRejectedWithoutCall() {
+        var result = provider.function("ivs:index:getStreamKey").orElseThrow().invoke(Map.of(
+                "arn", "arn:aws:ivs:us-west-2:123456789012:stream-key/abc",
+                "channelArn", "arn:aws:ivs:us-west-2:123456789012:channel/abc"));
+        assertThat(result.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("exactly one"));
+    }
+
+    @Test
+    void getRecordingConfiguration_existingArn_returnsIt(IvsClient ivs) {
+        String arn = ivs.createRecordingConfiguration(b -> b.destinationConfiguration(d -> d.s3(s -> s.bucketName("recordings"))))
+                .recordingConfiguration().arn();
+        var configuration = invoke("ivs:index:getRecordingConfiguration", Map.of("arn", arn));
+        assertThat(configuration).containsEntry("arn", arn)
+                .containsEntry("destinationConfiguration", Map.of("s3", Map.of("bucketName", "recordings")));
+    }
+
+    @Test
+    void getChannels_byRecordingConfiguration_listsEveryPage(IvsClient ivs) {
+        String recording = ivs.createRecordingConfiguration(b -> b.destinationConfiguration(d -> d.s3(s -> s.bucketName("recordings"))))
+                .recordingConfiguration().arn();
+        for (int i = 0; i < 3; i++) {
+            ivs.createChannel(b -> b.recordingConfigurationArn(recording));
+        }
+        ivs.createChannel(b -> b.name("other"));
+        var result = invoke("ivs:index:getChannels", Map.of("recordingConfigurationArn", recording));
+        assertThat((List<?>) result.get("arns")).hasSize(3);
+        var byName = invoke("ivs:index:getChannels", Map.of("name", "other"));
+        assertThat((List<?>) byName.get("channels")).hasSize(1);
+    }
+
+    @Test
+    void getChannels_twoFilters_isRejected() {
+        var result = provider.function("ivs:index:getChannels").orElseThrow().invoke(Map.of("name", "a",
+                "recordingConfigurationArn", "arn:aws:ivs:us-west-2:123456789012:recording-configuration/abc"));
+        assertThat(result.failures()).isNotEmpty();
+        assertThat(IVS.emulator().admin().requestCount("ListChannels")).isZero();
+    }
+}

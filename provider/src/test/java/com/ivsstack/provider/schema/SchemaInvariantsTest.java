@@ -1,0 +1,220 @@
+package com.ivsstack.provider.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ivsstack.provider.IvsProvider;
+import com.ivsstack.provider.api.CheckRequest;
+import com.ivsstack.provider.api.DiffRequest;
+import com.ivsstack.provider.api.ProviderLog;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What schema.json must always say, and that the provider's code agrees with it. */
+class SchemaInvariantsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final IvsProvider PROVIDER = new IvsProvider(ProviderLog.NONE);
+    private static final String TOKEN = "^[a-zA-Z][-a-zA-Z0-9_]*:([^0-9][a-zA-Z0-9._/-]*)?:[^0-9][a-zA-Z0-9._/]*$";
+
+    private static JsonNode schema() throws Exception {
+        try (InputStream in = SchemaInvariantsTest.class.getResourceAsStream("/schema.json")) {
+            return JSON.readTree(in);
+        }
+    }
+
+    @Test
+    void schemaJson_isTheShippedFileByteForByte() throws Exception {
+        try (InputStream in = SchemaInvariantsTest.class.getResourceAsStream("/schema.json")) {
+            assertThat(PROVIDER.schemaJson()).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(PROVIDER.packageName()).isEqualTo("ivs");
+        assertThat(PROVIDER.version()).matches("[0-9]+\\.[0-9]+\\.[0-9]+.*");
+    }
+
+    @Test
+    void everyResourceTypeAndPropertyAndType_hasADescription() throws Exception {
+        var missing = new ArrayList<String>();
+        var root = schema();
+        root.path("resources").fields().forEachRemaining(resource -> {
+            requireDescription(missing, resource.getKey(), resource.getValue());
+            describeAll(missing, resource.getKey() + ".inputProperties", resource.getValue().path("inputProperties"));
+            describeAll(missing, resource.getKey() + ".properties", resource.getValue().path("properties"));
+        });
+        root.path("types").fields().forEachRemaining(type -> {
+            requireDescription(missing, type.getKey(), type.getValue());
+            describeAll(missing, type.getKey(), type.getValue().path("properties"));
+            type.getValue().path("enum").forEach(value -> requireDescription(missing, type.getKey() + "=" + value.path("value"), value));
+        });
+        root.path("functions").fields().forEachRemaining(function -> {
+            requireDescription(missing, function.getKey(), function.getValue());
+            describeAll(missing, function.getKey() + ".inputs", function.getValue().path("inputs").path("properties"));
+            describeAll(missing, function.getKey() + ".outputs", function.getValue().path("outputs").path("properties"));
+        });
+        describeAll(missing, "config", root.path("config").path("variables"));
+        describeAll(missing, "provider", root.path("provider").path("inputProperties"));
+        assertThat(missing).as("without a description").isEmpty();
+    }
+
+    private static void describeAll(List<String> missing, String prefix, JsonNode properties) {
+        properties.fields().forEachRemaining(p -> requireDescription(missing, prefix + "." + p.getKey(), p.getValue()));
+    }
+
+    private static void requireDescription(List<String> missing, String where, JsonNode node) {
+        if (node.path("description").asText("").isBlank()) {
+            missing.add(where);
+        }
+    }
+
+    @Test
+    void secrets_streamKeyValuesPassphraseAndCredentials_areMarkedSecret() throws Exception {
+        var root = schema();
+        var secret = new TreeSet<String>();
+        root.path("resources").fields().forEachRemaining(r -> r.getValue().path("properties").fields().forEachRemaining(p -> {
+            if (p.getValue().path("secret").asBoolean()) {
+                secret.add(r.getKey() + "." + p.getKey());
+            }
+        }));
+        root.path("types").fields().forEachRemaining(t -> t.getValue().path("properties").fields().forEachRemaining(p -> {
+            if (p.getValue().path("secret").asBoolean()) {
+                secret.add(t.getKey() + "." + p.getKey());
+            }
+        }));
+        root.path("functions").fields().forEachRemaining(f -> f.getValue().path("outputs").path("properties").fields()
+                .forEachRemaining(p -> {
+                    if (p.getValue().path("secret").asBoolean()) {
+                        secret.add(f.getKey() + "." + p.getKey());
+                    }
+                }));
+        root.path("config").path("variables").fields().forEachRemaining(p -> {
+            if (p.getValue().path("secret").asBoolean()) {
+                secret.add("config." + p.getKey());
+            }
+        });
+        root.path("provider").path("inputProperties").fields().forEachRemaining(p -> {
+            if (p.getValue().path("secret").asBoolean()) {
+                secret.add("provider." + p.getKey());
+            }
+        });
+        assertThat(secret).containsExactlyInAnyOrder(
+                "ivs:index:Channel.streamKeyValue", "ivs:index:Channel.srt", "ivs:index:ChannelSrt.passphrase",
+                "ivs:index:StreamKey.value", "ivs:index:getStreamKey.value", "ivs:index:getChannel.srt",
+                "config.accessKey", "config.secretKey", "config.token",
+                "provider.accessKey", "provider.secretKey", "provider.token");
+    }
+
+    @Test
+    void replaceOnChanges_matchesWhatTheApiCannotUpdate() {
+        var schema = PackageSchema.load();
+        var expected = Map.of(
+                "ivs:index:Channel", Set.of(),
+                "ivs:index:StreamKey", Set.of("channelArn", "rotation"),
+                "ivs:index:RecordingConfiguration", Set.of("destinationConfiguration", "name", "recordingReconnectWindowSeconds",
+                        "renditionConfiguration", "thumbnailConfiguration"),
+                "ivs:index:PlaybackKeyPair", Set.of("name", "publicKeyMaterial"),
+                "ivs:index:PlaybackRestrictionPolicy", Set.of(),
+                "ivs:realtime:EncoderConfiguration", Set.of("name", "video"),
+                "ivs:realtime:StorageConfiguration", Set.of("name", "s3"));
+        assertThat(schema.resourceTokens()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((token, replacing) -> {
+            assertThat(schema.resource(token).replaceOnChanges()).as(token).isEqualTo(replacing);
+            assertThat(schema.resource(token).replaceOnChanges()).as("tags always update in place").doesNotContain("tags");
+        });
+    }
+
+    @Test
+    void diff_everyStringProperty_replacesExactlyWhenTheSchemaSaysSo() {
+        var schema = PackageSchema.load();
+        var checked = new HashSet<String>();
+        for (String token : schema.resourceTokens()) {
+            var type = PROVIDER.resource(token).orElseThrow();
+            for (var spec : schema.resource(token).inputs().properties().values()) {
+                if (!(spec.type() instanceof TypeRef.Primitive p) || p.kind() != TypeRef.PrimitiveKind.STRING) {
+                    continue;
+                }
+                var diff = type.diff(new DiffRequest("id", "urn", Map.of(spec.name(), "a"), Map.of(),
+                        Map.of(spec.name(), "b"), List.of()));
+                assertThat(diff.requiresReplacement()).as(token + "." + spec.name()).isEqualTo(spec.replaceOnChanges());
+                checked.add(token + "." + spec.name());
+            }
+        }
+        assertThat(checked).contains("ivs:index:StreamKey.rotation", "ivs:index:Channel.name",
+                "ivs:index:PlaybackKeyPair.publicKeyMaterial");
+    }
+
+    @Test
+    void tokens_areWellFormedAndEveryOneHasAnImplementation() {
+        var schema = PackageSchema.load();
+        for (String token : schema.resourceTokens()) {
+            assertThat(token).matches(TOKEN);
+            assertThat(PROVIDER.resource(token)).as(token).isPresent();
+            assertThat(PROVIDER.resource(token).orElseThrow().token()).isEqualTo(token);
+        }
+        for (String token : schema.functionTokens()) {
+            assertThat(token).matches(TOKEN);
+            assertThat(PROVIDER.function(token)).as(token).isPresent();
+        }
+        assertThat(schema.functionTokens()).containsExactlyInAnyOrder("ivs:index:getChannel", "ivs:index:getStreamKey",
+                "ivs:index:getRecordingConfiguration", "ivs:index:getChannels");
+        assertThat(PROVIDER.resourceTokens()).containsExactlyInAnyOrderElementsOf(schema.resourceTokens());
+    }
+
+    @Test
+    void references_everyRefNamesADeclaredType() throws Exception {
+        var root = schema();
+        var refs = new TreeSet<String>();
+        collectRefs(root, refs);
+        for (String ref : refs) {
+            assertThat(root.path("types").has(ref.substring("#/types/".length()))).as(ref).isTrue();
+        }
+        assertThat(refs).isNotEmpty();
+    }
+
+    private static void collectRefs(JsonNode node, Set<String> refs) {
+        if (node.isObject()) {
+            if (node.has("$ref")) {
+                refs.add(node.get("$ref").asText());
+            }
+            node.forEach(child -> collectRefs(child, refs));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectRefs(child, refs));
+        }
+    }
+
+    @Test
+    void language_javaBasePackageIsComIvsstack() throws Exception {
+        var java = schema().path("language").path("java");
+        assertThat(java.path("basePackage").asText()).isEqualTo("com.ivsstack");
+        assertThat(java.path("packages").path("realtime").asText()).isEqualTo("realtime");
+    }
+
+    @Test
+    void channelSchema_hasEveryPropertyOfTheCurrentApi() {
+        var channel = PackageSchema.load().resource("ivs:index:Channel");
+        assertThat(channel.inputs().properties().keySet()).containsExactlyInAnyOrder("name", "type", "latencyMode",
+                "authorized", "insecureIngest", "preset", "recordingConfigurationArn", "playbackRestrictionPolicyArn",
+                "containerFormat", "multitrackInputConfiguration", "tags");
+        assertThat(channel.outputs().properties().keySet()).contains("arn", "ingestEndpoint", "playbackUrl", "srt",
+                "streamKeyArn", "streamKeyValue");
+        var thumbnails = PackageSchema.load().type("ivs:index:RecordingConfigurationThumbnailConfiguration");
+        assertThat(thumbnails.properties().keySet()).containsExactlyInAnyOrder("recordingMode", "targetIntervalSeconds",
+                "resolution", "storage");
+    }
+
+    @Test
+    void check_unknownPropertyOfAnyResource_isReportedNotIgnored() {
+        for (String token : PackageSchema.load().resourceTokens()) {
+            var result = PROVIDER.resource(token).orElseThrow().check(new CheckRequest("urn", Map.of(), Map.of("bogus", 1)));
+            assertThat(result.failures()).as(token).anyMatch(f -> f.property().equals("bogus"));
+        }
+    }
+}
