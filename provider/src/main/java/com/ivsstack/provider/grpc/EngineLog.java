@@ -1,0 +1,105 @@
+package com.ivsstack.provider.grpc;
+
+import com.ivsstack.provider.api.ProviderLog;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pulumirpc.EngineGrpc;
+import pulumirpc.EngineOuterClass.LogRequest;
+import pulumirpc.EngineOuterClass.LogSeverity;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The provider's log: messages go to the Pulumi engine's {@code Log} service (attached to their resource) once the
+ * engine address is known, and to stderr through slf4j. The engine also shows a plugin's stderr to the user, so a
+ * message the engine received is written to stderr at DEBUG only (visible with {@code -v}); before an engine is known,
+ * or if sending fails, it is written at its own level.
+ */
+final class EngineLog implements ProviderLog, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("pulumi-resource-ivs");
+
+    private volatile ManagedChannel channel;
+    private volatile String address;
+
+    /** Connects to the engine at {@code address} ({@code host:port}); a blank address disconnects. */
+    synchronized void connect(String newAddress) {
+        String normalized = newAddress == null || newAddress.isBlank() ? null : newAddress.strip();
+        if (java.util.Objects.equals(normalized, address)) {
+            return;
+        }
+        ManagedChannel previous = channel;
+        channel = normalized == null ? null : ManagedChannelBuilder.forTarget(normalized).usePlaintext().build();
+        address = normalized;
+        if (previous != null) {
+            previous.shutdown();
+        }
+    }
+
+    String engineAddress() {
+        return address;
+    }
+
+    @Override
+    public void log(Severity severity, String urn, String message) {
+        ManagedChannel engine = channel;
+        if (engine == null) {
+            logLocally(severity, urn, message);
+            return;
+        }
+        LOG.debug("{}{}", urn == null || urn.isEmpty() ? "" : urn + ": ", message);
+        var request = LogRequest.newBuilder()
+                .setSeverity(toWire(severity))
+                .setMessage(message)
+                .setUrn(urn == null ? "" : urn)
+                .build();
+        // Asynchronous: a slow or gone engine must never stall a resource operation. Sent outside the current RPC's
+        // context, which is cancelled when that RPC answers, and would cancel this call with it.
+        io.grpc.Context.ROOT.run(() -> EngineGrpc.newStub(engine).withDeadlineAfter(10, TimeUnit.SECONDS).log(request,
+                new io.grpc.stub.StreamObserver<>() {
+                    @Override
+                    public void onNext(com.google.protobuf.Empty value) {
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        LOG.debug("could not send a log message to the engine at {}: {}", address, failure.toString());
+                        logLocally(severity, urn, message);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                }));
+    }
+
+    private static void logLocally(Severity severity, String urn, String message) {
+        String text = (urn == null || urn.isEmpty() ? "" : urn + ": ") + message;
+        switch (severity) {
+            case DEBUG -> LOG.debug(text);
+            case INFO -> LOG.info(text);
+            case WARNING -> LOG.warn(text);
+            case ERROR -> LOG.error(text);
+        }
+    }
+
+    private static LogSeverity toWire(Severity severity) {
+        return switch (severity) {
+            case DEBUG -> LogSeverity.DEBUG;
+            case INFO -> LogSeverity.INFO;
+            case WARNING -> LogSeverity.WARNING;
+            case ERROR -> LogSeverity.ERROR;
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        if (channel != null) {
+            channel.shutdown();
+            channel = null;
+            address = null;
+        }
+    }
+}

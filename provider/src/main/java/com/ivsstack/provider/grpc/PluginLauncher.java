@@ -1,0 +1,111 @@
+package com.ivsstack.provider.grpc;
+
+import com.ivsstack.provider.api.Provider;
+import com.ivsstack.provider.api.ProviderLog;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Runs a provider as a Pulumi plugin process: serves {@link ResourceProviderService} on 127.0.0.1 at a free port and
+ * prints exactly one line, that port, to stdout. Everything else a plugin writes goes to stderr: the engine reads the
+ * port from the first stdout line and shows stderr to the user as diagnostics.
+ */
+public final class PluginLauncher {
+
+    /** Large enough for any property map the engine may send (the Pulumi SDKs use the same limit). */
+    private static final int MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
+    private PluginLauncher() {
+    }
+
+    /** The plugin's main: returns only when the server stops (the engine kills the process when it is done). */
+    public static void run(String[] args, Function<ProviderLog, Provider> providerFactory) {
+        // Keep the real stdout for the port line only; anything else that prints to System.out lands on stderr.
+        PrintStream portChannel = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        PluginArguments arguments = PluginArguments.parse(args);
+        configureLogging(arguments.verbosity());
+        try {
+            RunningPlugin plugin = start(arguments, providerFactory);
+            portChannel.println(plugin.port());
+            portChannel.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(plugin::stop, "pulumi-resource-ivs-shutdown"));
+            plugin.awaitTermination();
+        } catch (IOException | RuntimeException failure) {
+            System.err.println("pulumi-resource-ivs: could not start: " + failure);
+            System.exit(1);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the server; the caller prints the port. */
+    public static RunningPlugin start(PluginArguments arguments, Function<ProviderLog, Provider> providerFactory)
+            throws IOException {
+        var service = new ResourceProviderService(providerFactory);
+        service.setEngineAddress(arguments.engineAddress());
+        Server server = NettyServerBuilder
+                .forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .addService(service)
+                .build()
+                .start();
+        if (!arguments.ignoredFlags().isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(PluginLauncher.class)
+                    .debug("ignoring unknown arguments {}", arguments.ignoredFlags());
+        }
+        return new RunningPlugin(server, service);
+    }
+
+    /**
+     * slf4j-simple writes to stderr; say so explicitly, and map Pulumi's {@code -v} level to log levels. A system
+     * property given on the command line (e.g. via {@code PULUMI_IVS_JAVA_OPTS}) wins.
+     */
+    private static void configureLogging(int verbosity) {
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbosity >= 9 ? "trace" : verbosity >= 1 ? "debug" : "info");
+        setIfAbsent("org.slf4j.simpleLogger.log.software.amazon.awssdk", verbosity >= 9 ? "debug" : "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.io.grpc", verbosity >= 9 ? "debug" : "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "false");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** A started plugin server. */
+    public record RunningPlugin(Server server, ResourceProviderService service) {
+
+        public int port() {
+            return server.getPort();
+        }
+
+        public void stop() {
+            server.shutdown();
+            try {
+                if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+                    server.shutdownNow();
+                }
+            } catch (InterruptedException interrupted) {
+                server.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+            service.close();
+        }
+
+        public void awaitTermination() throws InterruptedException {
+            server.awaitTermination();
+        }
+    }
+}

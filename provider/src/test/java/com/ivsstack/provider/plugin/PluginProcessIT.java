@@ -1,0 +1,118 @@
+package com.ivsstack.provider.plugin;
+
+import com.google.protobuf.Empty;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import org.junit.jupiter.api.Test;
+import pulumirpc.Provider.ConfigureErrorMissingKeys;
+import pulumirpc.Provider.ConfigureRequest;
+import pulumirpc.Provider.GetSchemaRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static com.ivsstack.provider.plugin.EngineDriver.str;
+import static com.ivsstack.provider.plugin.EngineDriver.struct;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The packaged launcher as a process: the port line, stdout discipline, schema, version, configuration errors. */
+class PluginProcessIT {
+
+    @Test
+    void launcher_withPulumiArguments_printsOnlyThePortOnStdout() throws Exception {
+        try (var engine = new EngineLogRecorder()) {
+            var plugin = PluginProcess.start(Map.of(),
+                    "--logtostderr", "-v=9", "--tracing", "127.0.0.1:1", "--logflow", engine.address());
+            System.out.printf("plugin port on stdout after %d ms (JVM start included)%n", plugin.millisToPort());
+            var driver = new EngineDriver(plugin.stub(), "dev");
+
+            driver.load(engine.address());
+            plugin.stub().getSchema(GetSchemaRequest.getDefaultInstance());
+            // Verbose logging, a configure and a failing call: the busiest stderr we can provoke.
+            driver.configure(struct("endpoint", str("http://127.0.0.1:9"), "region", str("us-west-2")), false);
+            assertThatThrownBy(() -> plugin.stub().check(pulumirpc.Provider.CheckRequest.newBuilder()
+                    .setUrn(driver.urn("ivs:index:Nope", "x")).build()))
+                    .isInstanceOf(StatusRuntimeException.class);
+            plugin.stub().cancel(Empty.getDefaultInstance());
+
+            byte[] restOfStdout = plugin.stopAndCollectStdout();
+            assertThat(new String(restOfStdout, StandardCharsets.UTF_8)).isEmpty();
+            assertThat(plugin.port()).isBetween(1, 65535);
+        }
+    }
+
+    @Test
+    void launcher_calledThroughSymlinksFromElsewhere_findsItsJar() throws Exception {
+        Path bin = Files.createTempDirectory("bin");
+        Path relativeLink = bin.resolve("pulumi-resource-ivs-relative");
+        Files.createSymbolicLink(relativeLink, bin.relativize(PluginProcess.pluginDirectory().resolve("pulumi-resource-ivs")));
+        Path linkToLink = bin.resolve("pulumi-resource-ivs");
+        Files.createSymbolicLink(linkToLink, relativeLink.getFileName());
+
+        try (var plugin = PluginProcess.start(linkToLink, Map.of(), "127.0.0.1:1")) {
+            assertThat(plugin.stub().getPluginInfo(Empty.getDefaultInstance()).getVersion()).isEqualTo("0.1.0");
+        }
+    }
+
+    @Test
+    void tarball_layout_isLauncherAndJarAtTheRootWithTheLauncherExecutable() throws Exception {
+        Path directory = PluginProcess.pluginDirectory();
+
+        assertThat(PluginProcess.tarball().getFileName().toString())
+                .matches("pulumi-resource-ivs-v0\\.1\\.0-(linux|darwin|windows)-(amd64|arm64)\\.tar\\.gz");
+        assertThat(Files.isExecutable(directory.resolve("pulumi-resource-ivs"))).isTrue();
+        assertThat(directory.resolve("pulumi-resource-ivs.jar")).isRegularFile();
+        assertThat(directory.resolve("lib")).isDirectory();
+        try (var jar = new java.util.jar.JarFile(directory.resolve("pulumi-resource-ivs.jar").toFile())) {
+            var manifest = jar.getManifest().getMainAttributes();
+            assertThat(manifest.getValue("Main-Class")).isEqualTo("com.ivsstack.provider.ProviderMain");
+            for (String entry : manifest.getValue("Class-Path").split(" ")) {
+                assertThat(directory.resolve(entry)).as("Class-Path entry %s", entry).isRegularFile();
+            }
+        }
+    }
+
+    @Test
+    void getSchema_always_isSchemaJsonByteForByte() throws Exception {
+        byte[] schemaJson = Files.readAllBytes(Path.of(System.getProperty("ivs.plugin.schema")));
+        try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+            String schema = plugin.stub().getSchema(GetSchemaRequest.newBuilder().setVersion(0).build()).getSchema();
+
+            assertThat(schema.getBytes(StandardCharsets.UTF_8)).isEqualTo(schemaJson);
+        }
+    }
+
+    @Test
+    void getPluginInfo_always_isTheBuildsSemver() throws Exception {
+        try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+            String version = plugin.stub().getPluginInfo(Empty.getDefaultInstance()).getVersion();
+
+            assertThat(version).isEqualTo("0.1.0").matches("[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?");
+        }
+    }
+
+    @Test
+    void configure_awsWithoutRegionAnywhere_failsWithMissingKeysNamingRegion() throws Exception {
+        try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+            StatusRuntimeException failure = null;
+            try {
+                plugin.stub().configure(ConfigureRequest.newBuilder()
+                        .setArgs(struct("version", str("0.1.0"))).setAcceptSecrets(true).setAcceptResources(true)
+                        .build());
+            } catch (StatusRuntimeException expected) {
+                failure = expected;
+            }
+
+            assertThat(failure).as("Configure without a region must fail").isNotNull();
+            assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            var missing = StatusProto.fromThrowable(failure).getDetails(0).unpack(ConfigureErrorMissingKeys.class);
+            assertThat(missing.getMissingKeysList()).extracting(ConfigureErrorMissingKeys.MissingKey::getName)
+                    .contains("region");
+            assertThat(missing.getMissingKeysList()).allSatisfy(key -> assertThat(key.getDescription()).isNotBlank());
+        }
+    }
+}
