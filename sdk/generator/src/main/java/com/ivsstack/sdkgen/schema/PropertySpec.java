@@ -1,0 +1,25 @@
+package com.ivsstack.sdkgen.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One property of an object, resource, function or config block.
+ *
+ * @param defaultValue the schema's {@code default}, or null
+ * @param defaultEnvironment the variables of {@code defaultInfo.environment}, read when no value is given
+ */
+public record PropertySpec(
+        String name,
+        TypeSpec type,
+        String description,
+        JsonNode defaultValue,
+        List<String> defaultEnvironment,
+        boolean secret,
+        boolean replaceOnChanges,
+        String deprecationMessage) {
+
+    public boolean hasDefault() {
+        return defaultValue != null || !defaultEnvironment.isEmpty();
+    }
+}
