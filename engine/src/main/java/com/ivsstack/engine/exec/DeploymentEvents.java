@@ -1,0 +1,22 @@
+package com.ivsstack.engine.exec;
+
+import com.ivsstack.engine.plan.Step;
+
+/** What a deployment reports while it runs; renderers implement it. */
+public interface DeploymentEvents {
+    default void stepStarted(Step step) {
+    }
+
+    default void stepFinished(Step step) {
+    }
+
+    /** A message from the program, the engine or a provider; severity is debug, info, warning or error. */
+    default void diagnostic(String urn, String severity, String message) {
+    }
+
+    default void programOutput(String line, boolean stderr) {
+    }
+
+    DeploymentEvents NONE = new DeploymentEvents() {
+    };
+}

@@ -1,0 +1,44 @@
+package com.ivsstack.engine.program;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** How to start a program: the command line (java plus its arguments) and its working directory. */
+public record ProgramSpec(List<String> command, Path workingDirectory) {
+    public ProgramSpec {
+        command = List.copyOf(command);
+    }
+
+    public static ProgramSpec classpath(String classpath, String mainClass, Path workingDirectory) {
+        List<String> command = new java.util.ArrayList<>(javaCommand());
+        command.addAll(List.of("-cp", classpath, mainClass));
+        return new ProgramSpec(command, workingDirectory);
+    }
+
+    public static ProgramSpec jar(Path jar, Path workingDirectory) {
+        List<String> command = new java.util.ArrayList<>(javaCommand());
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ProgramSpec(command, workingDirectory);
+    }
+
+    /**
+     * java with options for a short-lived program: its run time is mostly start-up, which the client compiler and
+     * the serial collector shorten. IVSSTACK_PROGRAM_JAVA_OPTS replaces them.
+     */
+    private static List<String> javaCommand() {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(javaExecutable());
+        String opts = System.getenv("IVSSTACK_PROGRAM_JAVA_OPTS");
+        if (opts == null) {
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+        } else if (!opts.isBlank()) {
+            command.addAll(List.of(opts.trim().split("\\s+")));
+        }
+        return command;
+    }
+
+    /** The JDK running the engine also runs programs: one JDK on the machine is enough. */
+    public static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

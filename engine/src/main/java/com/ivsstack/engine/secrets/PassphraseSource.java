@@ -1,0 +1,55 @@
+package com.ivsstack.engine.secrets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Where the passphrase comes from, in Pulumi's order ({@code PULUMI_CONFIG_PASSPHRASE}, then the file named by
+ * {@code PULUMI_CONFIG_PASSPHRASE_FILE}); when neither is set, a random passphrase kept in the state directory,
+ * so that a local stack keeps its secrets encrypted without any setup.
+ */
+public final class PassphraseSource {
+    private PassphraseSource() {
+    }
+
+    public static String resolve(Map<String, String> env, Path stateDir) {
+        String phrase = env.get("PULUMI_CONFIG_PASSPHRASE");
+        if (phrase != null) {
+            return phrase;
+        }
+        String file = env.get("PULUMI_CONFIG_PASSPHRASE_FILE");
+        if (file != null && !file.isEmpty()) {
+            try {
+                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read PULUMI_CONFIG_PASSPHRASE_FILE " + file, e);
+            }
+        }
+        return localPassphrase(stateDir);
+    }
+
+    private static synchronized String localPassphrase(Path stateDir) {
+        Path file = stateDir.resolve("passphrase");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String phrase = HexFormat.of().formatHex(random);
+            Files.createDirectories(stateDir);
+            Path tmp = Files.createTempFile(stateDir, "passphrase", ".tmp");
+            Files.writeString(tmp, phrase + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return phrase;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the local passphrase file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.ivsstack.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ivsstack.engine.testing.CliRunner;
+import com.ivsstack.engine.testing.FakeCloud;
+import com.ivsstack.engine.testing.TestProject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliLifecycleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void upPreviewEditUpDestroy_throughTheCli_behaveAsPulumi() throws Exception {
+        FakeCloud cloud = new FakeCloud();
+        TestProject project = new TestProject(dir, cloud);
+        CliRunner cli = new CliRunner(project);
+
+        CliRunner.Run up = cli.run("up", "--yes");
+        assertThat(up.exitCode()).as("%s", up).isZero();
+        assertThat(up.out()).contains("Previewing update", "Updating", "+ ivs:index:Channel main created",
+                "Outputs:", "playbackUrl: \"https://play.example/", "streamKey: [secret]", "Resources:");
+        assertThat(up.out()).doesNotContain("sk_");
+        assertThat(cloud.objects()).hasSize(3);
+
+        CliRunner.Run same = cli.run("preview", "--expect-no-changes");
+        assertThat(same.exitCode()).as("%s", same).isZero();
+
+        project.set("latency", "NORMAL");
+        CliRunner.Run edited = cli.run("preview", "--format", "json", "--expect-no-changes");
+        assertThat(edited.exitCode()).as("%s", edited).isEqualTo(IvsStackCli.EXIT_CHANGES);
+        JsonNode plan = new ObjectMapper().readTree(edited.out());
+        List<String> changed = new ArrayList<>();
+        for (JsonNode step : plan.path("steps")) {
+            if (!step.path("op").asText().equals("same")) {
+                changed.add(step.path("op").asText() + " " + step.path("name").asText());
+                step.path("detailedDiff").forEach(d -> changed.add("  " + d.path("path").asText() + " "
+                        + d.path("old").asText() + " -> " + d.path("new").asText()));
+            }
+        }
+        assertThat(changed).containsExactly("update main", "  latencyMode LOW -> NORMAL");
+
+        CliRunner.Run diff = cli.run("preview", "--diff");
+        assertThat(diff.out()).contains("~ ivs:index:Channel main update", "~ latencyMode: \"LOW\" => \"NORMAL\"");
+
+        CliRunner.Run apply = cli.run("up", "--yes", "--skip-preview");
+        assertThat(apply.exitCode()).as("%s", apply).isZero();
+        assertThat(cloud.objects()).filteredOn(o -> o.type().equals("ivs:index:Channel"))
+                .singleElement().satisfies(o -> assertThat(o.properties()).containsEntry("latencyMode", "NORMAL"));
+
+        CliRunner.Run outputs = cli.run("stack", "output", "--json");
+        assertThat(new ObjectMapper().readTree(outputs.out()).path("streamKey").asText()).isEqualTo("[secret]");
+        CliRunner.Run revealed = cli.run("stack", "output", "streamKey", "--show-secrets");
+        assertThat(revealed.out().strip()).startsWith("sk_");
+
+        CliRunner.Run destroy = cli.run("destroy", "--yes");
+        assertThat(destroy.exitCode()).as("%s", destroy).isZero();
+        assertThat(cloud.objects()).isEmpty();
+        CliRunner.Run empty = cli.run("preview", "--format", "json");
+        assertThat(new ObjectMapper().readTree(empty.out()).path("summary").path("create").asInt()).isGreaterThanOrEqualTo(3);
+    }
+}

@@ -1,0 +1,72 @@
+package com.ivsstack.engine.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ivsstack.engine.Engine;
+import com.ivsstack.engine.OperationResult;
+import com.ivsstack.engine.state.StackLock;
+import com.ivsstack.engine.testing.FakeCloud;
+import com.ivsstack.engine.testing.TestProject;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void protect_refusesToDeleteTheResource_andKeepsItInTheState() {
+        FakeCloud cloud = new FakeCloud();
+        TestProject project = new TestProject(dir, cloud).set("recording", "false").set("streamKey", "false")
+                .set("protectChannel", "true");
+        assertThat(project.engine().up(Engine.Options.DEFAULT).errors()).isEmpty();
+
+        OperationResult destroy = project.engine().destroy(false, Engine.Options.DEFAULT);
+
+        assertThat(destroy.errors()).singleElement().asString().contains("protected");
+        assertThat(cloud.objects()).hasSize(1);
+    }
+
+    @Test
+    void ignoreChanges_keepsTheOldValue_soAnEditIsNoChange() {
+        FakeCloud cloud = new FakeCloud();
+        TestProject project = new TestProject(dir, cloud).set("recording", "false").set("streamKey", "false")
+                .set("ignoreLatency", "true");
+        assertThat(project.engine().up(Engine.Options.DEFAULT).errors()).isEmpty();
+        project.set("latency", "NORMAL");
+
+        assertThat(project.engine().preview(Engine.Options.DEFAULT).hasChanges()).isFalse();
+    }
+
+    @Test
+    void resourceOfAnotherPackage_failsWithAClearError() {
+        TestProject project = new TestProject(dir, new FakeCloud()).set("foreign", "true");
+
+        OperationResult preview = project.engine().preview(Engine.Options.DEFAULT);
+
+        assertThat(preview.errors()).first().asString()
+                .contains("aws:s3/bucket:Bucket", "package 'aws'", "runs only ivs resources");
+    }
+
+    @Test
+    void invalidInputs_failWithTheProvidersMessage_andCreateNothing() {
+        FakeCloud cloud = new FakeCloud();
+        TestProject project = new TestProject(dir, cloud).set("channelName", "bad!name");
+
+        OperationResult up = project.engine().up(Engine.Options.DEFAULT);
+
+        assertThat(String.join("\n", up.errors())).contains("name 'bad!name' must match");
+        assertThat(cloud.objects()).filteredOn(o -> o.type().equals("ivs:index:Channel")).isEmpty();
+    }
+
+    @Test
+    void lock_refusesASecondRunOnTheSameStack() {
+        TestProject project = new TestProject(dir, new FakeCloud());
+        Engine engine = project.engine();
+        try (StackLock held = StackLock.acquire(engine.store().lockFile(), "dev")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.up(Engine.Options.DEFAULT))
+                    .hasMessageContaining("stack 'dev' is locked by another run");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.ivsstack.engine.testing;
+
+import com.ivsstack.engine.cli.IvsStackCli;
+import com.ivsstack.engine.cli.ProviderSetup;
+import com.ivsstack.engine.testing.program.TestProgram;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the ivsstack CLI in-process against a {@link TestProject} and its fake provider. */
+public final class CliRunner {
+    public record Run(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "\n--- err\n" + err;
+        }
+    }
+
+    private final TestProject project;
+
+    public CliRunner(TestProject project) {
+        this.project = project;
+    }
+
+    public static ProviderSetup setup(FakeCloud cloud) {
+        return (projectDir, stateDir, local, plugin) ->
+                new ProviderSetup.Prepared(TestProject.connector(cloud), Map.of(), () -> { }, "fake provider");
+    }
+
+    public Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--cwd", project.directory().toString(),
+                "--program-classpath", TestProject.classpath(),
+                "--main-class", TestProgram.class.getName()));
+        IvsStackCli cli = new IvsStackCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
+                TestProject.environment(), setup(project.cloud()), false);
+        int code = IvsStackCli.commandLine(cli).execute(all.toArray(String[]::new));
+        Run run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        System.out.println("$ ivsstack " + String.join(" ", args) + "\n" + run);
+        return run;
+    }
+}

@@ -1,0 +1,188 @@
+package com.ivsstack.engine.testing;
+
+import com.google.protobuf.Empty;
+import com.ivsstack.engine.value.Secret;
+import com.ivsstack.engine.value.StructCodec;
+import com.ivsstack.engine.value.Values;
+import io.grpc.stub.StreamObserver;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import pulumirpc.Plugin;
+import pulumirpc.Provider;
+import pulumirpc.ResourceProviderGrpc;
+
+/**
+ * A provider for engine tests, independent of IVS: objects live in a {@link FakeCloud}. Channel "type" and
+ * RecordingConfiguration "name" and StreamKey "channelArn" force replacement; StreamKey "value" and Channel
+ * "streamKey" outputs are secret. Read with an empty id finds an object by the URN that created it.
+ */
+public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImplBase {
+    private static final Map<String, Set<String>> REPLACE_ON = Map.of(
+            "ivs:index:Channel", Set.of("type"),
+            "ivs:index:RecordingConfiguration", Set.of("name"),
+            "ivs:index:StreamKey", Set.of("channelArn"));
+
+    private final FakeCloud cloud;
+    private final long createDelayMillis;
+
+    public FakeProvider(FakeCloud cloud, long createDelayMillis) {
+        this.cloud = cloud;
+        this.createDelayMillis = createDelayMillis;
+    }
+
+    public FakeProvider(FakeCloud cloud) {
+        this(cloud, 0);
+    }
+
+    @Override
+    public void getPluginInfo(Empty request, StreamObserver<Plugin.PluginInfo> response) {
+        reply(response, Plugin.PluginInfo.newBuilder().setVersion("0.1.0").build());
+    }
+
+    @Override
+    public void configure(Provider.ConfigureRequest request, StreamObserver<Provider.ConfigureResponse> response) {
+        reply(response, Provider.ConfigureResponse.newBuilder().setAcceptSecrets(true).setSupportsPreview(true).build());
+    }
+
+    @Override
+    public void check(Provider.CheckRequest request, StreamObserver<Provider.CheckResponse> response) {
+        Map<String, Object> news = StructCodec.fromStruct(request.getNews());
+        Provider.CheckResponse.Builder b = Provider.CheckResponse.newBuilder().setInputs(request.getNews());
+        Object name = Values.reveal(news.get("name"));
+        if (name instanceof String s && s.contains("!")) {
+            b.addFailures(Provider.CheckFailure.newBuilder().setProperty("name")
+                    .setReason("name '" + s + "' must match ^[a-zA-Z0-9-_]*$"));
+        }
+        reply(response, b.build());
+    }
+
+    @Override
+    public void diff(Provider.DiffRequest request, StreamObserver<Provider.DiffResponse> response) {
+        Map<String, Object> olds = StructCodec.fromStruct(request.getOldInputs());
+        Map<String, Object> news = StructCodec.fromStruct(request.getNews());
+        Set<String> replaceOn = REPLACE_ON.getOrDefault(request.getType(), Set.of());
+        Provider.DiffResponse.Builder b = Provider.DiffResponse.newBuilder().setHasDetailedDiff(true);
+        TreeSet<String> keys = new TreeSet<>(olds.keySet());
+        keys.addAll(news.keySet());
+        for (String key : keys) {
+            Object o = olds.get(key);
+            Object n = news.get(key);
+            boolean changed = Values.containsUnknown(n) || !Values.sameValue(o, n);
+            if (!changed) {
+                continue;
+            }
+            boolean replace = replaceOn.contains(key);
+            Provider.PropertyDiff.Kind kind = o == null
+                    ? (replace ? Provider.PropertyDiff.Kind.ADD_REPLACE : Provider.PropertyDiff.Kind.ADD)
+                    : n == null ? (replace ? Provider.PropertyDiff.Kind.DELETE_REPLACE : Provider.PropertyDiff.Kind.DELETE)
+                    : (replace ? Provider.PropertyDiff.Kind.UPDATE_REPLACE : Provider.PropertyDiff.Kind.UPDATE);
+            b.putDetailedDiff(key, Provider.PropertyDiff.newBuilder().setKind(kind).setInputDiff(true).build());
+            b.addDiffs(key);
+            if (replace) {
+                b.addReplaces(key);
+            }
+        }
+        b.setChanges(b.getDiffsCount() > 0 ? Provider.DiffResponse.DiffChanges.DIFF_SOME : Provider.DiffResponse.DiffChanges.DIFF_NONE);
+        reply(response, b.build());
+    }
+
+    @Override
+    public void create(Provider.CreateRequest request, StreamObserver<Provider.CreateResponse> response) {
+        Map<String, Object> inputs = StructCodec.fromStruct(request.getProperties());
+        if (request.getPreview()) {
+            Map<String, Object> outputs = outputs(request.getType(), inputs, Values.UNKNOWN);
+            reply(response, Provider.CreateResponse.newBuilder().setProperties(StructCodec.toStruct(outputs)).build());
+            return;
+        }
+        String id = cloud.nextId(request.getType());
+        Map<String, Object> props = plain(inputs);
+        cloud.put(new FakeCloud.CloudObject(id, request.getType(), request.getUrn(), props), "create " + name(request.getUrn()));
+        if (createDelayMillis > 0) {
+            try {
+                Thread.sleep(createDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        reply(response, Provider.CreateResponse.newBuilder().setId(id)
+                .setProperties(StructCodec.toStruct(outputs(request.getType(), props, id))).build());
+    }
+
+    @Override
+    public void read(Provider.ReadRequest request, StreamObserver<Provider.ReadResponse> response) {
+        var found = request.getId().isEmpty() ? cloud.ownedBy(request.getUrn()) : cloud.get(request.getId());
+        if (found.isEmpty()) {
+            reply(response, Provider.ReadResponse.getDefaultInstance());
+            return;
+        }
+        FakeCloud.CloudObject o = found.get();
+        reply(response, Provider.ReadResponse.newBuilder().setId(o.id())
+                .setProperties(StructCodec.toStruct(outputs(o.type(), o.properties(), o.id())))
+                .setInputs(StructCodec.toStruct(o.properties())).build());
+    }
+
+    @Override
+    public void update(Provider.UpdateRequest request, StreamObserver<Provider.UpdateResponse> response) {
+        Map<String, Object> news = StructCodec.fromStruct(request.getNews());
+        if (request.getPreview()) {
+            reply(response, Provider.UpdateResponse.newBuilder()
+                    .setProperties(StructCodec.toStruct(outputs(request.getType(), news, request.getId()))).build());
+            return;
+        }
+        FakeCloud.CloudObject old = cloud.get(request.getId()).orElseThrow();
+        Map<String, Object> props = plain(news);
+        cloud.put(new FakeCloud.CloudObject(old.id(), old.type(), old.ownerUrn(), props), "update " + name(request.getUrn()));
+        reply(response, Provider.UpdateResponse.newBuilder()
+                .setProperties(StructCodec.toStruct(outputs(request.getType(), props, old.id()))).build());
+    }
+
+    @Override
+    public void delete(Provider.DeleteRequest request, StreamObserver<Empty> response) {
+        cloud.remove(request.getId(), "delete " + name(request.getUrn()));
+        reply(response, Empty.getDefaultInstance());
+    }
+
+    @Override
+    public void invoke(Provider.InvokeRequest request, StreamObserver<Provider.InvokeResponse> response) {
+        Map<String, Object> args = StructCodec.fromStruct(request.getArgs());
+        var found = cloud.get(String.valueOf(args.get("arn")));
+        Provider.InvokeResponse.Builder b = Provider.InvokeResponse.newBuilder();
+        if (found.isPresent()) {
+            b.setReturn(StructCodec.toStruct(outputs(found.get().type(), found.get().properties(), found.get().id())));
+        } else {
+            b.addFailures(Provider.CheckFailure.newBuilder().setProperty("arn").setReason("no such channel"));
+        }
+        reply(response, b.build());
+    }
+
+    private static Map<String, Object> outputs(String type, Map<String, Object> inputs, String id) {
+        Map<String, Object> out = new LinkedHashMap<>(inputs);
+        out.put("arn", id);
+        if (type.equals("ivs:index:Channel")) {
+            out.put("playbackUrl", Values.isUnknown(id) ? Values.UNKNOWN : "https://play.example/" + id.substring(id.lastIndexOf('/') + 1));
+            out.put("streamKey", Values.isUnknown(id) ? Values.UNKNOWN : new Secret("sk_live_" + id.substring(id.lastIndexOf('/') + 1)));
+        }
+        if (type.equals("ivs:index:StreamKey")) {
+            out.put("value", Values.isUnknown(id) ? Values.UNKNOWN : new Secret("sk_" + id.substring(id.lastIndexOf('/') + 1)));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> plain(Map<String, Object> inputs) {
+        return (Map<String, Object>) Values.reveal(inputs);
+    }
+
+    private static String name(String urn) {
+        return urn.substring(urn.lastIndexOf("::") + 2);
+    }
+
+    private static <T> void reply(StreamObserver<T> response, T value) {
+        response.onNext(value);
+        response.onCompleted();
+    }
+
+}
