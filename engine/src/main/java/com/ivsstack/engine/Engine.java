@@ -140,6 +140,7 @@ public final class Engine {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            deployment.awaitRunningSteps();
         }
     }
 

@@ -51,6 +51,8 @@ public final class Deployment implements AutoCloseable {
     private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    /** Steps still running; the registering party is the deployment itself (see {@link #awaitRunningSteps()}). */
+    private final java.util.concurrent.Phaser runningSteps = new java.util.concurrent.Phaser(1);
     private final Map<String, CompletableFuture<String>> defaultProviders = new ConcurrentHashMap<>();
     private volatile String stackUrn;
 
@@ -850,7 +852,25 @@ public final class Deployment implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ helpers
 
+    /**
+     * Waits until every step has finished. A failed program leaves steps running on the monitor's threads (a
+     * recording configuration waiting to become active, say); the run must not return, and release the stack lock,
+     * before their checkpoint writes are done, or those late writes overwrite the next run's state.
+     */
+    public void awaitRunningSteps() {
+        runningSteps.awaitAdvance(runningSteps.arrive());
+    }
+
     private <T> T run(Step planned, Supplier<T> action) {
+        runningSteps.register();
+        try {
+            return runRegistered(planned, action);
+        } finally {
+            runningSteps.arriveAndDeregister();
+        }
+    }
+
+    private <T> T runRegistered(Step planned, Supplier<T> action) {
         events.stepStarted(planned);
         long start = System.nanoTime();
         try {
