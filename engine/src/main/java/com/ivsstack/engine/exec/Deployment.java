@@ -349,7 +349,7 @@ public final class Deployment implements AutoCloseable {
                             .outputs(markSecrets(e.partialOutputs(), inputs, r.additionalSecretOutputs()))
                             .initErrors(e.reasons()).build();
                     state.complete(pending, old, partial);
-                } else {
+                } else if (!e.outcomeUnknown()) {
                     state.end(pending);
                 }
                 throw e;
@@ -377,7 +377,9 @@ public final class Deployment implements AutoCloseable {
             try {
                 result = client.create(urn, inputs, timeout(r, "create"), false);
             } catch (RuntimeException e) {
-                state.end(pending);
+                if (!(e instanceof ProviderOperationException failure && failure.outcomeUnknown())) {
+                    state.end(pending);
+                }
                 throw e;
             }
             ResourceState created = pendingState.toBuilder().id(result.id())
