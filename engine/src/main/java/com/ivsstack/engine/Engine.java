@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ivsstack.engine.exec.Deployment;
 import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.exec.DeploymentSettings;
+import com.ivsstack.engine.exec.ProviderRegistry;
 import com.ivsstack.engine.monitor.EngineService;
 import com.ivsstack.engine.monitor.ResourceMonitorService;
 import com.ivsstack.engine.program.ProgramResolver;
@@ -156,6 +157,34 @@ public final class Engine {
 
     public OperationResult importResource(String type, String name, String id, boolean dryRun) {
         return withoutProgram("import", dryRun, Options.DEFAULT, d -> d.importResource(type, name, id));
+    }
+
+    /**
+     * Rebuilds the state of a stack whose state file was lost: previews the program for the resources it declares,
+     * then adopts each one the provider finds as created by that resource's URN. Passes repeat while they adopt
+     * something, because a lookup may need an output of a resource adopted in the pass before (a stream key, its
+     * channel's ARN). Nothing is created or changed.
+     */
+    public OperationResult importOwned() {
+        List<com.ivsstack.engine.plan.Step> adopted = new java.util.ArrayList<>();
+        while (true) {
+            OperationResult preview = preview(Options.DEFAULT);
+            if (!preview.succeeded()) {
+                return preview;
+            }
+            List<com.ivsstack.engine.plan.Step> declared = preview.steps().stream()
+                    .filter(s -> s.custom() && s.op() == com.ivsstack.engine.plan.StepOp.CREATE
+                            && !s.type().startsWith(ProviderRegistry.PROVIDER_TYPE_PREFIX))
+                    .toList();
+            OperationResult pass = withoutProgram("import", false, Options.DEFAULT, d -> d.importOwned(declared));
+            List<com.ivsstack.engine.plan.Step> imported = pass.steps().stream()
+                    .filter(s -> s.op() == com.ivsstack.engine.plan.StepOp.IMPORT).toList();
+            adopted.addAll(imported);
+            if (!pass.succeeded() || imported.isEmpty()) {
+                return new OperationResult(pass.kind(), false, List.copyOf(adopted), pass.errors(), pass.outputs(),
+                        pass.elapsed());
+            }
+        }
     }
 
     private OperationResult withoutProgram(String kind, boolean dryRun, Options options,

@@ -815,41 +815,81 @@ public final class Deployment implements AutoCloseable {
 
     /** {@code ivsstack import}: adopt an existing cloud resource into the stack without running the program. */
     public void importResource(String type, String name, String id) {
-        String packageName = type.substring(0, type.indexOf(':'));
-        requireSupportedPackage(packageName, type);
+        String stack = ensureStackResource();
+        String urn = Urns.create(settings.stack(), settings.project(), stack, type, name);
+        if (state.current(urn).isPresent()) {
+            throw new DeploymentException("the stack already has a resource " + urn + "; choose another name");
+        }
+        if (!adopt(urn, type, stack, id, Map.of())) {
+            String message = "cannot import " + type + " '" + id + "': it does not exist";
+            reportError(message);
+            throw new DeploymentException(message);
+        }
+    }
+
+    /**
+     * {@code ivsstack import --all-owned}: rebuilds a lost state. Each resource the program declares (the URNs and
+     * types of a preview) is looked up by the provider with an empty id, the convention that finds what that URN
+     * created (for IVS, by the ownership tag, with the declared inputs' help), and adopted when found; the ones not found
+     * are left for up to create.
+     */
+    public void importOwned(List<Step> declared) {
+        String stack = ensureStackResource();
+        for (Step wanted : declared) {
+            if (state.current(wanted.urn()).isPresent()) {
+                continue;
+            }
+            String parent = wanted.parentUrn() == null ? stack : wanted.parentUrn();
+            Map<String, Object> known = new LinkedHashMap<>();
+            wanted.newValues().forEach((k, v) -> {
+                if (!Values.containsUnknown(v)) {
+                    known.put(k, v);
+                }
+            });
+            adopt(wanted.urn(), wanted.type(), parent, "", known);
+        }
+    }
+
+    private String ensureStackResource() {
         String stackName = settings.project() + "-" + settings.stack();
         String stack = Urns.create(settings.stack(), settings.project(), null, Urns.STACK_TYPE, stackName);
         if (state.current(stack).isEmpty()) {
             state.add(ResourceState.builder(stack, Urns.STACK_TYPE, false).created(now()).modified(now()).build());
         }
+        return stack;
+    }
+
+    /**
+     * Reads the resource (an empty id: the one this URN created, found with the help of the declared inputs) and
+     * records it; false when it does not exist.
+     */
+    private boolean adopt(String urn, String type, String parent, String id, Map<String, Object> declaredInputs) {
+        String packageName = type.substring(0, type.indexOf(':'));
+        requireSupportedPackage(packageName, type);
         // The provider's own version names its default provider, as the SDK of the same version would.
         String version;
         try (ProviderClient probe = providers.start(packageName)) {
             version = probe.pluginVersion();
         }
         String providerRef = defaultProvider(packageName, version);
-        String urn = Urns.create(settings.stack(), settings.project(), stack, type, name);
-        if (state.current(urn).isPresent()) {
-            throw new DeploymentException("the stack already has a resource " + urn + "; choose another name");
-        }
         ProviderClient client = providers.get(providerRef);
-        ProviderClient.ReadResult read = client.read(urn, id, Map.of(), Map.of());
+        ProviderClient.ReadResult read = client.read(urn, id, Map.of(), declaredInputs);
         if (!read.exists()) {
-            String message = "cannot import " + type + " '" + id + "': it does not exist";
-            reportError(message);
-            throw new DeploymentException(message);
+            return false;
         }
         Map<String, Object> inputs = read.inputs() == null ? Map.of() : read.inputs();
         ProviderClient.CheckResult checked = client.check(urn, inputs, inputs, seed(urn));
         checked.failures().forEach(f -> events.diagnostic(urn, "warning", "imported inputs do not pass Check: " + f));
         String time = now();
-        ResourceState imported = ResourceState.builder(urn, type, true).id(read.id()).importId(id)
-                .inputs(inputs).outputs(markSecrets(read.outputs(), inputs, List.of())).parent(stack)
+        ResourceState imported = ResourceState.builder(urn, type, true).id(read.id())
+                .importId(id == null || id.isEmpty() ? read.id() : id)
+                .inputs(inputs).outputs(markSecrets(read.outputs(), inputs, List.of())).parent(parent)
                 .provider(providerRef).created(time).modified(time).build();
-        run(step(StepOp.IMPORT, urn, type, stack, true, List.of(), Map.of(), inputs, false), () -> {
+        run(step(StepOp.IMPORT, urn, type, parent, true, List.of(), Map.of(), inputs, false), () -> {
             state.add(imported);
             return null;
         });
+        return true;
     }
 
     // ------------------------------------------------------------------------------------------ helpers
