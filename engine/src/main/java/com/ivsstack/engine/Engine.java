@@ -13,6 +13,7 @@ import com.ivsstack.engine.program.ProgramSpec;
 import com.ivsstack.engine.program.Project;
 import com.ivsstack.engine.provider.ProviderConnector;
 import com.ivsstack.engine.secrets.PassphraseSource;
+import com.ivsstack.engine.secrets.SecretRedactor;
 import com.ivsstack.engine.state.CheckpointStore;
 import com.ivsstack.engine.state.SecretsManager;
 import com.ivsstack.engine.state.Snapshot;
@@ -90,7 +91,12 @@ public final class Engine {
             Map<String, Object> config = project.config(secrets);
             DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(), config,
                     dryRun, options.targets(), options.parallel());
-            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events), events)) {
+            SecretRedactor redactor = new SecretRedactor();
+            redactor.remember(config);
+            redactor.remember(old);
+            DeploymentEvents events = redactor.wrap(this.events);
+            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events),
+                    events, redactor::remember)) {
                 try {
                     deployment.resolvePendingOperations();
                     if (options.refresh()) {
@@ -98,7 +104,7 @@ public final class Engine {
                     }
                     if (deployment.errors().isEmpty()) {
                         ProgramSpec spec = ProgramResolver.resolve(project, programClasspath, mainClass);
-                        int exit = runProgram(deployment, spec, settings);
+                        int exit = runProgram(deployment, spec, settings, events);
                         if (exit == 0 && deployment.errors().isEmpty()) {
                             deployment.deleteUnregistered();
                         } else if (exit != 0 && deployment.errors().isEmpty()) {
@@ -117,7 +123,7 @@ public final class Engine {
         }
     }
 
-    private int runProgram(Deployment deployment, ProgramSpec spec, DeploymentSettings settings) {
+    private int runProgram(Deployment deployment, ProgramSpec spec, DeploymentSettings settings, DeploymentEvents events) {
         EngineService engineService = new EngineService(events);
         Server server;
         try {
@@ -194,7 +200,12 @@ public final class Engine {
             Snapshot old = store.load();
             DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(),
                     project.config(secrets), dryRun, options.targets(), options.parallel());
-            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events), events)) {
+            SecretRedactor redactor = new SecretRedactor();
+            redactor.remember(settings.config());
+            redactor.remember(old);
+            DeploymentEvents events = redactor.wrap(this.events);
+            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events),
+                    events, redactor::remember)) {
                 try {
                     deployment.resolvePendingOperations();
                     body.accept(deployment);

@@ -51,6 +51,7 @@ public final class Deployment implements AutoCloseable {
     private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final java.util.function.Consumer<Object> secretsShown;
     /** Steps still running; the registering party is the deployment itself (see {@link #awaitRunningSteps()}). */
     private final java.util.concurrent.Phaser runningSteps = new java.util.concurrent.Phaser(1);
     private final Map<String, CompletableFuture<String>> defaultProviders = new ConcurrentHashMap<>();
@@ -58,6 +59,14 @@ public final class Deployment implements AutoCloseable {
 
     public Deployment(DeploymentSettings settings, Snapshot old, CheckpointStore store, ProviderConnector connector,
                       Map<String, Map<String, Object>> configureOverrides, DeploymentEvents events) {
+        this(settings, old, store, connector, configureOverrides, events, values -> { });
+    }
+
+    /** {@code secretsShown} learns every value handed to the program, so its secrets can be masked in logs. */
+    public Deployment(DeploymentSettings settings, Snapshot old, CheckpointStore store, ProviderConnector connector,
+                      Map<String, Map<String, Object>> configureOverrides, DeploymentEvents events,
+                      java.util.function.Consumer<Object> secretsShown) {
+        this.secretsShown = secretsShown;
         this.settings = settings;
         this.state = new StateTracker(old, store, !settings.dryRun());
         this.providers = new ProviderRegistry(connector, configureOverrides,
@@ -144,6 +153,12 @@ public final class Deployment implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ registrations
 
     public RegisterOutcome register(Registration r) {
+        RegisterOutcome outcome = registerUnshown(r);
+        secretsShown.accept(outcome.outputs());
+        return outcome;
+    }
+
+    private RegisterOutcome registerUnshown(Registration r) {
         String urn = Urns.create(settings.stack(), settings.project(), r.parent(), r.type(), r.name());
         if (!registered.add(urn)) {
             throw new DeploymentException("duplicate resource URN '" + urn + "': two resources of type " + r.type()

@@ -145,10 +145,15 @@ class CrashRecoveryTest {
 
     /** A pulumi-resource-ivs launcher running this build's provider (as the packaged launcher does), noting its pid. */
     static Path pluginLauncher(Path dir) throws IOException {
+        return pluginLauncher(dir, "");
+    }
+
+    /** The same, with more JVM options for the plugin (e.g. its log levels). */
+    static Path pluginLauncher(Path dir, String jvmOptions) throws IOException {
         Path launcher = dir.resolve("plugin").resolve("pulumi-resource-ivs");
         Files.createDirectories(launcher.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(launcher, "#!/bin/sh\necho $$ > '" + launcher.resolveSibling("plugin.pid") + "'\nexec '" + java + "' -XX:TieredStopAtLevel=1 -cp '" + TestProject.classpath()
+        Files.writeString(launcher, "#!/bin/sh\necho $$ > '" + launcher.resolveSibling("plugin.pid") + "'\nexec '" + java + "' -XX:TieredStopAtLevel=1 " + jvmOptions + " -cp '" + TestProject.classpath()
                 + "' com.ivsstack.provider.ProviderMain \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         return launcher;
