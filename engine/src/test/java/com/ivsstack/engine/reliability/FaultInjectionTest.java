@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ivs.IvsClient;
  * The flagship under an unreliable endpoint: 20% throttling, 10% HTTP 500, 2% dropped connections and random added
  * latency on every operation. Up and destroy succeed, and afterwards the state matches the endpoint exactly. The
  * retries per operation are the extra requests the endpoint counted compared with the same run without faults.
- * Counts: {@code -Dreliability.channels} (default 10 in CI, 50 with {@code -Dreliability.full=true}).
+ * Counts: {@code -Dreliability.channels} (default 5 in CI, 50 with {@code -Dreliability.full=true}).
  */
 class FaultInjectionTest {
     @TempDir
@@ -38,7 +38,7 @@ class FaultInjectionTest {
 
     @Test
     void upAndDestroyOfTheFlagship_underThrottlingErrorsLatencyAndDrops_succeedAndStateMatchesTheEndpoint() {
-        int creators = FlagshipStack.count("reliability.channels", 10, 50);
+        int creators = FlagshipStack.count("reliability.channels", 5, 50);
         Map<String, Long> baselineUp;
         Map<String, Long> baselineDestroy;
         try (IvsEmulator clean = IvsEmulator.builder().port(0).build().start()) {

@@ -19,7 +19,7 @@ class LostStateImportTest {
 
     @Test
     void stateFileLost_importAllOwned_adoptsEveryResourceAndTheNextUpCreatesNothing() throws Exception {
-        int creators = 4;
+        int creators = 2;
         try (IvsEmulator emulator = IvsEmulator.builder().port(0).build().start();
              IvsClient ivs = FlagshipStack.client(emulator.endpoint())) {
             FlagshipStack stack = new FlagshipStack(dir.resolve("flagship"), emulator.endpoint(), creators);
