@@ -87,6 +87,15 @@ class CheckPropertiesTest {
         assertFailuresNameProperties(type, inputs, result);
     }
 
+    /** Found by the properties above: a name with a backslash came back as a path that read as another name. */
+    @net.jqwik.api.Example
+    void check_unknownPropertyNamedWithQuoteAndBackslash_failureNamesItUnambiguously() {
+        String name = "we\\ird\"name";
+        CheckResult result = check(TYPES.get(0), Map.of(), Map.of(name, "x"));
+        assertThat(result.failures()).singleElement()
+                .satisfies(f -> assertThat(root(f.property())).isEqualTo(name));
+    }
+
     private static CheckResult check(ResourceType type, Map<String, Object> olds, Map<String, Object> news) {
         TRIES.incrementAndGet();
         CheckResult result = type.check(new CheckRequest("urn:pulumi:dev::p::" + type.token() + "::r", olds, news));
