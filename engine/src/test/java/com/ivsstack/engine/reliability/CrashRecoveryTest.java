@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -127,18 +128,41 @@ class CrashRecoveryTest {
                 CliRunner.Run destroy = stack.run("destroy", "--yes", "--plugin", plugin.toString());
                 assertThat(destroy.exitCode()).as("%s", destroy).isZero();
                 stack.assertMatchesEndpoint(ivs, 0);
+                assertNoPluginLeft(plugin);
             }
         }
         System.out.printf("CRASH plugin seed=%d creators=%d killed=%d of %d; all converged%n", SEED, creators, killed, kills);
         assertThat(killed).as("plugin kills that failed the run").isPositive();
     }
 
-    /** SIGKILLs the plugin process the launcher started last (it wrote its pid, which exec keeps). */
+    /** The pids of every plugin process the launcher started (it appends its pid, which exec keeps). */
+    static List<Long> pluginPids(Path launcher) throws IOException {
+        Path pids = launcher.resolveSibling("plugin.pids");
+        return Files.exists(pids) ? Files.readAllLines(pids).stream().map(String::strip).filter(l -> !l.isEmpty())
+                .map(Long::parseLong).toList() : List.of();
+    }
+
+    /** Every plugin process the engine started has ended once its runs are over (none is leaked). */
+    static void assertNoPluginLeft(Path launcher) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        List<Long> alive;
+        do {
+            alive = pluginPids(launcher).stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
+            if (!alive.isEmpty()) {
+                Thread.sleep(100);
+            }
+        } while (!alive.isEmpty() && System.nanoTime() < deadline);
+        alive.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        assertThat(alive).as("plugin processes still running after their runs ended").isEmpty();
+    }
+
+    /** SIGKILLs the plugin process the launcher started last. */
     private static void killPlugin(Path launcher) {
         try {
-            long pid = Long.parseLong(Files.readString(launcher.resolveSibling("plugin.pid")).strip());
+            List<Long> pids = pluginPids(launcher);
+            long pid = pids.get(pids.size() - 1);
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("no plugin pid to kill", e);
         }
     }
@@ -153,7 +177,7 @@ class CrashRecoveryTest {
         Path launcher = dir.resolve("plugin").resolve("pulumi-resource-ivs");
         Files.createDirectories(launcher.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(launcher, "#!/bin/sh\necho $$ > '" + launcher.resolveSibling("plugin.pid") + "'\nexec '" + java + "' -XX:TieredStopAtLevel=1 " + jvmOptions + " -cp '" + TestProject.classpath()
+        Files.writeString(launcher, "#!/bin/sh\necho $$ >> '" + launcher.resolveSibling("plugin.pids") + "'\nexec '" + java + "' -XX:TieredStopAtLevel=1 " + jvmOptions + " -cp '" + TestProject.classpath()
                 + "' com.ivsstack.provider.ProviderMain \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         return launcher;
