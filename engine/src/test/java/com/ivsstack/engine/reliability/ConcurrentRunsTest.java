@@ -32,7 +32,7 @@ class ConcurrentRunsTest {
 
     @Test
     void sixteenConcurrentRunsOnDifferentStacks_allConvergeWithoutMixingResources() throws Exception {
-        int stacks = FlagshipStack.count("reliability.stacks", 6, 16);
+        int stacks = FlagshipStack.count("reliability.stacks", 4, 16);
         int creators = 1;
         try (IvsEmulator emulator = IvsEmulator.builder().port(0).build().start();
              IvsClient ivs = FlagshipStack.client(emulator.endpoint())) {

@@ -103,6 +103,9 @@ class FaultInjectionTest {
             "AccessDeniedException, CreateRecordingConfiguration, vod-recordings, Grant the credentials the IVS permission"})
     void faultTheToolCannotFix_failsFastNamingResourceCauseAndFix_andTheNextRunContinues(
             String errorCode, String operation, String resource, String fixHint) {
+        // CI keeps to the first row (same path, another error code or operation); the full run takes them all.
+        org.junit.jupiter.api.Assumptions.assumeTrue(FlagshipStack.full()
+                || (errorCode.equals("AccessDeniedException") && operation.equals("CreateChannel")));
         int creators = 3;
         try (IvsEmulator emulator = IvsEmulator.builder().port(0).build().start();
              IvsClient ivs = FlagshipStack.client(emulator.endpoint())) {
