@@ -59,9 +59,10 @@ class HostileRequestTest {
                 Arguments.of("form body", "POST", "/CreateChannel", "application/x-www-form-urlencoded", "name=a&type=BASIC", 400, "SerializationException"),
                 Arguments.of("wrong field types", "POST", "/CreateChannel", "application/json", "{\"name\": 5, \"authorized\": \"yes\"}", 400, "ValidationException"),
                 Arguments.of("deeply nested JSON", "POST", "/CreateChannel", "application/json", "{\"tags\":" + "[".repeat(5000) + "]".repeat(5000) + "}", 400, null),
-                Arguments.of("huge body (5 MB name)", "POST", "/CreateChannel", "application/json", "{\"name\":\"" + huge.substring(0, 5_000_000) + "\"}", 400, "ValidationException"),
-                Arguments.of("huge body (32 MB name, over the JSON string limit)", "POST", "/CreateChannel", "application/json", "{\"name\":\"" + huge + "\"}", 400, "SerializationException"),
-                Arguments.of("huge body (32 MB of garbage)", "POST", "/CreateChannel", "application/json", huge, 400, "SerializationException"),
+                Arguments.of("huge body (5 MB name)", "POST", "/CreateChannel", "application/json", "{\"name\":\"" + huge.substring(0, 5_000_000) + "\"}", 413, "RequestEntityTooLargeException"),
+                Arguments.of("huge body (32 MB name)", "POST", "/CreateChannel", "application/json", "{\"name\":\"" + huge + "\"}", 413, "RequestEntityTooLargeException"),
+                Arguments.of("huge body (32 MB of garbage)", "POST", "/CreateChannel", "application/json", huge, 413, "RequestEntityTooLargeException"),
+                Arguments.of("a name just over the limit (200 KB)", "POST", "/CreateChannel", "application/json", "{\"name\":\"" + huge.substring(0, 200_000) + "\"}", 400, "ValidationException"),
                 Arguments.of("unknown operation", "POST", "/DeleteEverything", "application/json", "{}", 404, "UnknownOperationException"),
                 Arguments.of("unknown path", "POST", "/a/b/c/d", "application/json", "{}", 404, "UnknownOperationException"),
                 Arguments.of("root path", "GET", "/", null, null, 404, "UnknownOperationException"),
@@ -81,7 +82,15 @@ class HostileRequestTest {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException refusedBeforeTheBodyWasSent) {
+            // A body over the size limit may be refused (413, connection closed) before the client finished sending it.
+            assertThat(status).as("%s: %s", name, refusedBeforeTheBodyWasSent).isEqualTo(413);
+            assertStillServing();
+            return;
+        }
 
         assertThat(response.statusCode()).as("%s: %s", name, response.body()).isEqualTo(status);
         String type = response.headers().firstValue("x-amzn-ErrorType").orElse("");
