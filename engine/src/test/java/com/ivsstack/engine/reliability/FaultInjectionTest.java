@@ -52,7 +52,10 @@ class FaultInjectionTest {
 
         try (IvsEmulator emulator = IvsEmulator.builder().port(0).build().start();
              IvsClient ivs = FlagshipStack.client(emulator.endpoint())) {
-            FlagshipStack stack = new FlagshipStack(dir.resolve("faulty"), emulator.endpoint(), creators);
+            // At ~32% failed attempts, the default 5 retries leave 0.3^6 = 0.07% of operations failing, about one
+            // in four 50-channel runs; 10 retries (a provider setting) leave 2 in a million.
+            FlagshipStack stack = new FlagshipStack(dir.resolve("faulty"), emulator.endpoint(), creators, "dev",
+                    "  ivs:maxRetries: 10\n");
 
             injectUnreliableNetwork(emulator);
             long start = System.nanoTime();
