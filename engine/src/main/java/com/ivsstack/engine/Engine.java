@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ivsstack.engine.exec.Deployment;
 import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.exec.DeploymentSettings;
+import com.ivsstack.engine.exec.ProviderRegistry;
 import com.ivsstack.engine.monitor.EngineService;
 import com.ivsstack.engine.monitor.ResourceMonitorService;
 import com.ivsstack.engine.program.ProgramResolver;
@@ -12,6 +13,7 @@ import com.ivsstack.engine.program.ProgramSpec;
 import com.ivsstack.engine.program.Project;
 import com.ivsstack.engine.provider.ProviderConnector;
 import com.ivsstack.engine.secrets.PassphraseSource;
+import com.ivsstack.engine.secrets.SecretRedactor;
 import com.ivsstack.engine.state.CheckpointStore;
 import com.ivsstack.engine.state.SecretsManager;
 import com.ivsstack.engine.state.Snapshot;
@@ -23,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +92,12 @@ public final class Engine {
             Map<String, Object> config = project.config(secrets);
             DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(), config,
                     dryRun, options.targets(), options.parallel());
-            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events), events)) {
+            SecretRedactor redactor = new SecretRedactor();
+            redactor.remember(config);
+            redactor.remember(old);
+            DeploymentEvents events = redactor.wrap(this.events);
+            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events),
+                    events, redactor::remember)) {
                 try {
                     deployment.resolvePendingOperations();
                     if (options.refresh()) {
@@ -97,7 +105,7 @@ public final class Engine {
                     }
                     if (deployment.errors().isEmpty()) {
                         ProgramSpec spec = ProgramResolver.resolve(project, programClasspath, mainClass);
-                        int exit = runProgram(deployment, spec, settings);
+                        int exit = runProgram(deployment, spec, settings, events);
                         if (exit == 0 && deployment.errors().isEmpty()) {
                             deployment.deleteUnregistered();
                         } else if (exit != 0 && deployment.errors().isEmpty()) {
@@ -116,7 +124,7 @@ public final class Engine {
         }
     }
 
-    private int runProgram(Deployment deployment, ProgramSpec spec, DeploymentSettings settings) {
+    private int runProgram(Deployment deployment, ProgramSpec spec, DeploymentSettings settings, DeploymentEvents events) {
         EngineService engineService = new EngineService(events);
         Server server;
         try {
@@ -140,6 +148,7 @@ public final class Engine {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            deployment.awaitRunningSteps();
         }
     }
 
@@ -157,6 +166,34 @@ public final class Engine {
         return withoutProgram("import", dryRun, Options.DEFAULT, d -> d.importResource(type, name, id));
     }
 
+    /**
+     * Rebuilds the state of a stack whose state file was lost: previews the program for the resources it declares,
+     * then adopts each one the provider finds as created by that resource's URN. Passes repeat while they adopt
+     * something, because a lookup may need an output of a resource adopted in the pass before (a stream key, its
+     * channel's ARN). Nothing is created or changed.
+     */
+    public OperationResult importOwned() {
+        List<com.ivsstack.engine.plan.Step> adopted = new java.util.ArrayList<>();
+        while (true) {
+            OperationResult preview = preview(Options.DEFAULT);
+            if (!preview.succeeded()) {
+                return preview;
+            }
+            List<com.ivsstack.engine.plan.Step> declared = preview.steps().stream()
+                    .filter(s -> s.custom() && s.op() == com.ivsstack.engine.plan.StepOp.CREATE
+                            && !s.type().startsWith(ProviderRegistry.PROVIDER_TYPE_PREFIX))
+                    .toList();
+            OperationResult pass = withoutProgram("import", false, Options.DEFAULT, d -> d.importOwned(declared));
+            List<com.ivsstack.engine.plan.Step> imported = pass.steps().stream()
+                    .filter(s -> s.op() == com.ivsstack.engine.plan.StepOp.IMPORT).toList();
+            adopted.addAll(imported);
+            if (!pass.succeeded() || imported.isEmpty()) {
+                return new OperationResult(pass.kind(), false, List.copyOf(adopted), pass.errors(), pass.outputs(),
+                        pass.elapsed());
+            }
+        }
+    }
+
     @SuppressWarnings("try")
     private OperationResult withoutProgram(String kind, boolean dryRun, Options options,
                                            java.util.function.Consumer<Deployment> body) {
@@ -165,7 +202,12 @@ public final class Engine {
             Snapshot old = store.load();
             DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(),
                     project.config(secrets), dryRun, options.targets(), options.parallel());
-            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events), events)) {
+            SecretRedactor redactor = new SecretRedactor();
+            redactor.remember(settings.config());
+            redactor.remember(old);
+            DeploymentEvents events = redactor.wrap(this.events);
+            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events),
+                    events, redactor::remember)) {
                 try {
                     deployment.resolvePendingOperations();
                     body.accept(deployment);

@@ -41,7 +41,9 @@ public final class HttpExchanges {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(body);
+            // Trailing tokens make the body malformed, as the service says; Jackson ignores them by default.
+            node = Json.MAPPER.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(body);
         } catch (JsonProcessingException e) {
             throw new ApiException(ErrorType.SERIALIZATION, "The request body is not valid JSON: "
                     + e.getOriginalMessage());

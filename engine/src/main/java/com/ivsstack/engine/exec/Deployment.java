@@ -51,11 +51,22 @@ public final class Deployment implements AutoCloseable {
     private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final java.util.function.Consumer<Object> secretsShown;
+    /** Steps still running; the registering party is the deployment itself (see {@link #awaitRunningSteps()}). */
+    private final java.util.concurrent.Phaser runningSteps = new java.util.concurrent.Phaser(1);
     private final Map<String, CompletableFuture<String>> defaultProviders = new ConcurrentHashMap<>();
     private volatile String stackUrn;
 
     public Deployment(DeploymentSettings settings, Snapshot old, CheckpointStore store, ProviderConnector connector,
                       Map<String, Map<String, Object>> configureOverrides, DeploymentEvents events) {
+        this(settings, old, store, connector, configureOverrides, events, values -> { });
+    }
+
+    /** {@code secretsShown} learns every value handed to the program, so its secrets can be masked in logs. */
+    public Deployment(DeploymentSettings settings, Snapshot old, CheckpointStore store, ProviderConnector connector,
+                      Map<String, Map<String, Object>> configureOverrides, DeploymentEvents events,
+                      java.util.function.Consumer<Object> secretsShown) {
+        this.secretsShown = secretsShown;
         this.settings = settings;
         this.state = new StateTracker(old, store, !settings.dryRun());
         this.providers = new ProviderRegistry(connector, configureOverrides,
@@ -142,6 +153,12 @@ public final class Deployment implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ registrations
 
     public RegisterOutcome register(Registration r) {
+        RegisterOutcome outcome = registerUnshown(r);
+        secretsShown.accept(outcome.outputs());
+        return outcome;
+    }
+
+    private RegisterOutcome registerUnshown(Registration r) {
         String urn = Urns.create(settings.stack(), settings.project(), r.parent(), r.type(), r.name());
         if (!registered.add(urn)) {
             throw new DeploymentException("duplicate resource URN '" + urn + "': two resources of type " + r.type()
@@ -347,7 +364,7 @@ public final class Deployment implements AutoCloseable {
                             .outputs(markSecrets(e.partialOutputs(), inputs, r.additionalSecretOutputs()))
                             .initErrors(e.reasons()).build();
                     state.complete(pending, old, partial);
-                } else {
+                } else if (!e.outcomeUnknown()) {
                     state.end(pending);
                 }
                 throw e;
@@ -375,7 +392,9 @@ public final class Deployment implements AutoCloseable {
             try {
                 result = client.create(urn, inputs, timeout(r, "create"), false);
             } catch (RuntimeException e) {
-                state.end(pending);
+                if (!(e instanceof ProviderOperationException failure && failure.outcomeUnknown())) {
+                    state.end(pending);
+                }
                 throw e;
             }
             ResourceState created = pendingState.toBuilder().id(result.id())
@@ -811,46 +830,104 @@ public final class Deployment implements AutoCloseable {
 
     /** {@code ivsstack import}: adopt an existing cloud resource into the stack without running the program. */
     public void importResource(String type, String name, String id) {
-        String packageName = type.substring(0, type.indexOf(':'));
-        requireSupportedPackage(packageName, type);
+        String stack = ensureStackResource();
+        String urn = Urns.create(settings.stack(), settings.project(), stack, type, name);
+        if (state.current(urn).isPresent()) {
+            throw new DeploymentException("the stack already has a resource " + urn + "; choose another name");
+        }
+        if (!adopt(urn, type, stack, id, Map.of())) {
+            String message = "cannot import " + type + " '" + id + "': it does not exist";
+            reportError(message);
+            throw new DeploymentException(message);
+        }
+    }
+
+    /**
+     * {@code ivsstack import --all-owned}: rebuilds a lost state. Each resource the program declares (the URNs and
+     * types of a preview) is looked up by the provider with an empty id, the convention that finds what that URN
+     * created (for IVS, by the ownership tag, with the declared inputs' help), and adopted when found; the ones not found
+     * are left for up to create.
+     */
+    public void importOwned(List<Step> declared) {
+        String stack = ensureStackResource();
+        for (Step wanted : declared) {
+            if (state.current(wanted.urn()).isPresent()) {
+                continue;
+            }
+            String parent = wanted.parentUrn() == null ? stack : wanted.parentUrn();
+            Map<String, Object> known = new LinkedHashMap<>();
+            wanted.newValues().forEach((k, v) -> {
+                if (!Values.containsUnknown(v)) {
+                    known.put(k, v);
+                }
+            });
+            adopt(wanted.urn(), wanted.type(), parent, "", known);
+        }
+    }
+
+    private String ensureStackResource() {
         String stackName = settings.project() + "-" + settings.stack();
         String stack = Urns.create(settings.stack(), settings.project(), null, Urns.STACK_TYPE, stackName);
         if (state.current(stack).isEmpty()) {
             state.add(ResourceState.builder(stack, Urns.STACK_TYPE, false).created(now()).modified(now()).build());
         }
+        return stack;
+    }
+
+    /**
+     * Reads the resource (an empty id: the one this URN created, found with the help of the declared inputs) and
+     * records it; false when it does not exist.
+     */
+    private boolean adopt(String urn, String type, String parent, String id, Map<String, Object> declaredInputs) {
+        String packageName = type.substring(0, type.indexOf(':'));
+        requireSupportedPackage(packageName, type);
         // The provider's own version names its default provider, as the SDK of the same version would.
         String version;
         try (ProviderClient probe = providers.start(packageName)) {
             version = probe.pluginVersion();
         }
         String providerRef = defaultProvider(packageName, version);
-        String urn = Urns.create(settings.stack(), settings.project(), stack, type, name);
-        if (state.current(urn).isPresent()) {
-            throw new DeploymentException("the stack already has a resource " + urn + "; choose another name");
-        }
         ProviderClient client = providers.get(providerRef);
-        ProviderClient.ReadResult read = client.read(urn, id, Map.of(), Map.of());
+        ProviderClient.ReadResult read = client.read(urn, id, Map.of(), declaredInputs);
         if (!read.exists()) {
-            String message = "cannot import " + type + " '" + id + "': it does not exist";
-            reportError(message);
-            throw new DeploymentException(message);
+            return false;
         }
         Map<String, Object> inputs = read.inputs() == null ? Map.of() : read.inputs();
         ProviderClient.CheckResult checked = client.check(urn, inputs, inputs, seed(urn));
         checked.failures().forEach(f -> events.diagnostic(urn, "warning", "imported inputs do not pass Check: " + f));
         String time = now();
-        ResourceState imported = ResourceState.builder(urn, type, true).id(read.id()).importId(id)
-                .inputs(inputs).outputs(markSecrets(read.outputs(), inputs, List.of())).parent(stack)
+        ResourceState imported = ResourceState.builder(urn, type, true).id(read.id())
+                .importId(id == null || id.isEmpty() ? read.id() : id)
+                .inputs(inputs).outputs(markSecrets(read.outputs(), inputs, List.of())).parent(parent)
                 .provider(providerRef).created(time).modified(time).build();
-        run(step(StepOp.IMPORT, urn, type, stack, true, List.of(), Map.of(), inputs, false), () -> {
+        run(step(StepOp.IMPORT, urn, type, parent, true, List.of(), Map.of(), inputs, false), () -> {
             state.add(imported);
             return null;
         });
+        return true;
     }
 
     // ------------------------------------------------------------------------------------------ helpers
 
+    /**
+     * Waits until every step has finished. A failed program leaves steps running on the monitor's threads (a
+     * recording configuration waiting to become active, say); the run must not return, and release the stack lock,
+     * before their checkpoint writes are done, or those late writes overwrite the next run's state.
+     */
+    public void awaitRunningSteps() {
+        runningSteps.awaitAdvance(runningSteps.arrive());
+    }
+
     private <T> T run(Step planned, Supplier<T> action) {
+        runningSteps.register();
+        try {
+            return runRegistered(planned, action);
+        } finally {
+            runningSteps.arriveAndDeregister();
+        }
+    }
+
+    private <T> T runRegistered(Step planned, Supplier<T> action) {
         events.stepStarted(planned);
         long start = System.nanoTime();
         try {

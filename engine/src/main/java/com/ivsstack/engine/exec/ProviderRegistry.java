@@ -51,7 +51,12 @@ public final class ProviderRegistry implements AutoCloseable {
         Map<String, Object> args = new LinkedHashMap<>(inputs);
         args.putAll(configureOverrides.getOrDefault(client.packageName(), Map.of()));
         client.configure(urn, id, args);
-        byReference.put(urn + "::" + id, client);
+        // A reference restored from the old state (to resolve a pending operation, say) and then registered by the
+        // program again gets a second client; the first one's plugin process must not be left running.
+        ProviderClient previous = byReference.put(urn + "::" + id, client);
+        if (previous != null && previous != client) {
+            previous.close();
+        }
     }
 
     /** The configured provider behind a reference, restoring it from the old state when needed. */

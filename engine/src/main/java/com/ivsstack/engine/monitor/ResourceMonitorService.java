@@ -110,14 +110,20 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
         });
     }
 
+    /**
+     * Runs the request outside the program's RPC context: when the program dies its calls are cancelled, and a
+     * provider call made in that context would be cancelled mid-create, leaving a resource nobody records.
+     */
     private static <T> void respond(StreamObserver<T> response, Supplier<T> body) {
         T value;
         try {
-            value = body.get();
+            value = io.grpc.Context.current().fork().call(body::get);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             response.onError(Status.UNKNOWN.withDescription(message).asRuntimeException());
             return;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // body::get throws no checked exception
         }
         response.onNext(value);
         response.onCompleted();

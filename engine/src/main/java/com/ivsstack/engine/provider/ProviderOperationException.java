@@ -21,6 +21,21 @@ public final class ProviderOperationException extends RuntimeException {
         this.reasons = reasons == null ? List.of() : reasons;
     }
 
+    /**
+     * Whether the provider may have done the operation although the call failed: the plugin went away, or the call
+     * was cancelled or timed out before its answer came. A create with this outcome stays pending, so the next run
+     * looks the resource up instead of creating it again.
+     */
+    public boolean outcomeUnknown() {
+        if (getCause() instanceof io.grpc.StatusRuntimeException e) {
+            return switch (e.getStatus().getCode()) {
+                case UNAVAILABLE, CANCELLED, DEADLINE_EXCEEDED, ABORTED, INTERNAL -> true;
+                default -> false;
+            };
+        }
+        return false;
+    }
+
     public boolean isPartial() {
         return partialId != null && !partialId.isEmpty();
     }

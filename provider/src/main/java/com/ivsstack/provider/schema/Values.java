@@ -191,13 +191,17 @@ public final class Values {
         return value;
     }
 
-    /** Renders a property path segment: {@code a.b} for plain names, {@code a["x.y"]} otherwise. */
+    /**
+     * Renders a property path segment: {@code a.b} for plain names, {@code a["x.y"]} otherwise, with {@code \} and
+     * {@code "} escaped inside the brackets (as the wire codec writes paths) so every name reads back unambiguously.
+     */
     public static String path(String parent, String key) {
         boolean plain = key.matches("[A-Za-z_][A-Za-z0-9_]*");
+        String quoted = "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
         if (parent == null || parent.isEmpty()) {
-            return plain ? key : "[\"" + key + "\"]";
+            return plain ? key : quoted;
         }
-        return plain ? parent + "." + key : parent + "[\"" + key.replace("\"", "\\\"") + "\"]";
+        return plain ? parent + "." + key : parent + quoted;
     }
 
     public static String index(String parent, int index) {

@@ -1,0 +1,94 @@
+package com.ivsstack.engine.secrets;
+
+import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.plan.Step;
+import com.ivsstack.engine.state.ResourceState;
+import com.ivsstack.engine.state.Snapshot;
+import com.ivsstack.engine.value.Secret;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Masks the plain text of every secret a run knows (secret config, secret inputs and outputs of the state, secret
+ * outputs handed to the program) in the messages it shows: a program or provider that logs a value it received
+ * (the Pulumi Java SDK logs whole monitor responses at debug level) must not print a stream key.
+ */
+public final class SecretRedactor {
+    public static final String MASK = "[secret]";
+    /** Shorter values (a port, "true") would mask ordinary text and protect nothing. */
+    private static final int MIN_LENGTH = 4;
+
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+    /** Remembers the plain text of every {@link Secret} inside {@code value} (maps, lists, nested). */
+    public void remember(Object value) {
+        collect(value, false);
+    }
+
+    /** Remembers every secret of the snapshot's resources. */
+    public void remember(Snapshot snapshot) {
+        for (ResourceState r : snapshot.resources()) {
+            remember(r.inputs());
+            remember(r.outputs());
+        }
+    }
+
+    private void collect(Object value, boolean secret) {
+        if (value instanceof Secret s) {
+            collect(s.value(), true);
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collect(v, secret));
+        } else if (value instanceof Collection<?> list) {
+            list.forEach(v -> collect(v, secret));
+        } else if (secret && value != null) {
+            String text = value.toString();
+            if (text.length() >= MIN_LENGTH) {
+                secrets.add(text);
+            }
+        }
+    }
+
+    public String redact(String text) {
+        if (text == null || secrets.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        // Longest first, so a secret that contains another is masked whole.
+        List<String> known = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        for (String secret : known) {
+            if (result.contains(secret)) {
+                result = result.replace(secret, MASK);
+            }
+        }
+        return result;
+    }
+
+    /** The events, with every message and program output line redacted. */
+    public DeploymentEvents wrap(DeploymentEvents events) {
+        return new DeploymentEvents() {
+            @Override
+            public void stepStarted(Step step) {
+                events.stepStarted(step);
+            }
+
+            @Override
+            public void stepFinished(Step step) {
+                events.stepFinished(step.error() == null ? step : step.finished(step.elapsedMillis(), redact(step.error())));
+            }
+
+            @Override
+            public void diagnostic(String urn, String severity, String message) {
+                events.diagnostic(urn, severity, redact(message));
+            }
+
+            @Override
+            public void programOutput(String line, boolean stderr) {
+                events.programOutput(redact(line), stderr);
+            }
+        };
+    }
+}
