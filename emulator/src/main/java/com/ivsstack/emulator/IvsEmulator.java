@@ -69,6 +69,11 @@ public final class IvsEmulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the emulator is already started on port " + port());
         }
+        // Without TCP_NODELAY, the JDK server's separate header and body writes meet the client's delayed ACK
+        // and every answer waits ~40 ms. The property is read once, when the first HttpServer is made.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             server = HttpServer.create(new InetSocketAddress(options.bindAddress, options.port), 256);
         } catch (IOException e) {

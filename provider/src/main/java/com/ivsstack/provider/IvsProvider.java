@@ -224,6 +224,10 @@ public final class IvsProvider implements Provider, AutoCloseable {
     @Override
     public void cancel() {
         context.cancel();
+        var current = api;
+        if (current != null) {
+            current.cancel();
+        }
     }
 
     @Override

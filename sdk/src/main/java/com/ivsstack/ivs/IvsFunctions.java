@@ -30,7 +30,7 @@ public final class IvsFunctions {
      * Look up an IVS channel by ARN.
      *
      * @param args the function's arguments
-     * &#64;return the function's result
+     * @return the function's result
      */
     public static Output<GetChannelResult> getChannel(GetChannelArgs args) {
         return getChannel(args, InvokeOptions.Empty);
@@ -39,7 +39,7 @@ public final class IvsFunctions {
      * Look up an IVS channel by ARN.
      *
      * @param args the function's arguments
-     * &#64;return the function's result
+     * @return the function's result
      */
     public static CompletableFuture<GetChannelResult> getChannelPlain(GetChannelPlainArgs args) {
         return getChannelPlain(args, InvokeOptions.Empty);
@@ -48,8 +48,8 @@ public final class IvsFunctions {
      * Look up an IVS channel by ARN.
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static Output<GetChannelResult> getChannel(GetChannelArgs args, InvokeOptions options) {
         return Deployment.getInstance().invoke("ivs:index:getChannel", TypeShape.of(GetChannelResult.class), args, Utilities.withVersion(options));
@@ -58,8 +58,8 @@ public final class IvsFunctions {
      * Look up an IVS channel by ARN.
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static Output<GetChannelResult> getChannel(GetChannelArgs args, InvokeOutputOptions options) {
         return Deployment.getInstance().invoke("ivs:index:getChannel", TypeShape.of(GetChannelResult.class), args, Utilities.withVersion(options));
@@ -68,8 +68,8 @@ public final class IvsFunctions {
      * Look up an IVS channel by ARN.
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static CompletableFuture<GetChannelResult> getChannelPlain(GetChannelPlainArgs args, InvokeOptions options) {
         return Deployment.getInstance().invokeAsync("ivs:index:getChannel", TypeShape.of(GetChannelResult.class), args, Utilities.withVersion(options));
@@ -94,7 +94,7 @@ public final class IvsFunctions {
      * List IVS channels, optionally filtered by exact name, by recording configuration or by playback restriction policy (at most one filter).
      *
      * @param args the function's arguments
-     * &#64;return the function's result
+     * @return the function's result
      */
     public static Output<GetChannelsResult> getChannels(GetChannelsArgs args) {
         return getChannels(args, InvokeOptions.Empty);
@@ -103,7 +103,7 @@ public final class IvsFunctions {
      * List IVS channels, optionally filtered by exact name, by recording configuration or by playback restriction policy (at most one filter).
      *
      * @param args the function's arguments
-     * &#64;return the function's result
+     * @return the function's result
      */
     public static CompletableFuture<GetChannelsResult> getChannelsPlain(GetChannelsPlainArgs args) {
         return getChannelsPlain(args, InvokeOptions.Empty);
@@ -112,8 +112,8 @@ public final class IvsFunctions {
      * List IVS channels, optionally filtered by exact name, by recording configuration or by playback restriction policy (at most one filter).
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static Output<GetChannelsResult> getChannels(GetChannelsArgs args, InvokeOptions options) {
         return Deployment.getInstance().invoke("ivs:index:getChannels", TypeShape.of(GetChannelsResult.class), args, Utilities.withVersion(options));
@@ -122,8 +122,8 @@ public final class IvsFunctions {
      * List IVS channels, optionally filtered by exact name, by recording configuration or by playback restriction policy (at most one filter).
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static Output<GetChannelsResult> getChannels(GetChannelsArgs args, InvokeOutputOptions options) {
         return Deployment.getInstance().invoke("ivs:index:getChannels", TypeShape.of(GetChannelsResult.class), args, Utilities.withVersion(options));
@@ -132,8 +132,8 @@ public final class IvsFunctions {
      * List IVS channels, optionally filtered by exact name, by recording configuration or by playback restriction policy (at most one filter).
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static CompletableFuture<GetChannelsResult> getChannelsPlain(GetChannelsPlainArgs args, InvokeOptions options) {
         return Deployment.getInstance().invokeAsync("ivs:index:getChannels", TypeShape.of(GetChannelsResult.class), args, Utilities.withVersion(options));
@@ -142,7 +142,7 @@ public final class IvsFunctions {
      * Look up an IVS recording configuration by ARN.
      *
      * @param args the function's arguments
-     * &#64;return the function's result
+     * @return the function's result
      */
     public static Output<GetRecordingConfigurationResult> getRecordingConfiguration(GetRecordingConfigurationArgs args) {
         return getRecordingConfiguration(args, InvokeOptions.Empty);
@@ -151,7 +151,7 @@ public final class IvsFunctions {
      * Look up an IVS recording configuration by ARN.
      *
      * @param args the function's arguments
-     * &#64;return the function's result
+     * @return the function's result
      */
     public static CompletableFuture<GetRecordingConfigurationResult> getRecordingConfigurationPlain(GetRecordingConfigurationPlainArgs args) {
         return getRecordingConfigurationPlain(args, InvokeOptions.Empty);
@@ -160,8 +160,8 @@ public final class IvsFunctions {
      * Look up an IVS recording configuration by ARN.
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static Output<GetRecordingConfigurationResult> getRecordingConfiguration(GetRecordingConfigurationArgs args, InvokeOptions options) {
         return Deployment.getInstance().invoke("ivs:index:getRecordingConfiguration", TypeShape.of(GetRecordingConfigurationResult.class), args, Utilities.withVersion(options));
@@ -170,8 +170,8 @@ public final class IvsFunctions {
      * Look up an IVS recording configuration by ARN.
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static Output<GetRecordingConfigurationResult> getRecordingConfiguration(GetRecordingConfigurationArgs args, InvokeOutputOptions options) {
         return Deployment.getInstance().invoke("ivs:index:getRecordingConfiguration", TypeShape.of(GetRecordingConfigurationResult.class), args, Utilities.withVersion(options));
@@ -180,8 +180,8 @@ public final class IvsFunctions {
      * Look up an IVS recording configuration by ARN.
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static CompletableFuture<GetRecordingConfigurationResult> getRecordingConfigurationPlain(GetRecordingConfigurationPlainArgs args, InvokeOptions options) {
         return Deployment.getInstance().invokeAsync("ivs:index:getRecordingConfiguration", TypeShape.of(GetRecordingConfigurationResult.class), args, Utilities.withVersion(options));
@@ -206,7 +206,7 @@ public final class IvsFunctions {
      * Look up an IVS stream key, by its ARN or by the ARN of its channel (exactly one of the two). The value is secret.
      *
      * @param args the function's arguments
-     * &#64;return the function's result
+     * @return the function's result
      */
     public static Output<GetStreamKeyResult> getStreamKey(GetStreamKeyArgs args) {
         return getStreamKey(args, InvokeOptions.Empty);
@@ -215,7 +215,7 @@ public final class IvsFunctions {
      * Look up an IVS stream key, by its ARN or by the ARN of its channel (exactly one of the two). The value is secret.
      *
      * @param args the function's arguments
-     * &#64;return the function's result
+     * @return the function's result
      */
     public static CompletableFuture<GetStreamKeyResult> getStreamKeyPlain(GetStreamKeyPlainArgs args) {
         return getStreamKeyPlain(args, InvokeOptions.Empty);
@@ -224,8 +224,8 @@ public final class IvsFunctions {
      * Look up an IVS stream key, by its ARN or by the ARN of its channel (exactly one of the two). The value is secret.
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static Output<GetStreamKeyResult> getStreamKey(GetStreamKeyArgs args, InvokeOptions options) {
         return Deployment.getInstance().invoke("ivs:index:getStreamKey", TypeShape.of(GetStreamKeyResult.class), args, Utilities.withVersion(options));
@@ -234,8 +234,8 @@ public final class IvsFunctions {
      * Look up an IVS stream key, by its ARN or by the ARN of its channel (exactly one of the two). The value is secret.
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static Output<GetStreamKeyResult> getStreamKey(GetStreamKeyArgs args, InvokeOutputOptions options) {
         return Deployment.getInstance().invoke("ivs:index:getStreamKey", TypeShape.of(GetStreamKeyResult.class), args, Utilities.withVersion(options));
@@ -244,8 +244,8 @@ public final class IvsFunctions {
      * Look up an IVS stream key, by its ARN or by the ARN of its channel (exactly one of the two). The value is secret.
      *
      * @param args the function's arguments
-     * &#64;param options how to invoke it
-     * &#64;return the function's result
+     * @param options how to invoke it
+     * @return the function's result
      */
     public static CompletableFuture<GetStreamKeyResult> getStreamKeyPlain(GetStreamKeyPlainArgs args, InvokeOptions options) {
         return Deployment.getInstance().invokeAsync("ivs:index:getStreamKey", TypeShape.of(GetStreamKeyResult.class), args, Utilities.withVersion(options));

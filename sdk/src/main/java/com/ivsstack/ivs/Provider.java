@@ -61,15 +61,15 @@ public class Provider extends com.pulumi.resources.ProviderResource {
     }
     /**
      * @param name The _unique_ name of the resulting resource.
-     * &#64;param args The arguments to use to populate this resource's properties.
+     * @param args The arguments to use to populate this resource's properties.
      */
     public Provider(java.lang.String name, @Nullable ProviderArgs args) {
         this(name, args, null);
     }
     /**
      * @param name The _unique_ name of the resulting resource.
-     * &#64;param args The arguments to use to populate this resource's properties.
-     * &#64;param options A bag of options that control this resource's behavior.
+     * @param args The arguments to use to populate this resource's properties.
+     * @param options A bag of options that control this resource's behavior.
      */
     public Provider(java.lang.String name, @Nullable ProviderArgs args, @javax.annotation.Nullable com.pulumi.resources.CustomResourceOptions options) {
         super("ivs", name, makeArgs(args, options), makeResourceOptions(options, Codegen.empty()), false);

@@ -88,15 +88,15 @@ public class StreamKey extends com.pulumi.resources.CustomResource {
     }
     /**
      * @param name The _unique_ name of the resulting resource.
-     * &#64;param args The arguments to use to populate this resource's properties.
+     * @param args The arguments to use to populate this resource's properties.
      */
     public StreamKey(java.lang.String name, StreamKeyArgs args) {
         this(name, args, null);
     }
     /**
      * @param name The _unique_ name of the resulting resource.
-     * &#64;param args The arguments to use to populate this resource's properties.
-     * &#64;param options A bag of options that control this resource's behavior.
+     * @param args The arguments to use to populate this resource's properties.
+     * @param options A bag of options that control this resource's behavior.
      */
     public StreamKey(java.lang.String name, StreamKeyArgs args, @javax.annotation.Nullable com.pulumi.resources.CustomResourceOptions options) {
         super("ivs:index:StreamKey", name, makeArgs(args, options), makeResourceOptions(options, Codegen.empty()), false);
@@ -127,10 +127,10 @@ public class StreamKey extends com.pulumi.resources.CustomResource {
      * Gets an existing StreamKey by its provider ID (for IVS, its ARN), reading its current state.
      *
      * @param name The _unique_ name of the resulting resource.
-     * &#64;param id The _unique_ provider ID of the resource to look up.
-     * &#64;param state Extra properties that qualify the lookup, or null.
-     * &#64;param options Optional settings to control the behavior of the CustomResource.
-     * &#64;return the resource, whose outputs resolve to the state that was read
+     * @param id The _unique_ provider ID of the resource to look up.
+     * @param state Extra properties that qualify the lookup, or null.
+     * @param options Optional settings to control the behavior of the CustomResource.
+     * @return the resource, whose outputs resolve to the state that was read
      */
     public static StreamKey get(java.lang.String name, Output<java.lang.String> id, @Nullable StreamKeyState state, @Nullable com.pulumi.resources.CustomResourceOptions options) {
         return new StreamKey(name, id, state, options);

@@ -19,7 +19,7 @@ public class Utilities {
 
     /**
      * @param names environment variables, in order of preference
-     * &#64;return the value of the first one that is set and parses
+     * @return the value of the first one that is set and parses
      */
     public static Optional<java.lang.String> getEnv(java.lang.String... names) {
         for (var name : names) {
@@ -33,7 +33,7 @@ public class Utilities {
 
     /**
      * @param names environment variables, in order of preference
-     * &#64;return the value of the first one that is set and parses
+     * @return the value of the first one that is set and parses
      */
     public static Optional<java.lang.Boolean> getEnvBoolean(java.lang.String... names) {
         for (var name : names) {
@@ -47,7 +47,7 @@ public class Utilities {
 
     /**
      * @param names environment variables, in order of preference
-     * &#64;return the value of the first one that is set and parses
+     * @return the value of the first one that is set and parses
      */
     public static Optional<java.lang.Integer> getEnvInteger(java.lang.String... names) {
         for (var name : names) {
@@ -61,7 +61,7 @@ public class Utilities {
 
     /**
      * @param names environment variables, in order of preference
-     * &#64;return the value of the first one that is set and parses
+     * @return the value of the first one that is set and parses
      */
     public static Optional<java.lang.Double> getEnvDouble(java.lang.String... names) {
         for (var name : names) {
@@ -75,7 +75,7 @@ public class Utilities {
 
     /**
      * @param options the caller's options, or null
-     * &#64;return the options, asking for this SDK's version
+     * @return the options, asking for this SDK's version
      */
     public static InvokeOptions withVersion(@Nullable InvokeOptions options) {
         if (options != null && options.getVersion().isPresent()) {
@@ -90,7 +90,7 @@ public class Utilities {
 
     /**
      * @param options the caller's options, or null
-     * &#64;return the options, asking for this SDK's version
+     * @return the options, asking for this SDK's version
      */
     public static InvokeOutputOptions withVersion(@Nullable InvokeOutputOptions options) {
         if (options != null && options.getVersion().isPresent()) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.Waiter;
 import software.amazon.awssdk.core.waiters.WaiterAcceptor;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The provider's door to AWS: builds the IVS and IVS RealTime clients (the only place that does), paces every call
@@ -58,6 +60,7 @@ public final class IvsApi implements AutoCloseable {
     private final BatchCoalescer<Channel> channels;
     private final BatchCoalescer<StreamKey> streamKeys;
     private volatile Duration pollInterval = Duration.ofMillis(250);
+    private volatile boolean cancelled;
 
     IvsApi(IvsClient ivs, IvsRealTimeClient realTime, RateLimiter rateLimiter, String region) {
         this.ivs = ivs;
@@ -141,6 +144,11 @@ public final class IvsApi implements AutoCloseable {
     /** How often waiters poll at first (they back off from there); tests shorten it. */
     public void pollInterval(Duration interval) {
         this.pollInterval = interval;
+    }
+
+    /** The user asked to stop: waiters give up at their next poll instead of waiting out their timeout. */
+    public void cancel() {
+        cancelled = true;
     }
 
     /** One paced IVS call; SDK exceptions come out as {@link IvsApiException}. */
@@ -228,6 +236,7 @@ public final class IvsApi implements AutoCloseable {
         }
         Waiter<GetStreamResponse> waiter = Waiter.builder(GetStreamResponse.class)
                 .acceptors(List.of(
+                        WaiterAcceptor.errorOnResponseAcceptor(r -> cancelled, "cancelled"),
                         WaiterAcceptor.successOnExceptionAcceptor(AwsErrors::isNotBroadcasting),
                         WaiterAcceptor.successOnResponseAcceptor(r -> r.stream() == null || r.stream().state() == StreamState.OFFLINE),
                         WaiterAcceptor.retryOnResponseAcceptor(r -> true)))
@@ -243,6 +252,7 @@ public final class IvsApi implements AutoCloseable {
                 .acceptors(List.of(
                         WaiterAcceptor.successOnResponseAcceptor(
                                 r -> r.recordingConfiguration().state() != RecordingConfigurationState.CREATING),
+                        WaiterAcceptor.errorOnResponseAcceptor(r -> cancelled, "cancelled"),
                         WaiterAcceptor.retryOnResponseAcceptor(r -> true)))
                 .overrideConfiguration(waiting(timeout))
                 .build();
@@ -259,7 +269,7 @@ public final class IvsApi implements AutoCloseable {
                 .build();
     }
 
-    private <T> T runWaiter(java.util.function.Supplier<software.amazon.awssdk.core.waiters.WaiterResponse<T>> run,
+    private <T> T runWaiter(Supplier<WaiterResponse<T>> run,
                             Duration timeout, String stillWaiting) {
         long start = System.nanoTime();
         try {
@@ -270,6 +280,9 @@ public final class IvsApi implements AutoCloseable {
             }
             return null;
         } catch (SdkException e) {
+            if (cancelled) {
+                throw new IvsApiException(IvsApiException.Kind.INTERRUPTED, "cancelled while waiting: " + stillWaiting, e);
+            }
             if (Duration.ofNanos(System.nanoTime() - start).compareTo(timeout) >= 0) {
                 throw new IvsApiException(IvsApiException.Kind.TIMEOUT, "gave up after " + timeout.toSeconds()
                         + " s: " + stillWaiting, e);
@@ -278,7 +291,7 @@ public final class IvsApi implements AutoCloseable {
         }
     }
 
-    private <T> T paced(OperationFamily family, java.util.function.Supplier<T> call) {
+    private <T> T paced(OperationFamily family, Supplier<T> call) {
         return rateLimiter.run(family, call);
     }
 

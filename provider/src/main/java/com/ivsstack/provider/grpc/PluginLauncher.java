@@ -38,6 +38,7 @@ public final class PluginLauncher {
             RunningPlugin plugin = start(arguments, providerFactory);
             portChannel.println(plugin.port());
             portChannel.flush();
+            warmUp(plugin.service());
             Runtime.getRuntime().addShutdownHook(new Thread(plugin::stop, "pulumi-resource-ivs-shutdown"));
             plugin.awaitTermination();
         } catch (IOException | RuntimeException failure) {
@@ -64,6 +65,22 @@ public final class PluginLauncher {
                     .debug("ignoring unknown arguments {}", arguments.ignoredFlags());
         }
         return new RunningPlugin(server, service);
+    }
+
+    /**
+     * Builds the provider (schema, resource types; no AWS client) while the engine connects and handshakes, so that
+     * GetPluginInfo, the first call that needs it, does not pay for it. A failure surfaces again on that call.
+     */
+    private static void warmUp(ResourceProviderService service) {
+        var warmUp = new Thread(() -> {
+            try {
+                service.provider();
+            } catch (RuntimeException failure) {
+                org.slf4j.LoggerFactory.getLogger(PluginLauncher.class).debug("building the provider failed", failure);
+            }
+        }, "pulumi-resource-ivs-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /**

@@ -157,14 +157,14 @@ public final class ChannelResource extends IvsResource {
             liveChannels.whileOffline(id, request.urn(), describe, () -> api().ivs(OperationFamily.CHANNEL,
                     client -> client.updateChannel(b -> b
                             .arn(id)
-                            .name(Optional.ofNullable(Values.string(news, "name")).orElse(""))
+                            .name(Values.stringOrEmpty(news, "name"))
                             .type(Values.string(news, "type"))
                             .latencyMode(Values.string(news, "latencyMode"))
                             .authorized(Values.bool(news, "authorized"))
                             .insecureIngest(Values.bool(news, "insecureIngest"))
                             .preset(Values.string(news, "preset"))
-                            .recordingConfigurationArn(Optional.ofNullable(Values.string(news, "recordingConfigurationArn")).orElse(""))
-                            .playbackRestrictionPolicyArn(Optional.ofNullable(Values.string(news, "playbackRestrictionPolicyArn")).orElse(""))
+                            .recordingConfigurationArn(Values.stringOrEmpty(news, "recordingConfigurationArn"))
+                            .playbackRestrictionPolicyArn(Values.stringOrEmpty(news, "playbackRestrictionPolicyArn"))
                             .containerFormat(Values.string(news, "containerFormat"))
                             .multitrackInputConfiguration(multitrackConfig))));
         } catch (IvsApiException e) {
@@ -205,8 +205,8 @@ public final class ChannelResource extends IvsResource {
         if (preset != null && !preset.isEmpty()) {
             outputs.put("preset", preset);
         }
-        outputs.put("recordingConfigurationArn", Optional.ofNullable(channel.recordingConfigurationArn()).orElse(""));
-        outputs.put("playbackRestrictionPolicyArn", Optional.ofNullable(channel.playbackRestrictionPolicyArn()).orElse(""));
+        outputs.put("recordingConfigurationArn", channel.recordingConfigurationArn() == null ? "" : channel.recordingConfigurationArn());
+        outputs.put("playbackRestrictionPolicyArn", channel.playbackRestrictionPolicyArn() == null ? "" : channel.playbackRestrictionPolicyArn());
         outputs.put("containerFormat", channel.containerFormatAsString());
         var multitrack = channel.multitrackInputConfiguration();
         if (multitrack != null) {

@@ -10,6 +10,7 @@ import com.ivsstack.provider.api.DiffResult;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.ReadRequest;
 import com.ivsstack.provider.api.ReadResult;
+import com.ivsstack.provider.api.ResourceInitFailedException;
 import com.ivsstack.provider.api.ResourceType;
 import com.ivsstack.provider.api.Secret;
 import com.ivsstack.provider.api.Unknown;
@@ -139,8 +140,8 @@ public abstract class IvsResource implements ResourceType {
 
     @Override
     public DiffResult diff(DiffRequest request) {
-        var olds = normalize(plainKeepUnknown(request.oldInputs()));
-        var news = normalize(plainKeepUnknown(request.news()));
+        var olds = normalize(plainView(request.oldInputs()));
+        var news = normalize(plainView(request.news()));
         var detailed = PropertyDiffer.diff(schema.inputs(), olds, news, request.ignoreChanges());
         return new DiffResult(detailed, deleteBeforeReplace());
     }
@@ -152,7 +153,15 @@ public abstract class IvsResource implements ResourceType {
         }
         var inputs = plainView(request.inputs());
         var tags = Ownership.tagsForCreate(Values.stringMap(inputs.get("tags")), request.urn());
-        Live live = create(inputs, tags, request);
+        Live live;
+        try {
+            live = create(inputs, tags, request);
+        } catch (ResourceInitFailedException e) {
+            // the partial outputs go into state like any outputs: inputs repeated, ownership tag hidden, secrets marked
+            var partial = new LinkedHashMap<>(request.inputs());
+            partial.putAll(e.outputs());
+            throw new ResourceInitFailedException(e.id(), finishOutputs(partial, request.inputs()), e.reasons(), e.getCause());
+        }
         return new CreateResult(live.id(), finishOutputs(live.outputs(), request.inputs()));
     }
 
@@ -320,10 +329,6 @@ public abstract class IvsResource implements ResourceType {
             inputs.forEach((k, v) -> result.put(k, Values.deepUnwrap(v)));
         }
         return result;
-    }
-
-    private static Map<String, Object> plainKeepUnknown(Map<String, Object> inputs) {
-        return plainView(inputs);
     }
 
     /** Removes empty strings, lists and maps at every depth: AWS reports "none" in several ways. */

@@ -93,7 +93,7 @@ public final class PlaybackRestrictionPolicyResource extends IvsResource {
         try {
             api().ivs(OperationFamily.PLAYBACK_RESTRICTION_POLICY, client -> client.updatePlaybackRestrictionPolicy(b -> b
                     .arn(id)
-                    .name(Optional.ofNullable(Values.string(news, "name")).orElse(""))
+                    .name(Values.stringOrEmpty(news, "name"))
                     .allowedCountries(Values.stringList(news.get("allowedCountries")))
                     .allowedOrigins(Values.stringList(news.get("allowedOrigins")))
                     .enableStrictOriginEnforcement(Boolean.TRUE.equals(Values.bool(news, "enableStrictOriginEnforcement")))));

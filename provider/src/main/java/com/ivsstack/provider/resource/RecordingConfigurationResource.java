@@ -84,7 +84,8 @@ public final class RecordingConfigurationResource extends IvsResource {
     protected Map<String, Object> normalize(Map<String, Object> inputs) {
         var normal = new LinkedHashMap<>(super.normalize(inputs));
         if (!Values.isUnknown(normal.get("thumbnailConfiguration"))) {
-            var thumbnails = new LinkedHashMap<>(Optional.ofNullable(Values.asMap(normal.get("thumbnailConfiguration"))).orElse(Map.of()));
+            var thumbnails = new LinkedHashMap<String, Object>();
+            thumbnails.putAll(orEmpty(Values.asMap(normal.get("thumbnailConfiguration"))));
             thumbnails.putIfAbsent("recordingMode", "INTERVAL");
             if ("INTERVAL".equals(thumbnails.get("recordingMode"))) {
                 thumbnails.putIfAbsent("targetIntervalSeconds", 60L);
@@ -96,7 +97,8 @@ public final class RecordingConfigurationResource extends IvsResource {
             normal.put("thumbnailConfiguration", thumbnails);
         }
         if (!Values.isUnknown(normal.get("renditionConfiguration"))) {
-            var renditions = new LinkedHashMap<>(Optional.ofNullable(Values.asMap(normal.get("renditionConfiguration"))).orElse(Map.of()));
+            var renditions = new LinkedHashMap<String, Object>();
+            renditions.putAll(orEmpty(Values.asMap(normal.get("renditionConfiguration"))));
             renditions.putIfAbsent("renditionSelection", "ALL");
             if (!"CUSTOM".equals(renditions.get("renditionSelection")) && !Values.isUnknown(renditions.get("renditionSelection"))) {
                 renditions.remove("renditions"); // ignored by IVS unless CUSTOM
@@ -107,6 +109,10 @@ public final class RecordingConfigurationResource extends IvsResource {
         }
         normal.putIfAbsent("recordingReconnectWindowSeconds", 0L);
         return normal;
+    }
+
+    private static Map<String, Object> orEmpty(Map<String, Object> map) {
+        return map == null ? Map.of() : map;
     }
 
     // ---- create, read, update, delete -------------------------------------------------------------------------

@@ -111,6 +111,12 @@ public final class Values {
         return Secret.unwrap(map.get(key)) instanceof String s ? s : null;
     }
 
+    /** The plain string at {@code key}, or "" when there is none: IVS's way of saying "none" in updates. */
+    public static String stringOrEmpty(Map<String, Object> map, String key) {
+        String value = string(map, key);
+        return value == null ? "" : value;
+    }
+
     public static Boolean bool(Map<String, Object> map, String key) {
         if (map == null) {
             return null;

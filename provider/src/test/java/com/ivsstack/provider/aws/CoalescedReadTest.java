@@ -47,8 +47,8 @@ class CoalescedReadTest {
         admin.resetRequestCounts();
         // Real IVS answers in tens of milliseconds, during which later reads gather into the next batch; the
         // injected latency makes that so on a busy test machine too.
-        admin.injectFault(FaultRule.latency("BatchGetChannel", Duration.ofMillis(300)),
-                FaultRule.latency("BatchGetStreamKey", Duration.ofMillis(300)));
+        admin.injectFault(FaultRule.latency("BatchGetChannel", Duration.ofMillis(500)),
+                FaultRule.latency("BatchGetStreamKey", Duration.ofMillis(500)));
 
         var tasks = new ArrayList<Callable<ReadResult>>();
         for (var outputs : known) {

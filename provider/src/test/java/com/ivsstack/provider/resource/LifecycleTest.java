@@ -118,6 +118,8 @@ class LifecycleTest {
 
         var read = resource.read(arn, inputs, created.outputs());
         assertThat(read.id()).isEqualTo(arn);
+        assertThat(resource.read("", inputs, java.util.Map.of()).id())
+                .as("an empty id finds what this URN created, by the ownership tag").isEqualTo(arn);
         for (var entry : inputs.entrySet()) {
             assertThat(com.ivsstack.provider.schema.Values.same(read.outputs().get(entry.getKey()), entry.getValue())
                     || entry.getKey().equals("thumbnailConfiguration") || entry.getKey().equals("video"))
@@ -164,6 +166,7 @@ class LifecycleTest {
 
         resource.delete(arn, current, currentOutputs);
         assertThat(resource.read(arn, current, currentOutputs).exists()).as("deleted reads as gone").isFalse();
+        assertThat(resource.read("", current, java.util.Map.of()).exists()).as("nothing owned any more").isFalse();
         resource.delete(arn, current, currentOutputs);
 
         var again = resource.create(resource.check(scenario.declared().apply(channelArn)));

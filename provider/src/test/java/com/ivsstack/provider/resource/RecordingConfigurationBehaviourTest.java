@@ -60,12 +60,38 @@ class RecordingConfigurationBehaviourTest {
                             java.time.Duration.ofMillis(200), false)),
                     com.ivsstack.provider.api.ResourceInitFailedException.class);
             assertThat(failure.id()).startsWith("arn:aws:ivs:us-west-2:");
-            assertThat(failure.outputs()).containsEntry("state", "CREATING").containsEntry("arn", failure.id());
+            assertThat(failure.outputs()).containsEntry("state", "CREATING").containsEntry("arn", failure.id())
+                    .containsEntry("name", "rec").containsEntry("tags", Map.of());
             assertThat(failure.getMessage()).startsWith("creating IVS RecordingConfiguration (" + failure.id() + ")")
                     .contains("the next up waits again");
 
             var finished = resource.update(failure.id(), inputs, failure.outputs(), inputs);
             assertThat(finished.outputs()).containsEntry("state", "ACTIVE").containsEntry("arn", failure.id());
+        } finally {
+            IVS.emulator().setActivationDelay(java.time.Duration.ofMillis(50));
+        }
+    }
+
+    @Test
+    void create_cancelledWhileCreating_stopsWaitingAndKeepsTheId() {
+        var resource = recording(Map.of());
+        var inputs = resource.check(declared("recordings"));
+        IVS.emulator().setActivationDelay(java.time.Duration.ofSeconds(30));
+        try {
+            new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                provider.cancel();
+            }).start();
+            long start = System.nanoTime();
+            var failure = org.assertj.core.api.Assertions.catchThrowableOfType(() -> resource.create(inputs),
+                    com.ivsstack.provider.api.ResourceInitFailedException.class);
+            assertThat(failure.id()).startsWith("arn:aws:ivs:");
+            assertThat(failure.getMessage()).contains("cancelled");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
         } finally {
             IVS.emulator().setActivationDelay(java.time.Duration.ofMillis(50));
         }

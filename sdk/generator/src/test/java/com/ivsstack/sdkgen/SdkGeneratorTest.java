@@ -60,7 +60,7 @@ class SdkGeneratorTest {
             sources = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).collect(Collectors.toList());
         }
         var diagnostics = new ByteArrayOutputStream();
-        var options = new java.util.ArrayList<>(List.of("-Xlint:all,-processing", "-Werror", "-proc:none",
+        var options = new java.util.ArrayList<>(List.of("-Xlint:all,-processing", "-Xdoclint:all,-missing", "-Werror", "-proc:none",
                 "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
         options.addAll(sources);
         int status = ToolProvider.getSystemJavaCompiler().run(null, null,
@@ -273,7 +273,7 @@ class SdkGeneratorTest {
         var pages = new SdkGenerator(SchemaReader.read(FIXTURE)).generateDocs(Path.of("src/test/resources/examples-fixture"));
 
         assertThat(pages).extracting(GeneratedFile::path)
-                .containsExactlyInAnyOrder("channel.md", "stream-key.md", "realtime-encoder-configuration.md");
+                .containsExactlyInAnyOrder("README.md", "channel.md", "stream-key.md", "realtime-encoder-configuration.md");
         String channel = pages.stream().filter(p -> p.path().equals("channel.md")).findFirst().orElseThrow().content();
         assertThat(channel).contains("```java\nvar channel = new Channel(\"main\");\n```")
                 .contains("| `latencyMode` | `ChannelLatencyMode` | no | `\"LOW\"` |")

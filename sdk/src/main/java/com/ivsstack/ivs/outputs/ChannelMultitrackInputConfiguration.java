@@ -17,15 +17,15 @@ import javax.annotation.Nullable;
 @CustomType
 public final class ChannelMultitrackInputConfiguration {
     /**
-     * @return Whether multitrack input is enabled. Default: false.
+     * Whether multitrack input is enabled. Default: false.
      */
     private @Nullable Boolean enabled;
     /**
-     * @return Maximum resolution for multitrack input. Required when `enabled` is true.
+     * Maximum resolution for multitrack input. Required when `enabled` is true.
      */
     private @Nullable MultitrackMaximumResolution maximumResolution;
     /**
-     * @return Whether multitrack input is allowed or required. Required when `enabled` is true.
+     * Whether multitrack input is allowed or required. Required when `enabled` is true.
      */
     private @Nullable MultitrackPolicy policy;
 

@@ -15,11 +15,11 @@ import javax.annotation.Nullable;
 @CustomType
 public final class ChannelSrt {
     /**
-     * @return The SRT ingest endpoint.
+     * The SRT ingest endpoint.
      */
     private @Nullable String endpoint;
     /**
-     * @return Auto-generated passphrase that encrypts the SRT stream (only when insecure ingest is off). Secret.
+     * Auto-generated passphrase that encrypts the SRT stream (only when insecure ingest is off). Secret.
      */
     private @Nullable String passphrase;
 

@@ -20,43 +20,43 @@ import javax.annotation.Nullable;
 @CustomType
 public final class ChannelSummary {
     /**
-     * @return Channel ARN.
+     * Channel ARN.
      */
     private String arn;
     /**
-     * @return Whether the channel is private (playback authorization enabled).
+     * Whether the channel is private (playback authorization enabled).
      */
     private @Nullable Boolean authorized;
     /**
-     * @return Whether the channel allows insecure RTMP and SRT ingest.
+     * Whether the channel allows insecure RTMP and SRT ingest.
      */
     private @Nullable Boolean insecureIngest;
     /**
-     * @return Channel latency mode.
+     * Channel latency mode.
      */
     private @Nullable ChannelLatencyMode latencyMode;
     /**
-     * @return Channel name.
+     * Channel name.
      */
     private @Nullable String name;
     /**
-     * @return ARN of the playback restriction policy; empty when none applies.
+     * ARN of the playback restriction policy; empty when none applies.
      */
     private @Nullable String playbackRestrictionPolicyArn;
     /**
-     * @return Transcode preset; empty for BASIC and STANDARD channels.
+     * Transcode preset; empty for BASIC and STANDARD channels.
      */
     private @Nullable String preset;
     /**
-     * @return ARN of the recording configuration; empty when recording is off.
+     * ARN of the recording configuration; empty when recording is off.
      */
     private @Nullable String recordingConfigurationArn;
     /**
-     * @return Tags of the channel.
+     * Tags of the channel.
      */
     private @Nullable Map<String,String> tags;
     /**
-     * @return Channel type.
+     * Channel type.
      */
     private @Nullable ChannelType type;
 

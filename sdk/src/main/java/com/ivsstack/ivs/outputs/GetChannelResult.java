@@ -22,63 +22,63 @@ import javax.annotation.Nullable;
 @CustomType
 public final class GetChannelResult {
     /**
-     * @return Channel ARN.
+     * Channel ARN.
      */
     private String arn;
     /**
-     * @return Whether the channel is private (viewers need a playback token). Default: false.
+     * Whether the channel is private (viewers need a playback token). Default: false.
      */
     private Boolean authorized;
     /**
-     * @return Content-packaging format. Must be FRAGMENTED_MP4 when multitrack input is enabled. Default: TS.
+     * Content-packaging format. Must be FRAGMENTED_MP4 when multitrack input is enabled. Default: TS.
      */
     private ContainerFormat containerFormat;
     /**
-     * @return Ingest server host name; broadcasters use `rtmps://&lt;ingestEndpoint&gt;:443/app/`.
+     * Ingest server host name; broadcasters use `rtmps://&lt;ingestEndpoint&gt;:443/app/`.
      */
     private String ingestEndpoint;
     /**
-     * @return Whether the channel allows insecure RTMP and SRT ingest. Default: false.
+     * Whether the channel allows insecure RTMP and SRT ingest. Default: false.
      */
     private Boolean insecureIngest;
     /**
-     * @return Channel latency mode. Default: LOW.
+     * Channel latency mode. Default: LOW.
      */
     private ChannelLatencyMode latencyMode;
     /**
-     * @return Multitrack input configuration. Default: multitrack off.
+     * Multitrack input configuration. Default: multitrack off.
      */
     private @Nullable ChannelMultitrackInputConfiguration multitrackInputConfiguration;
     /**
-     * @return Channel name: 0-128 characters of letters, digits, `-` and `_`.
+     * Channel name: 0-128 characters of letters, digits, `-` and `_`.
      */
     private @Nullable String name;
     /**
-     * @return ARN of a playback restriction policy; setting it enables playback restriction. Default: "" (no restriction).
+     * ARN of a playback restriction policy; setting it enables playback restriction. Default: "" (no restriction).
      */
     private String playbackRestrictionPolicyArn;
     /**
-     * @return Playback URL of the channel (HLS master playlist).
+     * Playback URL of the channel (HLS master playlist).
      */
     private String playbackUrl;
     /**
-     * @return Transcode preset; only for ADVANCED_SD and ADVANCED_HD channels, where it defaults to HIGHER_BANDWIDTH_DELIVERY.
+     * Transcode preset; only for ADVANCED_SD and ADVANCED_HD channels, where it defaults to HIGHER_BANDWIDTH_DELIVERY.
      */
     private @Nullable TranscodePreset preset;
     /**
-     * @return ARN of a recording configuration; setting it enables recording to S3. Default: "" (recording off).
+     * ARN of a recording configuration; setting it enables recording to S3. Default: "" (recording off).
      */
     private String recordingConfigurationArn;
     /**
-     * @return SRT ingest endpoint and passphrase. Secret, because it carries the passphrase.
+     * SRT ingest endpoint and passphrase. Secret, because it carries the passphrase.
      */
     private @Nullable ChannelSrt srt;
     /**
-     * @return Tags for the resource: at most 50, keys 1-128 characters, values 0-256 characters. The provider's `defaultTags` are merged in (these win). Tags always update in place.
+     * Tags for the resource: at most 50, keys 1-128 characters, values 0-256 characters. The provider's `defaultTags` are merged in (these win). Tags always update in place.
      */
     private Map<String,String> tags;
     /**
-     * @return Channel type. Default: STANDARD.
+     * Channel type. Default: STANDARD.
      */
     private ChannelType type;
 

@@ -16,11 +16,11 @@ import javax.annotation.Nullable;
 @CustomType
 public final class GetChannelsResult {
     /**
-     * @return ARNs of the matching channels.
+     * ARNs of the matching channels.
      */
     private List<String> arns;
     /**
-     * @return Summaries of the matching channels.
+     * Summaries of the matching channels.
      */
     private List<ChannelSummary> channels;
 

@@ -19,35 +19,35 @@ import javax.annotation.Nullable;
 @CustomType
 public final class GetRecordingConfigurationResult {
     /**
-     * @return Recording configuration ARN.
+     * Recording configuration ARN.
      */
     private String arn;
     /**
-     * @return Where recordings are stored.
+     * Where recordings are stored.
      */
     private RecordingConfigurationDestinationConfiguration destinationConfiguration;
     /**
-     * @return Recording configuration name: 0-128 characters of letters, digits, `-` and `_`.
+     * Recording configuration name: 0-128 characters of letters, digits, `-` and `_`.
      */
     private @Nullable String name;
     /**
-     * @return If a broadcast disconnects and reconnects within this many seconds (0-300), the streams are merged into one recording. Default: 0.
+     * If a broadcast disconnects and reconnects within this many seconds (0-300), the streams are merged into one recording. Default: 0.
      */
     private Integer recordingReconnectWindowSeconds;
     /**
-     * @return Which renditions are recorded. Default: all.
+     * Which renditions are recorded. Default: all.
      */
     private @Nullable RecordingConfigurationRenditionConfiguration renditionConfiguration;
     /**
-     * @return State of the recording configuration; ACTIVE once created.
+     * State of the recording configuration; ACTIVE once created.
      */
     private RecordingConfigurationState state;
     /**
-     * @return Tags for the resource: at most 50, keys 1-128 characters, values 0-256 characters. The provider's `defaultTags` are merged in (these win). Tags always update in place.
+     * Tags for the resource: at most 50, keys 1-128 characters, values 0-256 characters. The provider's `defaultTags` are merged in (these win). Tags always update in place.
      */
     private Map<String,String> tags;
     /**
-     * @return Thumbnail recording. Default: every 60 seconds, sequential storage.
+     * Thumbnail recording. Default: every 60 seconds, sequential storage.
      */
     private @Nullable RecordingConfigurationThumbnailConfiguration thumbnailConfiguration;
 

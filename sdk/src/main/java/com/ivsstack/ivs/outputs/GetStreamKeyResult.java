@@ -16,19 +16,19 @@ import javax.annotation.Nullable;
 @CustomType
 public final class GetStreamKeyResult {
     /**
-     * @return Stream key ARN.
+     * Stream key ARN.
      */
     private String arn;
     /**
-     * @return ARN of the channel.
+     * ARN of the channel.
      */
     private String channelArn;
     /**
-     * @return Tags of the stream key.
+     * Tags of the stream key.
      */
     private Map<String,String> tags;
     /**
-     * @return The stream key value. Secret.
+     * The stream key value. Secret.
      */
     private String value;
 

@@ -14,7 +14,7 @@ import javax.annotation.Nullable;
 @CustomType
 public final class RecordingConfigurationDestinationConfiguration {
     /**
-     * @return The S3 destination.
+     * The S3 destination.
      */
     private RecordingConfigurationS3DestinationConfiguration s3;
 

@@ -17,11 +17,11 @@ import javax.annotation.Nullable;
 @CustomType
 public final class RecordingConfigurationRenditionConfiguration {
     /**
-     * @return Which set of renditions is recorded. Default: ALL. CUSTOM requires `renditions`.
+     * Which set of renditions is recorded. Default: ALL. CUSTOM requires `renditions`.
      */
     private @Nullable RenditionSelection renditionSelection;
     /**
-     * @return Renditions to record when `renditionSelection` is CUSTOM; ignored otherwise.
+     * Renditions to record when `renditionSelection` is CUSTOM; ignored otherwise.
      */
     private @Nullable List<RecordingRendition> renditions;
 

@@ -15,7 +15,7 @@ import javax.annotation.Nullable;
 @CustomType
 public final class RecordingConfigurationS3DestinationConfiguration {
     /**
-     * @return Name of the S3 bucket: 3-63 characters of lowercase letters, digits, `-` and `.`.
+     * Name of the S3 bucket: 3-63 characters of lowercase letters, digits, `-` and `.`.
      */
     private String bucketName;
 

@@ -19,19 +19,19 @@ import javax.annotation.Nullable;
 @CustomType
 public final class RecordingConfigurationThumbnailConfiguration {
     /**
-     * @return Thumbnail recording mode. Default: INTERVAL.
+     * Thumbnail recording mode. Default: INTERVAL.
      */
     private @Nullable ThumbnailRecordingMode recordingMode;
     /**
-     * @return Resolution of the thumbnails. Default: the source resolution.
+     * Resolution of the thumbnails. Default: the source resolution.
      */
     private @Nullable ThumbnailResolution resolution;
     /**
-     * @return How thumbnails are stored: SEQUENTIAL, LATEST or both. Default: [SEQUENTIAL].
+     * How thumbnails are stored: SEQUENTIAL, LATEST or both. Default: [SEQUENTIAL].
      */
     private @Nullable List<ThumbnailStorage> storage;
     /**
-     * @return Interval between thumbnails in seconds, 1-60; only with recording mode INTERVAL. Default: 60.
+     * Interval between thumbnails in seconds, 1-60; only with recording mode INTERVAL. Default: 60.
      */
     private @Nullable Integer targetIntervalSeconds;
 

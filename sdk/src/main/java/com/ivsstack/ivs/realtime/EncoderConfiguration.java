@@ -77,15 +77,15 @@ public class EncoderConfiguration extends com.pulumi.resources.CustomResource {
     }
     /**
      * @param name The _unique_ name of the resulting resource.
-     * &#64;param args The arguments to use to populate this resource's properties.
+     * @param args The arguments to use to populate this resource's properties.
      */
     public EncoderConfiguration(java.lang.String name, @Nullable EncoderConfigurationArgs args) {
         this(name, args, null);
     }
     /**
      * @param name The _unique_ name of the resulting resource.
-     * &#64;param args The arguments to use to populate this resource's properties.
-     * &#64;param options A bag of options that control this resource's behavior.
+     * @param args The arguments to use to populate this resource's properties.
+     * @param options A bag of options that control this resource's behavior.
      */
     public EncoderConfiguration(java.lang.String name, @Nullable EncoderConfigurationArgs args, @javax.annotation.Nullable com.pulumi.resources.CustomResourceOptions options) {
         super("ivs:realtime:EncoderConfiguration", name, makeArgs(args, options), makeResourceOptions(options, Codegen.empty()), false);
@@ -113,10 +113,10 @@ public class EncoderConfiguration extends com.pulumi.resources.CustomResource {
      * Gets an existing EncoderConfiguration by its provider ID (for IVS, its ARN), reading its current state.
      *
      * @param name The _unique_ name of the resulting resource.
-     * &#64;param id The _unique_ provider ID of the resource to look up.
-     * &#64;param state Extra properties that qualify the lookup, or null.
-     * &#64;param options Optional settings to control the behavior of the CustomResource.
-     * &#64;return the resource, whose outputs resolve to the state that was read
+     * @param id The _unique_ provider ID of the resource to look up.
+     * @param state Extra properties that qualify the lookup, or null.
+     * @param options Optional settings to control the behavior of the CustomResource.
+     * @return the resource, whose outputs resolve to the state that was read
      */
     public static EncoderConfiguration get(java.lang.String name, Output<java.lang.String> id, @Nullable EncoderConfigurationState state, @Nullable com.pulumi.resources.CustomResourceOptions options) {
         return new EncoderConfiguration(name, id, state, options);

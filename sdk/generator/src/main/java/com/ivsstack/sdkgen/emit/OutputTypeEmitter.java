@@ -35,7 +35,7 @@ public final class OutputTypeEmitter {
         out.open("public final class " + cls + " {");
         for (PropertySpec property : shape.properties()) {
             String valueType = ctx.types().map(property.type(), TypeMapper.Usage.OUTPUT).render(imports);
-            out.javadoc(ArgsEmitter.returns(property.description()), ArgsEmitter.deprecation(property));
+            out.javadoc(property.description(), ArgsEmitter.deprecation(property));
             out.line("private " + (shape.isRequired(property) ? "" : "@" + nullable + " ") + valueType + " "
                     + Names.identifier(property.name()) + ";");
         }

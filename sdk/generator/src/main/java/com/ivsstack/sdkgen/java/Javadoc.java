@@ -15,7 +15,7 @@ public final class Javadoc {
 
     /**
      * Writes one comment from the non-null paragraphs; writes nothing when all are null or blank. A paragraph
-     * may start with a block tag ({@code @return }, {@code @param x }, {@code @deprecated }).
+     * may have lines that start with a block tag ({@code @return }, {@code @param x }, {@code @deprecated }).
      */
     static void write(SourceWriter out, String... paragraphs) {
         List<String> lines = new ArrayList<>();
@@ -26,9 +26,11 @@ public final class Javadoc {
             if (!lines.isEmpty()) {
                 lines.add("");
             }
-            Matcher tag = TAG.matcher(paragraph);
-            String prefix = tag.lookingAt() ? tag.group() : "";
-            (prefix + escape(paragraph.substring(prefix.length()).strip())).lines().forEach(lines::add);
+            paragraph.strip().lines().forEach(line -> {
+                Matcher tag = TAG.matcher(line);
+                String prefix = tag.lookingAt() ? tag.group() : "";
+                lines.add(prefix + escape(line.substring(prefix.length())));
+            });
         }
         if (lines.isEmpty()) {
             return;

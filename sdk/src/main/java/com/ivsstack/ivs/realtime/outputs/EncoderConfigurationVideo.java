@@ -16,19 +16,19 @@ import javax.annotation.Nullable;
 @CustomType
 public final class EncoderConfigurationVideo {
     /**
-     * @return Bitrate in bits per second, 1-8,500,000. Default: 2,500,000.
+     * Bitrate in bits per second, 1-8,500,000. Default: 2,500,000.
      */
     private @Nullable Integer bitrate;
     /**
-     * @return Frame rate in frames per second, 1-60. Default: 30.
+     * Frame rate in frames per second, 1-60. Default: 30.
      */
     private @Nullable Double framerate;
     /**
-     * @return Video height in pixels, 2-1920, even. Default: 720.
+     * Video height in pixels, 2-1920, even. Default: 720.
      */
     private @Nullable Integer height;
     /**
-     * @return Video width in pixels, 2-1920, even. Default: 1280.
+     * Video width in pixels, 2-1920, even. Default: 1280.
      */
     private @Nullable Integer width;
 
