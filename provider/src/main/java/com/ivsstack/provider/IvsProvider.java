@@ -8,6 +8,7 @@ import com.ivsstack.provider.api.Provider;
 import com.ivsstack.provider.api.ProviderFunction;
 import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.provider.api.ResourceType;
+import com.ivsstack.provider.aws.CallStrategy;
 import com.ivsstack.provider.aws.IvsApi;
 import com.ivsstack.provider.aws.RateLimiter;
 import com.ivsstack.provider.function.GetChannelFunction;
@@ -52,6 +53,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
     private final PackageSchema schema;
     private final ResourceContext context;
     private final RateLimiter rateLimiter;
+    private final CallStrategy callStrategy;
     private final Duration pollInterval;
     private final Map<String, ResourceType> resources;
     private final Map<String, ProviderFunction> functions;
@@ -65,7 +67,8 @@ public final class IvsProvider implements Provider, AutoCloseable {
     private IvsProvider(Builder builder) {
         this.schema = PackageSchema.load();
         this.context = new ResourceContext(schema, builder.log);
-        this.rateLimiter = builder.rateLimiter;
+        this.callStrategy = builder.callStrategy;
+        this.rateLimiter = builder.callStrategy == CallStrategy.ONE_BY_ONE ? RateLimiter.unlimited() : builder.rateLimiter;
         this.pollInterval = builder.pollInterval;
         this.resources = index(Stream.of(
                 new ChannelResource(context),
@@ -95,6 +98,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
         private ProviderLog log = ProviderLog.NONE;
         private RateLimiter rateLimiter = RateLimiter.underIvsQuotas();
         private Duration pollInterval = Duration.ofMillis(250);
+        private CallStrategy callStrategy = CallStrategy.QUOTA_AWARE;
 
         public Builder log(ProviderLog log) {
             this.log = log;
@@ -104,6 +108,12 @@ public final class IvsProvider implements Provider, AutoCloseable {
         /** How calls are paced; {@link RateLimiter#unlimited()} for a local endpoint without quotas. */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = rateLimiter;
+            return this;
+        }
+
+        /** {@link CallStrategy#ONE_BY_ONE} (unpaced, no batching, SDK retries) only for the benchmark's baseline. */
+        public Builder callStrategy(CallStrategy callStrategy) {
+            this.callStrategy = callStrategy;
             return this;
         }
 
@@ -191,7 +201,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
         var values = new LinkedHashMap<>(config == null ? Map.<String, Object>of() : config);
         ENGINE_CONFIG.forEach(values::remove);
         var providerConfig = ProviderConfig.from(InputChecker.withDefaults(schema.config(), values));
-        var connected = IvsApi.connect(providerConfig, rateLimiter);
+        var connected = IvsApi.connect(providerConfig, rateLimiter, callStrategy);
         connected.pollInterval(pollInterval);
         var previous = api;
         api = connected;
