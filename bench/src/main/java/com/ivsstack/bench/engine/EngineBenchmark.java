@@ -1,0 +1,129 @@
+package com.ivsstack.bench.engine;
+
+import com.ivsstack.bench.Figures;
+import com.ivsstack.bench.LocalEndpoint;
+import com.ivsstack.bench.Report;
+import com.ivsstack.bench.plugin.CallStrategies;
+import com.ivsstack.provider.aws.CallStrategy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ivsstack preview} with no changes of a deployed program of 100, 500 and 2,000 resources: the whole CLI in its
+ * own JVM (the program is another JVM it starts), against the local endpoint with its quotas on. The stacks are
+ * deployed first through the plugin with the baseline's unpaced calls and the quotas off: set-up, not measured.
+ */
+public final class EngineBenchmark {
+
+    private final Path pluginDirectory;
+    private final int runs;
+    private final List<Integer> sizes;
+
+    public EngineBenchmark(Path pluginDirectory, int runs, List<Integer> sizes) {
+        this.pluginDirectory = pluginDirectory;
+        this.runs = runs;
+        this.sizes = sizes;
+    }
+
+    record Preview(double seconds, long peakRssMegabytes) {
+    }
+
+    public void run(Report report) throws Exception {
+        report.section("Engine: ivsstack preview with no changes (" + runs + " runs per size; CLI + program JVMs)");
+        var medians = new LinkedHashMap<Integer, Double>();
+        var memory = new LinkedHashMap<Integer, Long>();
+        try (LocalEndpoint endpoint = new LocalEndpoint()) {
+            for (int size : sizes) {
+                Path project = deploy(endpoint, size);
+                var previews = new ArrayList<Preview>();
+                for (int run = 0; run < runs; run++) {
+                    previews.add(cli(project, size, Map.of(), "preview", "--expect-no-changes"));
+                }
+                var seconds = Figures.of("s", previews.stream().map(Preview::seconds).toList());
+                var rss = Figures.of("MB", previews.stream().map(Preview::peakRssMegabytes).toList());
+                report.figure(size + " resources: preview", seconds);
+                report.figure(size + " resources: engine peak RSS (VmHWM)", rss);
+                report.note(String.format("  %.2f ms per resource", seconds.median() * 1000 / size));
+                medians.put(size, seconds.median());
+                memory.put(size, (long) rss.max());
+            }
+        }
+        if (medians.containsKey(500)) {
+            report.target("engine: preview of 500 resources, no changes", medians.get(500), "<=", 6, "s");
+        }
+        var ordered = new ArrayList<>(medians.keySet());
+        for (int i = 1; i < ordered.size(); i++) {
+            int small = ordered.get(i - 1);
+            int large = ordered.get(i);
+            report.note(String.format("growth %d -> %d resources (x%.1f): preview time x%.2f; per added resource %.2f ms",
+                    small, large, (double) large / small, medians.get(large) / medians.get(small),
+                    (medians.get(large) - medians.get(small)) * 1000 / (large - small)));
+        }
+        int largest = ordered.get(ordered.size() - 1);
+        report.target("memory: engine peak RSS for " + largest + " resources (worst run)", memory.get(largest), "<=", 512, "MB");
+    }
+
+    /** A project of {@code size} resources, deployed with {@code up}. */
+    private Path deploy(LocalEndpoint endpoint, int size) throws IOException, InterruptedException {
+        endpoint.emulator().admin().reset();
+        Path project = Files.createTempDirectory("ivs-bench-engine-" + size);
+        Files.writeString(project.resolve("Pulumi.yaml"), "name: ivs-bench\nruntime: java\n"
+                + "description: " + size + " IVS resources for the engine benchmark\n");
+        Files.writeString(project.resolve("Pulumi.bench.yaml"), "config:\n"
+                + "  ivs:endpoint: " + endpoint.emulator().endpoint() + "\n"
+                + "  ivs:region: us-west-2\n");
+        endpoint.emulator().admin().setQuotasEnabled(false);
+        try {
+            var environment = new LinkedHashMap<>(CallStrategies.environment(CallStrategy.ONE_BY_ONE));
+            cli(project, size, environment, "up", "--yes", "--skip-preview", "--parallel", "32",
+                    "--plugin", pluginDirectory.resolve("pulumi-resource-ivs").toString());
+        } finally {
+            endpoint.emulator().admin().setQuotasEnabled(true);
+        }
+        return project;
+    }
+
+    private static Preview cli(Path project, int size, Map<String, String> environment, String... command)
+            throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("java.class.path");
+        var line = new ArrayList<>(List.of(java, "-cp", classpath, EngineCli.class.getName()));
+        line.addAll(List.of(command));
+        line.addAll(List.of("--stack", "bench", "--cwd", project.toString(), "--color", "never",
+                "--program-classpath", absolute(classpath), "--main-class", ManyResourcesProgram.class.getName()));
+        var builder = new ProcessBuilder(line).redirectErrorStream(true);
+        builder.environment().put(ManyResourcesProgram.RESOURCES_VARIABLE, Integer.toString(size));
+        builder.environment().put("PULUMI_CONFIG_PASSPHRASE", "ivs-bench");
+        builder.environment().putAll(environment);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (code != 0) {
+            throw new IllegalStateException("ivsstack " + String.join(" ", command) + " of " + size
+                    + " resources exited " + code + ":\n" + tail(output));
+        }
+        long rss = output.lines().filter(l -> l.startsWith(EngineCli.PEAK_RSS_PREFIX))
+                .mapToLong(l -> Long.parseLong(l.substring(EngineCli.PEAK_RSS_PREFIX.length()).strip()))
+                .findFirst().orElse(-1);
+        return new Preview(seconds, rss);
+    }
+
+    private static String absolute(String classpath) {
+        return String.join(java.io.File.pathSeparator, java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());
+    }
+
+    private static String tail(String output) {
+        var lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
