@@ -97,7 +97,7 @@ public final class EngineBenchmark {
         var line = new ArrayList<>(List.of(java, "-cp", classpath, EngineCli.class.getName()));
         line.addAll(List.of(command));
         line.addAll(List.of("--stack", "bench", "--cwd", project.toString(), "--color", "never",
-                "--program-classpath", absolute(classpath), "--main-class", ManyResourcesProgram.class.getName()));
+                "--program-classpath", programClasspath(), "--main-class", ManyResourcesProgram.class.getName()));
         var builder = new ProcessBuilder(line).redirectErrorStream(true);
         builder.environment().put(ManyResourcesProgram.RESOURCES_VARIABLE, Integer.toString(size));
         builder.environment().put("PULUMI_CONFIG_PASSPHRASE", "ivs-bench");
@@ -117,9 +117,18 @@ public final class EngineBenchmark {
         return new Preview(seconds, rss);
     }
 
-    private static String absolute(String classpath) {
-        return String.join(java.io.File.pathSeparator, java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());
+    /**
+     * The program's own classes and target/program-lib (the SDK, the Pulumi Java SDK): what a user's program runs
+     * with. Not the benchmark's whole classpath: the Pulumi SDK scans its classpath at start.
+     */
+    private static String programClasspath() {
+        try {
+            Path target = Path.of(ManyResourcesProgram.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toAbsolutePath().getParent();
+            return target.resolve("classes") + java.io.File.pathSeparator + target.resolve("program-lib") + "/*";
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String tail(String output) {
