@@ -31,6 +31,8 @@ public record FaultRule(String operation, Kind kind, int count, double rate, Dur
         INTERNAL_ERROR,
         /** Added delay, then the normal answer. */
         LATENCY,
+        /** A delay drawn uniformly from 0 up to {@code latency}, then the normal answer. */
+        RANDOM_LATENCY,
         /** The connection is closed without any answer. */
         DROP_CONNECTION,
         /** Any error of the services, by code (e.g. AccessDeniedException, PendingVerification, StreamUnavailable). */
@@ -65,6 +67,11 @@ public record FaultRule(String operation, Kind kind, int count, double rate, Dur
 
     public static FaultRule latency(String operation, Duration delay) {
         return new FaultRule(operation, Kind.LATENCY, UNLIMITED, 1.0, delay, null);
+    }
+
+    /** Delays each matching request by a random time between 0 and {@code maxDelay}. */
+    public static FaultRule randomLatency(String operation, Duration maxDelay) {
+        return new FaultRule(operation, Kind.RANDOM_LATENCY, UNLIMITED, 1.0, maxDelay, null);
     }
 
     public static FaultRule dropConnection(String operation) {

@@ -85,6 +85,18 @@ class FaultAndQuotaTest {
     }
 
     @Test
+    void randomLatencyFault_delaysSomeCallsAndAnswersNormally(IvsClient ivs) {
+        IVS.emulator().admin().injectFault(FaultRule.randomLatency("ListChannels", Duration.ofMillis(100)));
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            assertThat(ivs.listChannels(b -> { }).channels()).isEmpty();
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(100));
+    }
+
+    @Test
     void faultByRate_half_affectsAboutHalfOfTheCalls() {
         IVS.emulator().admin().injectFault(FaultRule.internalError("ListChannels").withRate(0.5));
         int failures = 0;

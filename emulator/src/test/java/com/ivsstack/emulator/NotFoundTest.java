@@ -70,6 +70,8 @@ class NotFoundTest {
                 arguments("DeleteStage", (RealTimeCall) rt -> rt.deleteStage(b -> b.arn(arn("stage")))),
                 arguments("GetComposition", (RealTimeCall) rt -> rt.getComposition(b -> b.arn(arn("composition")))),
                 arguments("StopComposition", (RealTimeCall) rt -> rt.stopComposition(b -> b.arn(arn("composition")))),
+                arguments("GetPublicKey", (RealTimeCall) rt -> rt.getPublicKey(b -> b.arn(arn("public-key")))),
+                arguments("DeletePublicKey", (RealTimeCall) rt -> rt.deletePublicKey(b -> b.arn(arn("public-key")))),
                 arguments("TagResource", (RealTimeCall) rt -> rt.tagResource(b -> b.resourceArn(arn("encoder-configuration")).tags(java.util.Map.of("k", "v")))));
     }
 

@@ -111,6 +111,12 @@ class PaginationTest {
                             var r = c.rt().listStorageConfigurations(b -> b.maxResults(max).nextToken(token));
                             return new Page(r.storageConfigurations().stream().map(x -> x.arn()).toList(), r.nextToken());
                         }),
+                new Listing("ListPublicKeys", 5, (c, n) -> repeat(n, () -> c.rt()
+                        .importPublicKey(b -> b.publicKeyMaterial(PublicKeys.p384())).publicKey().arn()),
+                        (c, made, max, token) -> {
+                            var r = c.rt().listPublicKeys(b -> b.maxResults(max).nextToken(token));
+                            return new Page(r.publicKeys().stream().map(x -> x.arn()).toList(), r.nextToken());
+                        }),
                 new Listing("ListStages", 5, (c, n) -> repeat(n, () -> c.rt().createStage(b -> { }).stage().arn()),
                         (c, made, max, token) -> {
                             var r = c.rt().listStages(b -> b.maxResults(max).nextToken(token));

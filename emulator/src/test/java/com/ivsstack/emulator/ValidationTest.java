@@ -69,6 +69,8 @@ class ValidationTest {
                 arguments("next token pattern", (IvsCall) ivs -> ivs.listChannels(b -> b.nextToken("not valid!")), "nextToken", "regular expression"),
                 arguments("next token unknown", (IvsCall) ivs -> ivs.listChannels(b -> b.nextToken("garbage")), "nextToken", "not valid"),
                 arguments("preset on a STANDARD channel", (IvsCall) ivs -> ivs.createChannel(b -> b.preset("HIGHER_BANDWIDTH_DELIVERY")), "'preset'", "ADVANCED"),
+                arguments("preset on a BASIC channel, before looking the channel up", (IvsCall) ivs -> ivs.updateChannel(b -> b
+                        .arn(CHANNEL).type("BASIC").preset("HIGHER_BANDWIDTH_DELIVERY")), "'preset'", "ADVANCED"),
                 arguments("multitrack on a BASIC channel", (IvsCall) ivs -> ivs.createChannel(b -> b.type("BASIC").containerFormat("FRAGMENTED_MP4")
                         .multitrackInputConfiguration(m -> m.enabled(true).policy("ALLOW").maximumResolution("HD"))), "multitrackInputConfiguration.enabled", "STANDARD"),
                 arguments("multitrack without fMP4", (IvsCall) ivs -> ivs.createChannel(b -> b

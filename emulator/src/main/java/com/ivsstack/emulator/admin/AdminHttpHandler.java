@@ -103,7 +103,7 @@ public final class AdminHttpHandler implements HttpHandler {
             parsed = FaultRule.Kind.valueOf(kind);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("kind must be one of THROTTLING, INTERNAL_ERROR, LATENCY, "
-                    + "DROP_CONNECTION, ERROR; was " + kind);
+                    + "RANDOM_LATENCY, DROP_CONNECTION, ERROR; was " + kind);
         }
         return new FaultRule(Json.text(body, "operation", FaultRule.ANY_OPERATION), parsed,
                 body.path("count").asInt(FaultRule.UNLIMITED), body.path("rate").asDouble(1.0),

@@ -14,6 +14,7 @@ import com.ivsstack.emulator.service.OperationRegistry;
 import com.ivsstack.emulator.service.RequestContext;
 import com.ivsstack.emulator.store.EmulatorStore;
 import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.validation.RequestValidator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class ApiHandler implements HttpHandler {
                         + operation.ratePerSecond() + " requests per second");
             }
             ObjectNode input = call.input(exchange);
-            com.ivsstack.emulator.validation.RequestValidator.validate(operation.input(), input);
+            RequestValidator.validate(operation.input(), input);
             RequestContext context = new RequestContext(region(exchange), accountId, Instant.now(), store,
                     settings.get());
             JsonNode result = operation.mutating()
@@ -88,9 +89,11 @@ public final class ApiHandler implements HttpHandler {
     /** Returns true when the fault answered (or dropped) the request, false when it should go on. */
     private static boolean applyFault(HttpExchange exchange, FaultRule fault) throws IOException {
         switch (fault.kind()) {
-            case LATENCY -> {
+            case LATENCY, RANDOM_LATENCY -> {
+                long millis = fault.kind() == FaultRule.Kind.LATENCY ? fault.latency().toMillis()
+                        : java.util.concurrent.ThreadLocalRandom.current().nextLong(fault.latency().toMillis() + 1);
                 try {
-                    Thread.sleep(fault.latency().toMillis());
+                    Thread.sleep(millis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -8,21 +8,34 @@ import com.ivsstack.emulator.service.ErrorType;
 import com.ivsstack.emulator.store.Json;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Reading requests and writing answers in the services' restJson1 format. */
 public final class HttpExchanges {
+    /** No IVS request comes near this (the largest, PutMetadata, carries 1 KB); bigger bodies are refused unread. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** How much of a refused body is still read away, so that the client gets to read the 413. */
+    private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
+
     private HttpExchanges() {
     }
 
     /** The request body as a JSON object; an empty body is {@code {}}. Anything else is a 400. */
     public static ObjectNode readJsonObject(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            drain(exchange.getRequestBody());
+            exchange.getResponseHeaders().set("Connection", "close");
+            throw new ApiException(ErrorType.REQUEST_TOO_LARGE, "The request body is larger than "
+                    + MAX_BODY_BYTES + " bytes; IVS requests are small JSON documents");
+        }
         if (body.length == 0) {
             return Json.object();
         }
@@ -38,9 +51,18 @@ public final class HttpExchanges {
         }
         if (!node.isObject()) {
             throw new ApiException(ErrorType.SERIALIZATION, "The request body must be a JSON object, not "
-                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                    + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return (ObjectNode) node;
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long drained = 0;
+        int n;
+        while (drained < DRAIN_LIMIT_BYTES && (n = in.read(buffer)) > 0) {
+            drained += n;
+        }
     }
 
     /** 200 with a JSON body, or 204 and no body when {@code body} is null or the status is 204. */

@@ -43,6 +43,7 @@ public final class IvsEmulatorExtension implements BeforeAllCallback, AfterAllCa
     private IvsEmulator emulator;
     private IvsClient ivsClient;
     private IvsRealTimeClient realTimeClient;
+    private boolean classLevel;
 
     /** For {@code @ExtendWith}: the defaults of {@link #create()}. */
     public IvsEmulatorExtension() {
@@ -80,11 +81,17 @@ public final class IvsEmulatorExtension implements BeforeAllCallback, AfterAllCa
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        classLevel = true;
         start();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (!classLevel && emulator == null) {
+            // registered on an instance field: live for this test only, closed when the test's context closes
+            context.getStore(ExtensionContext.Namespace.create(IvsEmulatorExtension.class, this))
+                    .put("emulator", (AutoCloseable) this::stop);
+        }
         start();
         if (resetBetweenTests) {
             emulator.admin().reset();
@@ -93,6 +100,10 @@ public final class IvsEmulatorExtension implements BeforeAllCallback, AfterAllCa
 
     @Override
     public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    private synchronized void stop() {
         if (emulator != null) {
             ivsClient.close();
             realTimeClient.close();

@@ -155,6 +155,12 @@ public final class ChannelService {
         String arn = input.get("arn").asText();
         List<String> errors = Resources.errors();
         checkMultitrackInput(input, errors);
+        if (input.hasNonNull("type")) {
+            // what the request alone decides is checked before the lookup; the rest after merging
+            ObjectNode requested = defaults();
+            applySettings(requested, input);
+            checkCombination(requested, errors);
+        }
         RequestValidator.fail(errors);
         StoredResource resource = Resources.require(context, ResourceType.CHANNEL, arn);
         if (context.store().liveStream(arn).isPresent()) {

@@ -21,6 +21,7 @@ import com.ivsstack.emulator.store.ResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.Shapes;
+import com.ivsstack.emulator.validation.StringShape;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class CompositionService {
                 .optional("participantOrderAttribute", attributeKey());
     }
 
-    private static com.ivsstack.emulator.validation.StringShape attributeKey() {
+    private static StringShape attributeKey() {
         return string().length(0, 128).pattern("^[a-zA-Z0-9-_]*$");
     }
 

@@ -1,5 +1,8 @@
 package com.ivsstack.emulator.service;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The error codes IVS and IVS RealTime put on the wire, with the HTTP status each one travels with. */
 public enum ErrorType {
     VALIDATION("ValidationException", 400),
@@ -11,6 +14,7 @@ public enum ErrorType {
     CHANNEL_NOT_BROADCASTING("ChannelNotBroadcasting", 404),
     UNKNOWN_OPERATION("UnknownOperationException", 404),
     CONFLICT("ConflictException", 409),
+    REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
     THROTTLING("ThrottlingException", 429),
     INTERNAL_SERVER("InternalServerException", 500),
     STREAM_UNAVAILABLE("StreamUnavailable", 503);
@@ -24,8 +28,8 @@ public enum ErrorType {
     }
 
     /** The error type with this wire code. */
-    public static java.util.Optional<ErrorType> ofCode(String code) {
-        return java.util.Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    public static Optional<ErrorType> ofCode(String code) {
+        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
     }
 
     /** The code sent in {@code x-amzn-ErrorType} and {@code __type}. */

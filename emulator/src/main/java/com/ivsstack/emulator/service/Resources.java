@@ -8,6 +8,7 @@ import com.ivsstack.emulator.store.ResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /** Lookups and document helpers that every resource service uses. */
@@ -42,7 +43,7 @@ public final class Resources {
             return;
         }
         tags.fieldNames().forEachRemaining(key -> {
-            if (key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+            if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
                 errors.add("Value '" + key + "' at '" + path + ".key' failed to satisfy constraint: "
                         + "tag keys starting with 'aws:' are reserved for AWS use");
             }

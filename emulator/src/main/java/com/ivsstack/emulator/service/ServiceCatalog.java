@@ -13,11 +13,13 @@ public final class ServiceCatalog {
         new RecordingConfigurationService().register(registry);
         new PlaybackKeyPairService().register(registry);
         new PlaybackRestrictionPolicyService().register(registry);
+        new ViewerSessionService().register(registry);
         new TagService().register(registry);
         new EncoderConfigurationService().register(registry);
         new StorageConfigurationService().register(registry);
         new StageService().register(registry);
         new CompositionService().register(registry);
+        new PublicKeyService().register(registry);
     }
 
     public OperationRegistry registry() {

@@ -85,7 +85,7 @@ public final class StreamService {
         ingest.putArray("audioConfigurations").add(session.get("ingestConfiguration").get("audio").deepCopy());
         ingest.putArray("videoConfigurations").add(session.get("ingestConfiguration").get("video").deepCopy());
         session.putArray("truncatedEvents").add(event("Session Created", context));
-        context.store().sessions(channelArn).add(session);
+        context.store().addSession(channelArn, session);
         return stream.deepCopy();
     }
 

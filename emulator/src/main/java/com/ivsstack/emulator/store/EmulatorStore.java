@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +125,13 @@ public final class EmulatorStore {
         liveStreams.remove(channelArn);
     }
 
+    /** The channel's stream sessions, oldest first (read-only view; safe under the read lock). */
     public List<ObjectNode> sessions(String channelArn) {
-        return streamSessions.computeIfAbsent(channelArn, k -> new ArrayList<>());
+        return Collections.unmodifiableList(streamSessions.getOrDefault(channelArn, List.of()));
+    }
+
+    public void addSession(String channelArn, ObjectNode session) {
+        streamSessions.computeIfAbsent(channelArn, k -> new ArrayList<>()).add(session);
     }
 
     public void removeSessions(String channelArn) {
@@ -188,8 +193,7 @@ public final class EmulatorStore {
     private void restore(JsonNode root) {
         sequence = root.path("sequence").asLong();
         JsonNode resources = root.path("resources");
-        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : resources.properties()) {
             ResourceType type = ResourceType.ofArnType(entry.getKey()).orElseThrow(() -> new IllegalStateException(
                     "state file " + stateFile.path() + " has unknown resource type '" + entry.getKey()
                             + "'; it was written by a newer emulator, or edited by hand"));
@@ -199,13 +203,13 @@ public final class EmulatorStore {
                         (ObjectNode) item.get("document"), (ObjectNode) item.get("internal")));
             }
         }
-        root.path("liveStreams").fields().forEachRemaining(e -> liveStreams.put(e.getKey(), (ObjectNode) e.getValue()));
-        root.path("streamSessions").fields().forEachRemaining(e -> {
+        root.path("liveStreams").properties().forEach(e -> liveStreams.put(e.getKey(), (ObjectNode) e.getValue()));
+        root.path("streamSessions").properties().forEach(e -> {
             List<ObjectNode> list = new ArrayList<>();
             e.getValue().forEach(n -> list.add((ObjectNode) n));
             streamSessions.put(e.getKey(), list);
         });
-        root.path("buckets").fields().forEachRemaining(e -> bucketRegions.put(e.getKey(), e.getValue().asText()));
+        root.path("buckets").properties().forEach(e -> bucketRegions.put(e.getKey(), e.getValue().asText()));
     }
 
     private void persist() {

@@ -13,7 +13,8 @@ public enum ResourceType {
     STAGE("stage", true),
     COMPOSITION("composition", true),
     ENCODER_CONFIGURATION("encoder-configuration", true),
-    STORAGE_CONFIGURATION("storage-configuration", true);
+    STORAGE_CONFIGURATION("storage-configuration", true),
+    PUBLIC_KEY("public-key", true);
 
     private final String arnType;
     private final boolean realTime;

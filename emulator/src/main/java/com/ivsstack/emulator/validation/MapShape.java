@@ -2,7 +2,6 @@ package com.ivsstack.emulator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -37,8 +36,7 @@ public final class MapShape implements Shape {
             errors.add("Value at '" + path + "' failed to satisfy constraint: Member must have length less than or"
                     + " equal to " + maxSize + " (it has " + node.size() + " entries)");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             key.check(TextNode.valueOf(entry.getKey()), path + ".key", errors);
             if (entry.getValue().isNull()) {
                 errors.add("Value null at '" + path + "." + entry.getKey() + "' failed to satisfy constraint: "

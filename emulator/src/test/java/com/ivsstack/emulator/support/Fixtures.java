@@ -34,6 +34,8 @@ public final class Fixtures {
                         .encoderConfiguration().arn()),
                 new Taggable("storage-configuration", true, (ivs, rt) -> rt.createStorageConfiguration(b -> b
                         .s3(s -> s.bucketName("recordings"))).storageConfiguration().arn()),
+                new Taggable("public-key", true, (ivs, rt) -> rt.importPublicKey(b -> b
+                        .publicKeyMaterial(PublicKeys.p384())).publicKey().arn()),
                 new Taggable("composition", true, (ivs, rt) -> {
                     String stage = rt.createStage(b -> { }).stage().arn();
                     String channel = ivs.createChannel(b -> { }).channel().arn();

@@ -1,0 +1,90 @@
+package com.ivsstack.emulator.service;
+
+import static com.ivsstack.emulator.service.Operation.ApiService.REALTIME;
+import static com.ivsstack.emulator.validation.CommonShapes.arn;
+import static com.ivsstack.emulator.validation.CommonShapes.maxResults;
+import static com.ivsstack.emulator.validation.CommonShapes.name;
+import static com.ivsstack.emulator.validation.CommonShapes.nextToken;
+import static com.ivsstack.emulator.validation.CommonShapes.tags;
+import static com.ivsstack.emulator.validation.Shapes.string;
+import static com.ivsstack.emulator.validation.Shapes.structure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.StoredResource;
+import com.ivsstack.emulator.validation.RequestValidator;
+import com.ivsstack.emulator.validation.StructureShape;
+import java.util.List;
+
+/**
+ * IVS RealTime public keys (for signing participant tokens): Import/Get/List/DeletePublicKey. The key must be
+ * a PEM EC P-384 key, like IVS playback keys; unlike those, the key material is returned.
+ */
+public final class PublicKeyService {
+    static final int RATE = 3;
+
+    static final StructureShape IMPORT = structure()
+            .required("publicKeyMaterial", string().pattern("(?s).*-----BEGIN PUBLIC KEY-----\\r?\\n([a-zA-Z0-9+/=\\r\\n]+)"
+                    + "\\r?\\n-----END PUBLIC KEY-----(\\r?\\n)?.*"))
+            .optional("name", name())
+            .optional("tags", tags());
+    static final StructureShape GET = structure().required("arn", arn("public-key"));
+    static final StructureShape LIST = structure()
+            .optional("nextToken", nextToken())
+            .optional("maxResults", maxResults(100));
+
+    public void register(OperationRegistry registry) {
+        registry.write(REALTIME, "ImportPublicKey", 200, RATE, IMPORT, this::importKey);
+        registry.read(REALTIME, "GetPublicKey", RATE, GET, this::get);
+        registry.read(REALTIME, "ListPublicKeys", RATE, LIST, this::listKeys);
+        registry.write(REALTIME, "DeletePublicKey", 200, RATE, GET, this::delete);
+    }
+
+    private JsonNode importKey(RequestContext context, ObjectNode input) {
+        List<String> errors = Resources.errors();
+        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
+        RequestValidator.fail(errors);
+        String material = input.get("publicKeyMaterial").asText();
+        String fingerprint = PlaybackKeyPairService.fingerprint(material);
+        for (StoredResource key : context.store().list(ResourceType.PUBLIC_KEY,
+                context.arnPrefix(ResourceType.PUBLIC_KEY), r -> true)) {
+            if (fingerprint.equals(key.document().get("fingerprint").asText())) {
+                throw ApiException.conflict("This public key is already imported as " + key.arn());
+            }
+        }
+        String arn = context.newArn(ResourceType.PUBLIC_KEY);
+        ObjectNode key = Json.object();
+        key.put("arn", arn);
+        key.put("name", Json.text(input, "name", ""));
+        key.put("publicKeyMaterial", material);
+        key.put("fingerprint", fingerprint);
+        key.set("tags", Resources.tags(input));
+        context.store().add(ResourceType.PUBLIC_KEY, arn, key, Json.object());
+        ObjectNode response = Json.object();
+        response.set("publicKey", key.deepCopy());
+        return response;
+    }
+
+    private JsonNode get(RequestContext context, ObjectNode input) {
+        ObjectNode response = Json.object();
+        response.set("publicKey", Resources.require(context, ResourceType.PUBLIC_KEY, input.get("arn").asText())
+                .document().deepCopy());
+        return response;
+    }
+
+    private JsonNode listKeys(RequestContext context, ObjectNode input) {
+        List<StoredResource> all = context.store().list(ResourceType.PUBLIC_KEY,
+                context.arnPrefix(ResourceType.PUBLIC_KEY), r -> true);
+        return Resources.listResponse("publicKeys", Pagination.page(all, StoredResource::sequence, input, 50),
+                r -> Resources.pick(r.document(), "arn", "name", "tags"));
+    }
+
+    private JsonNode delete(RequestContext context, ObjectNode input) {
+        String arn = input.get("arn").asText();
+        Resources.require(context, ResourceType.PUBLIC_KEY, arn);
+        context.store().remove(ResourceType.PUBLIC_KEY, arn);
+        return Json.object();
+    }
+}
