@@ -8,6 +8,7 @@ import com.ivsstack.provider.api.Provider;
 import com.ivsstack.provider.api.ProviderFunction;
 import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.provider.api.ResourceType;
+import com.ivsstack.provider.aws.AwsEnvironment;
 import com.ivsstack.provider.aws.CallStrategy;
 import com.ivsstack.provider.aws.IvsApi;
 import com.ivsstack.provider.aws.RateLimiter;
@@ -55,6 +56,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
     private final RateLimiter rateLimiter;
     private final CallStrategy callStrategy;
     private final Duration pollInterval;
+    private final AwsEnvironment awsEnvironment;
     private final Map<String, ResourceType> resources;
     private final Map<String, ProviderFunction> functions;
     private volatile IvsApi api;
@@ -70,6 +72,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
         this.callStrategy = builder.callStrategy;
         this.rateLimiter = builder.callStrategy == CallStrategy.ONE_BY_ONE ? RateLimiter.unlimited() : builder.rateLimiter;
         this.pollInterval = builder.pollInterval;
+        this.awsEnvironment = builder.awsEnvironment;
         this.resources = index(Stream.of(
                 new ChannelResource(context),
                 new StreamKeyResource(context),
@@ -99,6 +102,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
         private RateLimiter rateLimiter = RateLimiter.underIvsQuotas();
         private Duration pollInterval = Duration.ofMillis(250);
         private CallStrategy callStrategy = CallStrategy.QUOTA_AWARE;
+        private AwsEnvironment awsEnvironment = AwsEnvironment.ofThisProcess();
 
         public Builder log(ProviderLog log) {
             this.log = log;
@@ -120,6 +124,12 @@ public final class IvsProvider implements Provider, AutoCloseable {
         /** The first interval of waiter polls (they back off up to 5 s). */
         public Builder pollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
+            return this;
+        }
+
+        /** Where configure looks for default-chain credentials; tests pass fixed sources instead of the machine's. */
+        public Builder awsEnvironment(AwsEnvironment awsEnvironment) {
+            this.awsEnvironment = awsEnvironment;
             return this;
         }
 
@@ -201,7 +211,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
         var values = new LinkedHashMap<>(config == null ? Map.<String, Object>of() : config);
         ENGINE_CONFIG.forEach(values::remove);
         var providerConfig = ProviderConfig.from(InputChecker.withDefaults(schema.config(), values));
-        var connected = IvsApi.connect(providerConfig, rateLimiter, callStrategy);
+        var connected = IvsApi.connect(providerConfig, rateLimiter, awsEnvironment, callStrategy);
         connected.pollInterval(pollInterval);
         var previous = api;
         api = connected;

@@ -61,8 +61,10 @@ public record ProviderConfig(String region, String profile, String accessKey, St
         String secretKey = text(config, "secretKey");
         String token = text(config, "token");
         if ((accessKey == null) != (secretKey == null)) {
-            failures.add(new CheckFailure(accessKey == null ? "accessKey" : "secretKey",
-                    "accessKey and secretKey go together: give both, or neither to use the default AWS credential chain"));
+            String given = accessKey == null ? "secretKey" : "accessKey";
+            String absent = accessKey == null ? "accessKey" : "secretKey";
+            failures.add(new CheckFailure(absent, "accessKey and secretKey go together: " + given + " is set but "
+                    + absent + " is not; give both, or neither to use the default AWS credential chain"));
         }
         if (token != null && accessKey == null) {
             failures.add(new CheckFailure("token", "a session token needs accessKey and secretKey as well"));

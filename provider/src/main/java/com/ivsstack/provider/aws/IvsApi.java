@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.Waiter;
 import software.amazon.awssdk.core.waiters.WaiterAcceptor;
@@ -17,10 +18,10 @@ import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ivs.IvsClient;
+import software.amazon.awssdk.services.ivs.model.BatchError;
 import software.amazon.awssdk.services.ivs.model.Channel;
 import software.amazon.awssdk.services.ivs.model.GetRecordingConfigurationResponse;
 import software.amazon.awssdk.services.ivs.model.GetStreamResponse;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -79,15 +81,27 @@ public final class IvsApi implements AutoCloseable {
      * credentials static, from a profile, or the default chain; a loopback endpoint without credentials gets dummy
      * credentials (the local endpoint ignores signatures) and region us-east-1 when none is found.
      *
-     * @throws MissingConfigurationException when no region can be found
+     * @param awsEnvironment where the default chains would find the region and credentials
+     * @throws MissingConfigurationException naming every missing key: no region can be found, or (for a real AWS
+     *                                       endpoint) no credentials are configured or in the default chain
      */
-    public static IvsApi connect(ProviderConfig config, RateLimiter rateLimiter) {
-        return connect(config, rateLimiter, CallStrategy.QUOTA_AWARE);
+    public static IvsApi connect(ProviderConfig config, RateLimiter rateLimiter, AwsEnvironment awsEnvironment) {
+        return connect(config, rateLimiter, awsEnvironment, CallStrategy.QUOTA_AWARE);
     }
 
-    /** As {@link #connect(ProviderConfig, RateLimiter)}; {@link CallStrategy#ONE_BY_ONE} keeps the SDK's retries. */
-    public static IvsApi connect(ProviderConfig config, RateLimiter rateLimiter, CallStrategy strategy) {
-        String region = resolveRegion(config);
+    /** As {@link #connect(ProviderConfig, RateLimiter, AwsEnvironment)}; {@link CallStrategy#ONE_BY_ONE} keeps the SDK's retries. */
+    public static IvsApi connect(ProviderConfig config, RateLimiter rateLimiter, AwsEnvironment awsEnvironment,
+                                 CallStrategy strategy) {
+        var missing = new ArrayList<MissingConfigurationException.MissingKey>();
+        String region = resolveRegion(config, awsEnvironment);
+        if (region == null) {
+            missing.add(new MissingConfigurationException.MissingKey("region",
+                    "the AWS region of the IVS resources; set ivs:region, or AWS_REGION, or a region in the AWS profile"));
+        }
+        missing.addAll(missingCredentials(config, awsEnvironment));
+        if (!missing.isEmpty()) {
+            throw new MissingConfigurationException(missing);
+        }
         // Building the SDK clients takes most of a second of class loading in a fresh JVM; Configure and Check need
         // none, so they are built in the background and the engine's first Check is answered meanwhile.
         var api = new IvsApi(new LazyClients(() -> buildClients(config, region, strategy)), rateLimiter, region, strategy);
@@ -165,21 +179,40 @@ public final class IvsApi implements AutoCloseable {
         }
     }
 
-    private static String resolveRegion(ProviderConfig config) {
+    /** The region, or null when neither the config nor the AWS environment names one (and the endpoint is not local). */
+    private static String resolveRegion(ProviderConfig config, AwsEnvironment environment) {
         if (config.region() != null) {
             return config.region();
         }
-        try {
-            var chain = config.profile() == null ? new DefaultAwsRegionProviderChain()
-                    : DefaultAwsRegionProviderChain.builder().profileName(config.profile()).build();
-            return chain.getRegion().id();
-        } catch (SdkException e) {
-            if (config.endpointIsLoopback()) {
-                return DEFAULT_LOCAL_REGION;
-            }
-            throw new MissingConfigurationException(List.of(new MissingConfigurationException.MissingKey("region",
-                    "the AWS region of the IVS resources; set ivs:region, or AWS_REGION, or a region in the AWS profile")));
+        return environment.region(config.profile()).orElse(config.endpointIsLoopback() ? DEFAULT_LOCAL_REGION : null);
+    }
+
+    /**
+     * What is missing for signing requests to a real AWS endpoint: nothing with static keys or a local endpoint;
+     * otherwise the configured profile, or the default chain, must hold credentials. Decided without calling AWS, so
+     * that configure reports it instead of the first create failing with an SDK error.
+     */
+    private static List<MissingConfigurationException.MissingKey> missingCredentials(ProviderConfig config,
+                                                                                    AwsEnvironment sources) {
+        if (config.hasStaticCredentials() || config.endpointIsLoopback() || sources.find(config.profile()).isPresent()) {
+            return List.of();
         }
+        if (config.profile() != null) {
+            String where = sources.hasProfile(config.profile())
+                    ? "has no credentials (aws_access_key_id and aws_secret_access_key, role_arn, sso_session, "
+                    + "credential_process or web_identity_token_file)"
+                    : "is not in the AWS config or credentials file";
+            return List.of(new MissingConfigurationException.MissingKey("profile", "the profile \"" + config.profile()
+                    + "\" " + where + "; run `aws configure --profile " + config.profile() + "` (or `aws sso login`), "
+                    + "or set ivs:profile to a profile that has credentials"));
+        }
+        String fix = "no AWS credentials were found (not configured, not in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, "
+                + "not in the AWS profile \"" + sources.defaultProfileName() + "\", no container or instance role); ";
+        return List.of(
+                new MissingConfigurationException.MissingKey("accessKey", fix + "set ivs:accessKey and ivs:secretKey "
+                        + "(pulumi config set --secret ivs:accessKey ...), or set ivs:profile, or run `aws configure`"),
+                new MissingConfigurationException.MissingKey("secretKey", "the secret access key that goes with "
+                        + "ivs:accessKey; pulumi config set --secret ivs:secretKey ..."));
     }
 
     private static AwsCredentialsProvider credentials(ProviderConfig config) {
@@ -307,24 +340,21 @@ public final class IvsApi implements AutoCloseable {
 
     private BatchCoalescer.BatchResult<Channel> batchGetChannels(List<String> arns) {
         var response = unpaced(client -> client.batchGetChannel(b -> b.arns(arns)));
-        var found = new HashMap<String, Channel>();
-        response.channels().forEach(channel -> found.put(channel.arn(), channel));
-        var failures = new HashMap<String, RuntimeException>();
-        response.errors().forEach(error -> {
-            if (!isNotFound(error.code())) {
-                failures.put(error.arn(), new IvsApiException(IvsApiException.Kind.OTHER,
-                        error.message() + " (" + error.code() + ")", null));
-            }
-        });
-        return new BatchCoalescer.BatchResult<>(found, failures);
+        return batchResult(response.channels(), Channel::arn, response.errors());
     }
 
     private BatchCoalescer.BatchResult<StreamKey> batchGetStreamKeys(List<String> arns) {
         var response = unpaced(client -> client.batchGetStreamKey(b -> b.arns(arns)));
-        var found = new HashMap<String, StreamKey>();
-        response.streamKeys().forEach(key -> found.put(key.arn(), key));
+        return batchResult(response.streamKeys(), StreamKey::arn, response.errors());
+    }
+
+    /** A batch answer by ARN: what was found, and a failure per ARN that failed other than by not existing. */
+    private static <T> BatchCoalescer.BatchResult<T> batchResult(List<T> items, Function<T, String> arn,
+                                                                 List<BatchError> errors) {
+        var found = new HashMap<String, T>();
+        items.forEach(item -> found.put(arn.apply(item), item));
         var failures = new HashMap<String, RuntimeException>();
-        response.errors().forEach(error -> {
+        errors.forEach(error -> {
             if (!isNotFound(error.code())) {
                 failures.put(error.arn(), new IvsApiException(IvsApiException.Kind.OTHER,
                         error.message() + " (" + error.code() + ")", null));
@@ -409,9 +439,12 @@ public final class IvsApi implements AutoCloseable {
             if (cancelled) {
                 throw new IvsApiException(IvsApiException.Kind.INTERRUPTED, "cancelled while waiting: " + stillWaiting, e);
             }
-            if (Duration.ofNanos(System.nanoTime() - start).compareTo(timeout) >= 0) {
-                throw new IvsApiException(IvsApiException.Kind.TIMEOUT, "gave up after " + timeout.toSeconds()
-                        + " s: " + stillWaiting, e);
+            // The waiter also gives up early, without a cause, when its next poll would end after the timeout.
+            boolean waitedOut = Duration.ofNanos(System.nanoTime() - start).compareTo(timeout) >= 0
+                    || (e instanceof SdkClientException && e.getCause() == null);
+            if (waitedOut) {
+                throw new IvsApiException(IvsApiException.Kind.TIMEOUT, "gave up after waiting "
+                        + timeout.toMillis() + " ms: " + stillWaiting, e);
             }
             throw AwsErrors.map(e);
         }

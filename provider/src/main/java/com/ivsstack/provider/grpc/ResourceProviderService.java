@@ -196,6 +196,7 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
     }
 
     /** {@code args} when the engine sends it (always, since 2020); else the deprecated {@code variables} map. */
+    @SuppressWarnings("deprecation") // variables: for engines older than args
     private static Map<String, Object> configurationOf(ConfigureRequest request) {
         if (request.hasArgs()) {
             return PropertyCodec.decode(request.getArgs());

@@ -7,6 +7,8 @@ import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
 import software.amazon.awssdk.services.ivs.model.Channel;
+import software.amazon.awssdk.services.ivs.model.ChannelSummary;
+import software.amazon.awssdk.services.ivs.model.ListChannelsResponse;
 import software.amazon.awssdk.services.ivs.model.MultitrackInputConfiguration;
 import software.amazon.awssdk.services.ivs.model.StreamKey;
 
@@ -105,7 +107,7 @@ public final class ChannelResource extends IvsResource {
                     .tags(tags)));
             return new Live(response.channel().arn(), outputs(response.channel(), response.streamKey()));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, null);
+            throw failure("creating", subject(inputs, request), e, null);
         }
     }
 
@@ -142,18 +144,10 @@ public final class ChannelResource extends IvsResource {
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        String token = null;
-        do {
-            String next = token;
-            var page = api().ivs(OperationFamily.CHANNEL, client -> client.listChannels(b -> b.nextToken(next)));
-            for (var summary : page.channels()) {
-                if (Ownership.ownedBy(summary.tags(), urn)) {
-                    return Optional.of(summary.arn());
-                }
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return Optional.empty();
+        var summaries = Pages.of(token -> api().ivs(OperationFamily.CHANNEL,
+                        client -> client.listChannels(b -> b.nextToken(token))),
+                ListChannelsResponse::channels, ListChannelsResponse::nextToken);
+        return Ownership.find(summaries, ChannelSummary::tags, ChannelSummary::arn, urn);
     }
 
     @Override
@@ -164,8 +158,9 @@ public final class ChannelResource extends IvsResource {
         }
         var multitrackConfig = multitrack(multitrack);
         String describe = describe("updating", id);
+        var deadline = Deadline.start("update", request.timeout());
         try {
-            liveChannels.whileOffline(id, request.urn(), describe, () -> api().ivs(OperationFamily.CHANNEL,
+            liveChannels.whileOffline(id, request.urn(), describe, deadline, () -> api().ivs(OperationFamily.CHANNEL,
                     client -> client.updateChannel(b -> b
                             .arn(id)
                             .name(Values.stringOrEmpty(news, "name"))
@@ -186,7 +181,7 @@ public final class ChannelResource extends IvsResource {
     @Override
     protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
         String describe = describe("deleting", id);
-        liveChannels.whileOffline(id, request.urn(), describe,
+        liveChannels.whileOffline(id, request.urn(), describe, Deadline.start("delete", request.timeout()),
                 () -> api().ivs(OperationFamily.CHANNEL, client -> client.deleteChannel(b -> b.arn(id))));
     }
 

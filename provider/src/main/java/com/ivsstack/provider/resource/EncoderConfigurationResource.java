@@ -1,16 +1,14 @@
 package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CreateRequest;
-import com.ivsstack.provider.api.DeleteRequest;
-import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
-import software.amazon.awssdk.services.ivsrealtime.model.CompositionState;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.EncoderConfiguration;
+import software.amazon.awssdk.services.ivsrealtime.model.EncoderConfigurationSummary;
+import software.amazon.awssdk.services.ivsrealtime.model.ListEncoderConfigurationsResponse;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,7 @@ import java.util.Optional;
  * {@code ivs:realtime:EncoderConfiguration}: only tags update in place. IVS refuses to delete one that a composition
  * uses; the error names those compositions.
  */
-public final class EncoderConfigurationResource extends IvsResource {
+public final class EncoderConfigurationResource extends CompositionConfigurationResource {
 
     public static final String TOKEN = "ivs:realtime:EncoderConfiguration";
     private static final long MAX_PIXELS = 2_073_600;
@@ -78,7 +76,7 @@ public final class EncoderConfigurationResource extends IvsResource {
             })).encoderConfiguration();
             return new Live(configuration.arn(), outputs(configuration));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, null);
+            throw failure("creating", subject(inputs, request), e, null);
         }
     }
 
@@ -88,69 +86,27 @@ public final class EncoderConfigurationResource extends IvsResource {
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        try {
-            var configuration = api().realTime(OperationFamily.ENCODER_CONFIGURATION,
-                    client -> client.getEncoderConfiguration(b -> b.arn(id))).encoderConfiguration();
-            return Optional.of(new Live(id, outputs(configuration)));
-        } catch (IvsApiException e) {
-            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessGone(() -> api().realTime(OperationFamily.ENCODER_CONFIGURATION,
+                        client -> client.getEncoderConfiguration(b -> b.arn(id))).encoderConfiguration())
+                .map(found -> new Live(id, outputs(found)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        String token = null;
-        do {
-            String next = token;
-            var page = api().realTime(OperationFamily.ENCODER_CONFIGURATION,
-                    client -> client.listEncoderConfigurations(b -> b.nextToken(next)));
-            for (var summary : page.encoderConfigurations()) {
-                if (Ownership.ownedBy(summary.tags(), urn)) {
-                    return Optional.of(summary.arn());
-                }
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return Optional.empty();
+        var summaries = Pages.of(token -> api().realTime(OperationFamily.ENCODER_CONFIGURATION,
+                client -> client.listEncoderConfigurations(b -> b.nextToken(token))),
+                ListEncoderConfigurationsResponse::encoderConfigurations, ListEncoderConfigurationsResponse::nextToken);
+        return Ownership.find(summaries, EncoderConfigurationSummary::tags, EncoderConfigurationSummary::arn, urn);
     }
 
     @Override
-    protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news, UpdateRequest request) {
-        // Only tags change in place; the caller synchronises them.
+    protected void deleteConfiguration(String arn) {
+        api().realTime(OperationFamily.ENCODER_CONFIGURATION, client -> client.deleteEncoderConfiguration(b -> b.arn(arn)));
     }
 
     @Override
-    protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
-        try {
-            api().realTime(OperationFamily.ENCODER_CONFIGURATION, client -> client.deleteEncoderConfiguration(b -> b.arn(id)));
-        } catch (IvsApiException e) {
-            if (!e.is(IvsApiException.Kind.CONFLICT)) {
-                throw e;
-            }
-            var compositions = compositionsUsing(id);
-            throw failure("deleting", id, e, "It is used by composition(s) "
-                    + (compositions.isEmpty() ? "(none found by ListCompositions)" : String.join(", ", compositions))
-                    + "; stop them (StopComposition) and run again");
-        }
-    }
-
-    private List<String> compositionsUsing(String arn) {
-        var arns = new ArrayList<String>();
-        String token = null;
-        do {
-            String next = token;
-            var page = api().realTime(OperationFamily.COMPOSITION,
-                    client -> client.listCompositions(b -> b.filterByEncoderConfigurationArn(arn).nextToken(next)));
-            page.compositions().stream()
-                    .filter(c -> c.state() != CompositionState.STOPPED && c.state() != CompositionState.FAILED)
-                    .map(CompositionSummary::arn)
-                    .forEach(arns::add);
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return arns;
+    protected List<String> compositionsUsing(String arn) {
+        return runningCompositions(b -> b.filterByEncoderConfigurationArn(arn)).map(CompositionSummary::arn).toList();
     }
 
     private static Map<String, Object> outputs(EncoderConfiguration configuration) {

@@ -24,12 +24,12 @@ import com.ivsstack.provider.schema.ResourceSchema;
 import com.ivsstack.provider.schema.SecretMarker;
 import com.ivsstack.provider.schema.Values;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What every IVS resource type shares. Check and diff are generic, driven by schema.json, with hooks for the
@@ -37,8 +37,6 @@ import java.util.Optional;
  * ownership tag), secrets and not-found uniformly and leave the AWS calls to the subclass.
  */
 public abstract class IvsResource implements ResourceType {
-
-    protected static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     protected final ResourceContext context;
     protected final ResourceSchema schema;
@@ -83,9 +81,13 @@ public abstract class IvsResource implements ResourceType {
     /** Finds the id of the resource that {@code urn} created, by the ownership tag. */
     protected abstract Optional<String> findOwned(String urn, Map<String, Object> oldInputs);
 
-    /** Changes the in-place properties (tags are synchronised by the caller afterwards). */
-    protected abstract void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news,
-                                          UpdateRequest request);
+    /**
+     * Changes the in-place properties (tags are synchronised by the caller afterwards). By default there are none:
+     * most IVS resources change only their tags in place.
+     */
+    protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news,
+                                 UpdateRequest request) {
+    }
 
     /** Deletes the resource; returns normally when it is already gone. */
     protected abstract void delete(String id, Map<String, Object> oldInputs, DeleteRequest request);
@@ -206,9 +208,15 @@ public abstract class IvsResource implements ResourceType {
             updateInPlace(request.id(), oldInputs, news, request);
         }
         syncTags(request.id(), Values.stringMap(news.get("tags")));
-        var live = read(request.id(), news, plainView(oldOutputs)).orElseThrow(() -> new ProviderException("updating IVS " + typeName() + " ("
-                + request.id() + "): it disappeared during the update. Run refresh, then up again"));
-        return new UpdateResult(finishOutputs(live.outputs(), request.news()));
+        Optional<Live> live;
+        try {
+            live = read(request.id(), news, plainView(oldOutputs));
+        } catch (IvsApiException e) {
+            throw failure("updating", request.id(), e, "The update was applied but reading the result failed; run refresh");
+        }
+        var updated = live.orElseThrow(() -> new ProviderException(message("updating", request.id(),
+                "it disappeared during the update", "Run refresh, then up again")));
+        return new UpdateResult(finishOutputs(updated.outputs(), request.news()));
     }
 
     @Override
@@ -224,6 +232,18 @@ public abstract class IvsResource implements ResourceType {
     }
 
     // ---- shared helpers ---------------------------------------------------------------------------------------
+
+    /** The result of a Get call, or empty when the resource is gone (NOT_FOUND); other errors pass through. */
+    protected static <T> Optional<T> unlessGone(Supplier<T> get) {
+        try {
+            return Optional.of(get.get());
+        } catch (IvsApiException e) {
+            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
 
     /** Makes the live tags equal {@code desired} (the ownership tag is kept). */
     protected void syncTags(String arn, Map<String, String> desired) {
@@ -263,10 +283,14 @@ public abstract class IvsResource implements ResourceType {
         return text != null && text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** A name or ARN for messages: the name when the resource has none yet. */
-    protected static String subject(Map<String, Object> inputs) {
+    /** What to call a resource that has no ARN yet: its IVS name, else its name in the program (from the URN). */
+    protected static String subject(Map<String, Object> inputs, CreateRequest request) {
         String name = Values.string(inputs, "name");
-        return name == null || name.isEmpty() ? "" : name;
+        if (name != null && !name.isEmpty()) {
+            return name;
+        }
+        String urn = request.urn();
+        return urn == null ? "" : urn.substring(urn.lastIndexOf("::") + 2);
     }
 
     /** Outputs during preview: the inputs, the old outputs for what stays, unknowns for what AWS computes. */

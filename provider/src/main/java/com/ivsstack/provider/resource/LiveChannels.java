@@ -3,17 +3,15 @@ package com.ivsstack.provider.resource;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.aws.IvsApiException;
 
-import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
  * IVS refuses to update or delete a live channel (409). With the provider's {@code stopLiveStreams}, the stream is
- * stopped, the provider waits until it is offline, and the operation runs again; otherwise the error names the
- * channel and the fix.
+ * stopped, the provider waits until it is offline, and the operation runs again, as long as the operation's deadline
+ * allows (a broadcaster that reconnects at once can keep the channel live); otherwise the error names the channel and
+ * the fix.
  */
 final class LiveChannels {
-
-    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
     private final ResourceContext context;
 
@@ -25,23 +23,46 @@ final class LiveChannels {
      * Runs {@code operation} on the channel; a conflict because the channel is live is resolved or explained.
      *
      * @param describe what was being done, for example "updating IVS Channel (arn)"
+     * @param deadline bounds the stops, the waits for offline and the retries
      */
-    <T> T whileOffline(String channelArn, String urn, String describe, Supplier<T> operation) {
+    <T> T whileOffline(String channelArn, String urn, String describe, Deadline deadline, Supplier<T> operation) {
+        while (true) {
+            try {
+                return operation.get();
+            } catch (IvsApiException e) {
+                if (!e.is(IvsApiException.Kind.CONFLICT) || !context.api().isLive(channelArn)) {
+                    throw e;
+                }
+                if (!context.config().stopLiveStreams()) {
+                    throw new ProviderException(describe + ": channel " + channelArn + " is live, and IVS cannot change "
+                            + "or delete a live channel. Stop the stream (in the broadcasting software, or with StopStream) "
+                            + "and run again, or set the provider's stopLiveStreams: true to let the provider stop it", e);
+                }
+                if (deadline.expired()) {
+                    throw new ProviderException(describe + ": channel " + channelArn + " was live again each time its "
+                            + "stream was stopped (is the broadcasting software reconnecting?) until " + deadline.describe()
+                            + " ran out. Stop the broadcast at its source, or " + lowerFirst(deadline.howToRaise()), e);
+                }
+                stopAndWait(channelArn, urn, describe, deadline);
+            }
+        }
+    }
+
+    private void stopAndWait(String channelArn, String urn, String describe, Deadline deadline) {
+        context.log().warn(urn, "stopping the live stream on channel " + channelArn + " (stopLiveStreams is true) "
+                + "so that IVS accepts " + describe.replaceFirst(" \\(.*", ""));
         try {
-            return operation.get();
+            context.api().stopStreamAndWait(channelArn, deadline.remaining());
         } catch (IvsApiException e) {
-            if (!e.is(IvsApiException.Kind.CONFLICT) || !context.api().isLive(channelArn)) {
+            if (!e.is(IvsApiException.Kind.TIMEOUT)) {
                 throw e;
             }
-            if (!context.config().stopLiveStreams()) {
-                throw new ProviderException(describe + ": channel " + channelArn + " is live, and IVS cannot change "
-                        + "or delete a live channel. Stop the stream (in the broadcasting software, or with StopStream) "
-                        + "and run again, or set the provider's stopLiveStreams: true to let the provider stop it", e);
-            }
-            context.log().warn(urn, "stopping the live stream on channel " + channelArn + " (stopLiveStreams is true) "
-                    + "so that IVS accepts " + describe.replaceFirst(" \\(.*", ""));
-            context.api().stopStreamAndWait(channelArn, STOP_TIMEOUT);
-            return operation.get();
+            throw new ProviderException(describe + ": the live stream on channel " + channelArn + " did not go offline "
+                    + "after StopStream within " + deadline.describe() + ". " + deadline.howToRaise(), e);
         }
+    }
+
+    private static String lowerFirst(String text) {
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

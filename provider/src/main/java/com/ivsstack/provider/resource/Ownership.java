@@ -2,6 +2,9 @@ package com.ivsstack.provider.resource;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The ownership tag that makes crash recovery possible. At create, every taggable resource also gets the tag
@@ -46,5 +49,11 @@ public final class Ownership {
 
     public static boolean ownedBy(Map<String, String> tags, String urn) {
         return tags != null && urn != null && urn.equals(tags.get(TAG_KEY));
+    }
+
+    /** The ARN of the first resource summary whose tags carry the ownership tag of {@code urn}. */
+    static <S> Optional<String> find(Stream<S> summaries, Function<S, Map<String, String>> tags,
+                                     Function<S, String> arn, String urn) {
+        return summaries.filter(summary -> ownedBy(tags.apply(summary), urn)).map(arn).findFirst();
     }
 }

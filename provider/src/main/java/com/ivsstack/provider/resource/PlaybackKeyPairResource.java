@@ -2,11 +2,12 @@ package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.api.DeleteRequest;
-import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
+import software.amazon.awssdk.services.ivs.model.ListPlaybackKeyPairsResponse;
 import software.amazon.awssdk.services.ivs.model.PlaybackKeyPair;
+import software.amazon.awssdk.services.ivs.model.PlaybackKeyPairSummary;
 
 import java.security.KeyFactory;
 import java.security.interfaces.ECPublicKey;
@@ -91,43 +92,24 @@ public final class PlaybackKeyPairResource extends IvsResource {
                     .tags(tags))).keyPair();
             return new Live(keyPair.arn(), outputs(keyPair, inputs));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, e.is(IvsApiException.Kind.QUOTA_EXCEEDED)
+            throw failure("creating", subject(inputs, request), e, e.is(IvsApiException.Kind.QUOTA_EXCEEDED)
                     ? "IVS allows 3 playback key pairs per region; delete one you no longer use" : null);
         }
     }
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        try {
-            var keyPair = api().ivs(OperationFamily.PLAYBACK_KEY_PAIR, client -> client.getPlaybackKeyPair(b -> b.arn(id))).keyPair();
-            return Optional.of(new Live(id, outputs(keyPair, oldInputs)));
-        } catch (IvsApiException e) {
-            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessGone(() -> api().ivs(OperationFamily.PLAYBACK_KEY_PAIR,
+                        client -> client.getPlaybackKeyPair(b -> b.arn(id))).keyPair())
+                .map(found -> new Live(id, outputs(found, oldInputs)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        String token = null;
-        do {
-            String next = token;
-            var page = api().ivs(OperationFamily.PLAYBACK_KEY_PAIR, client -> client.listPlaybackKeyPairs(b -> b.nextToken(next)));
-            for (var summary : page.keyPairs()) {
-                if (Ownership.ownedBy(summary.tags(), urn)) {
-                    return Optional.of(summary.arn());
-                }
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return Optional.empty();
-    }
-
-    @Override
-    protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news, UpdateRequest request) {
-        // Only tags change in place; the caller synchronises them.
+        var summaries = Pages.of(token -> api().ivs(OperationFamily.PLAYBACK_KEY_PAIR,
+                        client -> client.listPlaybackKeyPairs(b -> b.nextToken(token))),
+                ListPlaybackKeyPairsResponse::keyPairs, ListPlaybackKeyPairsResponse::nextToken);
+        return Ownership.find(summaries, PlaybackKeyPairSummary::tags, PlaybackKeyPairSummary::arn, urn);
     }
 
     @Override

@@ -6,7 +6,9 @@ import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
+import software.amazon.awssdk.services.ivs.model.ListPlaybackRestrictionPoliciesResponse;
 import software.amazon.awssdk.services.ivs.model.PlaybackRestrictionPolicy;
+import software.amazon.awssdk.services.ivs.model.PlaybackRestrictionPolicySummary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,39 +55,23 @@ public final class PlaybackRestrictionPolicyResource extends IvsResource {
                     .tags(tags))).playbackRestrictionPolicy();
             return new Live(policy.arn(), outputs(policy));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, null);
+            throw failure("creating", subject(inputs, request), e, null);
         }
     }
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        try {
-            var policy = api().ivs(OperationFamily.PLAYBACK_RESTRICTION_POLICY,
-                    client -> client.getPlaybackRestrictionPolicy(b -> b.arn(id))).playbackRestrictionPolicy();
-            return Optional.of(new Live(id, outputs(policy)));
-        } catch (IvsApiException e) {
-            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessGone(() -> api().ivs(OperationFamily.PLAYBACK_RESTRICTION_POLICY,
+                        client -> client.getPlaybackRestrictionPolicy(b -> b.arn(id))).playbackRestrictionPolicy())
+                .map(found -> new Live(id, outputs(found)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        String token = null;
-        do {
-            String next = token;
-            var page = api().ivs(OperationFamily.PLAYBACK_RESTRICTION_POLICY,
-                    client -> client.listPlaybackRestrictionPolicies(b -> b.nextToken(next)));
-            for (var summary : page.playbackRestrictionPolicies()) {
-                if (Ownership.ownedBy(summary.tags(), urn)) {
-                    return Optional.of(summary.arn());
-                }
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return Optional.empty();
+        var summaries = Pages.of(token -> api().ivs(OperationFamily.PLAYBACK_RESTRICTION_POLICY,
+                        client -> client.listPlaybackRestrictionPolicies(b -> b.nextToken(token))),
+                ListPlaybackRestrictionPoliciesResponse::playbackRestrictionPolicies, ListPlaybackRestrictionPoliciesResponse::nextToken);
+        return Ownership.find(summaries, PlaybackRestrictionPolicySummary::tags, PlaybackRestrictionPolicySummary::arn, urn);
     }
 
     @Override

@@ -10,11 +10,12 @@ import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
 import software.amazon.awssdk.services.ivs.model.ChannelSummary;
+import software.amazon.awssdk.services.ivs.model.ListChannelsResponse;
+import software.amazon.awssdk.services.ivs.model.ListRecordingConfigurationsResponse;
 import software.amazon.awssdk.services.ivs.model.RecordingConfiguration;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationState;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationSummary;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,6 @@ import java.util.TreeSet;
 public final class RecordingConfigurationResource extends IvsResource {
 
     public static final String TOKEN = "ivs:index:RecordingConfiguration";
-    private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(10);
 
     private final LiveChannels liveChannels;
 
@@ -153,24 +153,33 @@ public final class RecordingConfigurationResource extends IvsResource {
                 }
             })).recordingConfiguration();
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, null);
+            throw failure("creating", subject(inputs, request), e, null);
         }
-        var finished = waitUntilActive(created, bucket, ResourceContext.timeoutOr(request.timeout(), CREATE_TIMEOUT));
-        return new Live(finished.arn(), outputs(finished));
-    }
-
-    /** Waits for ACTIVE. A CREATE_FAILED configuration is deleted again (it can never record) and reported. */
-    private RecordingConfiguration waitUntilActive(RecordingConfiguration created, String bucket, Duration timeout) {
-        String arn = created.arn();
+        var deadline = Deadline.start("create", request.timeout());
         RecordingConfiguration current;
         try {
             current = created.state() == RecordingConfigurationState.CREATING
-                    ? api().waitForRecordingConfiguration(arn, timeout) : created;
+                    ? api().waitForRecordingConfiguration(created.arn(), deadline.remaining()) : created;
         } catch (IvsApiException e) {
-            throw new ResourceInitFailedException(arn, outputs(created), List.of(describe("creating", arn)
-                    + ": created, but waiting for it to become ACTIVE failed: " + e.awsMessage() + ". "
-                    + e.kind().advice() + "; the next up waits again"), e);
+            throw new ResourceInitFailedException(created.arn(), outputs(created), List.of(
+                    stillCreating("creating", created.arn(), deadline, e) + "; the next up waits again"), e);
         }
+        var finished = activeOrDeleted(current, bucket);
+        return new Live(finished.arn(), outputs(finished));
+    }
+
+    /** Why waiting for ACTIVE ended without an answer: the deadline (with how to raise it), a cancel, or an error. */
+    private String stillCreating(String action, String arn, Deadline deadline, IvsApiException e) {
+        String fix = e.is(IvsApiException.Kind.TIMEOUT) ? deadline.howToRaise() : e.kind().advice();
+        String cause = e.is(IvsApiException.Kind.TIMEOUT)
+                ? "it was still CREATING when " + deadline.describe() + " ran out"
+                : "waiting for it to become ACTIVE failed: " + e.awsMessage();
+        return message(action, arn, (action.equals("creating") ? "created, but " : "") + cause, fix);
+    }
+
+    /** An ACTIVE configuration as is; a CREATE_FAILED one is deleted again (it can never record) and reported. */
+    private RecordingConfiguration activeOrDeleted(RecordingConfiguration current, String bucket) {
+        String arn = current.arn();
         if (current.state() == RecordingConfigurationState.ACTIVE) {
             return current;
         }
@@ -193,8 +202,14 @@ public final class RecordingConfigurationResource extends IvsResource {
             var current = read(request.id(), Map.of(), Map.of());
             if (current.isPresent() && "CREATING".equals(current.get().outputs().get("state"))) {
                 String bucket = bucketOf(Values.asMap(current.get().outputs().get("destinationConfiguration")));
-                waitUntilActive(api().waitForRecordingConfiguration(request.id(),
-                        ResourceContext.timeoutOr(request.timeout(), CREATE_TIMEOUT)), bucket, CREATE_TIMEOUT);
+                var deadline = Deadline.start("update", request.timeout());
+                RecordingConfiguration finished;
+                try {
+                    finished = api().waitForRecordingConfiguration(request.id(), deadline.remaining());
+                } catch (IvsApiException e) {
+                    throw new ProviderException(stillCreating("updating", request.id(), deadline, e), e);
+                }
+                activeOrDeleted(finished, bucket);
             }
         }
         return super.update(request);
@@ -206,75 +221,52 @@ public final class RecordingConfigurationResource extends IvsResource {
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        try {
-            var configuration = api().ivs(OperationFamily.RECORDING_CONFIGURATION,
-                    client -> client.getRecordingConfiguration(b -> b.arn(id))).recordingConfiguration();
-            return Optional.of(new Live(id, outputs(configuration)));
-        } catch (IvsApiException e) {
-            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessGone(() -> api().ivs(OperationFamily.RECORDING_CONFIGURATION,
+                        client -> client.getRecordingConfiguration(b -> b.arn(id))).recordingConfiguration())
+                .map(found -> new Live(id, outputs(found)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        String token = null;
-        do {
-            String next = token;
-            var page = api().ivs(OperationFamily.RECORDING_CONFIGURATION,
-                    client -> client.listRecordingConfigurations(b -> b.nextToken(next)));
-            for (RecordingConfigurationSummary summary : page.recordingConfigurations()) {
-                if (Ownership.ownedBy(summary.tags(), urn)) {
-                    return Optional.of(summary.arn());
-                }
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return Optional.empty();
-    }
-
-    @Override
-    protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news, UpdateRequest request) {
-        // Only tags change in place; the caller synchronises them.
+        var summaries = Pages.of(token -> api().ivs(OperationFamily.RECORDING_CONFIGURATION,
+                        client -> client.listRecordingConfigurations(b -> b.nextToken(token))),
+                ListRecordingConfigurationsResponse::recordingConfigurations, ListRecordingConfigurationsResponse::nextToken);
+        return Ownership.find(summaries, RecordingConfigurationSummary::tags, RecordingConfigurationSummary::arn, urn);
     }
 
     @Override
     protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
-        var users = channelsUsing(id);
-        if (!users.isEmpty()) {
-            var arns = users.stream().map(ChannelSummary::arn).toList();
+        var deadline = Deadline.start("delete", request.timeout());
+        var arns = channelsUsing(id);
+        if (!arns.isEmpty()) {
             if (!context.config().detachRecordingConfigurations()) {
                 throw new ProviderException(message("deleting", id, "still used by channel(s) " + String.join(", ", arns),
                         "Remove recordingConfigurationArn from those channels first, or set the provider's "
                                 + "detachRecordingConfigurations: true to let the provider detach them"));
             }
-            for (String channelArn : arns) {
-                detach(id, channelArn, request.urn());
+            for (int detached = 0; detached < arns.size(); detached++) {
+                if (deadline.expired()) {
+                    throw new ProviderException(message("deleting", id, "detached " + detached + " of " + arns.size()
+                            + " channels before " + deadline.describe() + " ran out",
+                            deadline.howToRaise() + "; the channels already detached stay detached"));
+                }
+                detach(id, arns.get(detached), request.urn(), deadline);
             }
         }
         api().ivs(OperationFamily.RECORDING_CONFIGURATION, client -> client.deleteRecordingConfiguration(b -> b.arn(id)));
     }
 
     /** Every channel that records with the configuration: ListChannels filtered by it, all pages. */
-    private List<ChannelSummary> channelsUsing(String arn) {
-        var channels = new ArrayList<ChannelSummary>();
-        String token = null;
-        do {
-            String next = token;
-            var page = api().ivs(OperationFamily.CHANNEL,
-                    client -> client.listChannels(b -> b.filterByRecordingConfigurationArn(arn).nextToken(next)));
-            channels.addAll(page.channels());
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return channels;
+    private List<String> channelsUsing(String arn) {
+        return Pages.of(token -> api().ivs(OperationFamily.CHANNEL,
+                        client -> client.listChannels(b -> b.filterByRecordingConfigurationArn(arn).nextToken(token))),
+                ListChannelsResponse::channels, ListChannelsResponse::nextToken).map(ChannelSummary::arn).toList();
     }
 
-    private void detach(String configurationArn, String channelArn, String urn) {
+    private void detach(String configurationArn, String channelArn, String urn, Deadline deadline) {
         String describe = describe("deleting", configurationArn) + " (detaching it from channel " + channelArn + ")";
         try {
-            liveChannels.whileOffline(channelArn, urn, describe, () -> api().ivs(OperationFamily.CHANNEL,
+            liveChannels.whileOffline(channelArn, urn, describe, deadline, () -> api().ivs(OperationFamily.CHANNEL,
                     client -> client.updateChannel(b -> b.arn(channelArn).recordingConfigurationArn(""))));
         } catch (IvsApiException e) {
             if (e.is(IvsApiException.Kind.NOT_FOUND)) {

@@ -6,8 +6,6 @@ import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.provider.aws.IvsApi;
 import com.ivsstack.provider.schema.PackageSchema;
 
-import java.time.Duration;
-
 /**
  * What every resource type and function shares: the schema, the log, and (after configure) the configuration and
  * the AWS API. Resource types are built before configure, so they ask for the API at call time.
@@ -61,10 +59,5 @@ public final class ResourceContext {
 
     public boolean cancelled() {
         return cancelled;
-    }
-
-    /** The user's timeout, or the resource's default when none was given. */
-    public static Duration timeoutOr(Duration requested, Duration fallback) {
-        return requested == null || requested.isZero() || requested.isNegative() ? fallback : requested;
     }
 }

@@ -1,15 +1,14 @@
 package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CreateRequest;
-import com.ivsstack.provider.api.DeleteRequest;
-import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
-import software.amazon.awssdk.services.ivsrealtime.model.CompositionState;
+import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
+import software.amazon.awssdk.services.ivsrealtime.model.ListStorageConfigurationsResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.StorageConfiguration;
+import software.amazon.awssdk.services.ivsrealtime.model.StorageConfigurationSummary;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.Optional;
  * {@code ivs:realtime:StorageConfiguration}: only tags update in place. IVS refuses to delete one that a composition
  * uses; the error names those compositions.
  */
-public final class StorageConfigurationResource extends IvsResource {
+public final class StorageConfigurationResource extends CompositionConfigurationResource {
 
     public static final String TOKEN = "ivs:realtime:StorageConfiguration";
 
@@ -49,85 +48,41 @@ public final class StorageConfigurationResource extends IvsResource {
                     .tags(tags))).storageConfiguration();
             return new Live(configuration.arn(), outputs(configuration));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs), e, null);
+            throw failure("creating", subject(inputs, request), e, null);
         }
     }
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        try {
-            var configuration = api().realTime(OperationFamily.STORAGE_CONFIGURATION,
-                    client -> client.getStorageConfiguration(b -> b.arn(id))).storageConfiguration();
-            return Optional.of(new Live(id, outputs(configuration)));
-        } catch (IvsApiException e) {
-            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessGone(() -> api().realTime(OperationFamily.STORAGE_CONFIGURATION,
+                        client -> client.getStorageConfiguration(b -> b.arn(id))).storageConfiguration())
+                .map(found -> new Live(id, outputs(found)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        String token = null;
-        do {
-            String next = token;
-            var page = api().realTime(OperationFamily.STORAGE_CONFIGURATION,
-                    client -> client.listStorageConfigurations(b -> b.nextToken(next)));
-            for (var summary : page.storageConfigurations()) {
-                if (Ownership.ownedBy(summary.tags(), urn)) {
-                    return Optional.of(summary.arn());
-                }
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return Optional.empty();
+        var summaries = Pages.of(token -> api().realTime(OperationFamily.STORAGE_CONFIGURATION,
+                client -> client.listStorageConfigurations(b -> b.nextToken(token))),
+                ListStorageConfigurationsResponse::storageConfigurations, ListStorageConfigurationsResponse::nextToken);
+        return Ownership.find(summaries, StorageConfigurationSummary::tags, StorageConfigurationSummary::arn, urn);
     }
 
     @Override
-    protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news, UpdateRequest request) {
-        // Only tags change in place; the caller synchronises them.
-    }
-
-    @Override
-    protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
-        try {
-            api().realTime(OperationFamily.STORAGE_CONFIGURATION, client -> client.deleteStorageConfiguration(b -> b.arn(id)));
-        } catch (IvsApiException e) {
-            if (!e.is(IvsApiException.Kind.CONFLICT)) {
-                throw e;
-            }
-            var compositions = compositionsUsing(id);
-            throw failure("deleting", id, e, "It is used by composition(s) "
-                    + (compositions.isEmpty() ? "(none found by ListCompositions)" : String.join(", ", compositions))
-                    + "; stop them (StopComposition) and run again");
-        }
+    protected void deleteConfiguration(String arn) {
+        api().realTime(OperationFamily.STORAGE_CONFIGURATION, client -> client.deleteStorageConfiguration(b -> b.arn(arn)));
     }
 
     /** Compositions still running that record to the storage configuration (ListCompositions cannot filter by it). */
-    private List<String> compositionsUsing(String arn) {
-        var arns = new ArrayList<String>();
-        String token = null;
-        do {
-            String next = token;
-            var page = api().realTime(OperationFamily.COMPOSITION, client -> client.listCompositions(b -> b.nextToken(next)));
-            for (var summary : page.compositions()) {
-                if (summary.state() == CompositionState.STOPPED || summary.state() == CompositionState.FAILED) {
-                    continue;
-                }
-                var composition = api().realTime(OperationFamily.COMPOSITION,
-                        client -> client.getComposition(b -> b.arn(summary.arn()))).composition();
-                boolean uses = composition.destinations().stream()
-                        .map(d -> d.configuration() == null ? null : d.configuration().s3())
-                        .filter(Objects::nonNull)
-                        .anyMatch(s3 -> arn.equals(s3.storageConfigurationArn()));
-                if (uses) {
-                    arns.add(summary.arn());
-                }
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return arns;
+    @Override
+    protected List<String> compositionsUsing(String arn) {
+        return runningCompositions(b -> { }).map(CompositionSummary::arn).filter(composition -> {
+            var destinations = api().realTime(OperationFamily.COMPOSITION,
+                    client -> client.getComposition(b -> b.arn(composition))).composition().destinations();
+            return destinations.stream()
+                    .map(d -> d.configuration() == null ? null : d.configuration().s3())
+                    .filter(Objects::nonNull)
+                    .anyMatch(s3 -> arn.equals(s3.storageConfigurationArn()));
+        }).toList();
     }
 
     private static Map<String, Object> outputs(StorageConfiguration configuration) {

@@ -3,7 +3,6 @@ package com.ivsstack.provider.resource;
 import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.api.ResourceInitFailedException;
-import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
@@ -17,8 +16,10 @@ import java.util.Optional;
 
 /**
  * {@code ivs:index:StreamKey}. IVS allows one key per channel and CreateChannel already makes it, so create adopts
- * the channel's existing key (tagging it) instead of failing on the quota. A change of {@code channelArn} or
- * {@code rotation} replaces the key, deleting the old one first (the quota again), which gives a fresh value.
+ * the channel's existing key (tagging it) instead of failing on the quota, unless that key carries this resource's own
+ * ownership tag (a replacement that creates before it deletes), which is rotated instead. A change of
+ * {@code channelArn} or {@code rotation} replaces the key, deleting the old one first (the quota again), which gives a
+ * fresh value.
  */
 public final class StreamKeyResource extends IvsResource {
 
@@ -50,16 +51,29 @@ public final class StreamKeyResource extends IvsResource {
                     ? "The channel does not exist; create it first or fix channelArn" : null);
         }
         if (existing.isEmpty()) {
+            return createKey(channelArn, inputs, tags);
+        }
+        String arn = existing.get(0).arn();
+        String previousOwner = existing.get(0).tags() == null ? null : existing.get(0).tags().get(Ownership.TAG_KEY);
+        if (previousOwner != null && previousOwner.equals(request.urn())) {
+            // The key of the resource being replaced (a replacement that creates first, because the user overrode
+            // deleteBeforeReplace): adopting it would hand the replacement the key that the engine deletes next.
+            context.log().info(request.urn(), "rotating the stream key " + arn + " of channel " + channelArn
+                    + ": it belongs to the resource being replaced (" + previousOwner + "); IVS allows one stream key per channel");
             try {
-                var key = api().ivs(OperationFamily.STREAM_KEY,
-                        client -> client.createStreamKey(b -> b.channelArn(channelArn).tags(tags))).streamKey();
-                return new Live(key.arn(), outputs(key, inputs));
+                api().ivs(OperationFamily.STREAM_KEY, client -> client.deleteStreamKey(b -> b.arn(arn)));
             } catch (IvsApiException e) {
-                throw failure("creating", channelArn, e, null);
+                if (!e.is(IvsApiException.Kind.NOT_FOUND)) {
+                    throw failure("creating", channelArn, e, "Deleting the replaced key " + arn + " failed; run again");
+                }
             }
+            return createKey(channelArn, inputs, tags);
         }
         // Adopt the key the channel already has: the quota allows one, and CreateChannel made it.
-        String arn = existing.get(0).arn();
+        if (previousOwner != null && !previousOwner.equals(request.urn())) {
+            context.log().warn(request.urn(), "the stream key " + arn + " of channel " + channelArn
+                    + " is already managed by " + previousOwner + "; both now manage the same key");
+        }
         context.log().info(request.urn(), "adopting the existing stream key " + arn + " of channel " + channelArn
                 + " (IVS allows one stream key per channel)");
         try {
@@ -81,6 +95,16 @@ public final class StreamKeyResource extends IvsResource {
         }
     }
 
+    private Live createKey(String channelArn, Map<String, Object> inputs, Map<String, String> tags) {
+        try {
+            var key = api().ivs(OperationFamily.STREAM_KEY,
+                    client -> client.createStreamKey(b -> b.channelArn(channelArn).tags(tags))).streamKey();
+            return new Live(key.arn(), outputs(key, inputs));
+        } catch (IvsApiException e) {
+            throw failure("creating", channelArn, e, null);
+        }
+    }
+
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
         return api().streamKey(id).map(key -> new Live(id, outputs(key, oldInputs)));
@@ -92,23 +116,8 @@ public final class StreamKeyResource extends IvsResource {
         if (channelArn == null) {
             return Optional.empty();
         }
-        try {
-            return api().ivs(OperationFamily.STREAM_KEY, client -> client.listStreamKeys(b -> b.channelArn(channelArn)))
-                    .streamKeys().stream()
-                    .filter(summary -> Ownership.ownedBy(summary.tags(), urn))
-                    .map(StreamKeySummary::arn)
-                    .findFirst();
-        } catch (IvsApiException e) {
-            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    @Override
-    protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news, UpdateRequest request) {
-        // Only tags change in place; the caller synchronises them.
+        return unlessGone(() -> api().ivs(OperationFamily.STREAM_KEY, client -> client.listStreamKeys(b -> b.channelArn(channelArn))))
+                .flatMap(keys -> Ownership.find(keys.streamKeys().stream(), StreamKeySummary::tags, StreamKeySummary::arn, urn));
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class SecretMarker {
                 marked = new Secret(marked);
             }
         }
-        return spec.secret() ? Secret.wrap(marked) : marked;
+        // a secret as a whole is wrapped once: no secrets nested inside a secret
+        return spec.secret() ? Secret.wrap(Values.deepUnwrap(marked)) : marked;
     }
 }

@@ -73,4 +73,17 @@ class FaultToleranceTest {
                 .hasMessageContaining("raise the provider's maxRetries");
         assertThat(IVS.emulator().admin().requestCount("CreateChannel")).isEqualTo(2);
     }
+
+    @Test
+    void create_failsWithoutIvsName_messageNamesTheProgramResource() {
+        provider = TestProviders.against(IVS, new TestProviders.RecordingLog(), Map.of("maxRetries", "0"));
+        IVS.emulator().admin().injectFault(FaultRule.internalError("CreateChannel").times(1));
+        var channel = provider.resource(ChannelResource.TOKEN).orElseThrow();
+        String urn = TestProviders.urn(ChannelResource.TOKEN, "nameless");
+        var inputs = channel.check(new CheckRequest(urn, Map.of(), Map.of())).inputs();
+        assertThatThrownBy(() -> channel.create(new CreateRequest(urn, inputs, null, false)))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageStartingWith("creating IVS Channel (nameless): ")
+                .hasMessageContaining("try again later");
+    }
 }

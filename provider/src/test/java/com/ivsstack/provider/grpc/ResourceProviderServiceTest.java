@@ -151,6 +151,7 @@ class ResourceProviderServiceTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // what engines older than ConfigureRequest.args send
     void configure_onlyDeprecatedVariables_usesThemWithBareKeys() {
         stub.configure(ConfigureRequest.newBuilder().putVariables("ivs:config:region", "eu-west-1").build());
 

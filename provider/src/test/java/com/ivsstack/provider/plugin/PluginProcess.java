@@ -166,7 +166,7 @@ final class PluginProcess implements AutoCloseable {
     }
 
     /** Stops the plugin the way the engine does (terminate) and returns every stdout byte after the port line. */
-    byte[] stopAndCollectStdout() throws InterruptedException {
+    byte[] stopAndCollectStdout() {
         close();
         stdoutDrained.orTimeout(10, TimeUnit.SECONDS).join();
         synchronized (stdoutAfterPort) {
@@ -175,14 +175,19 @@ final class PluginProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         channel.shutdownNow();
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
             }
+        } catch (InterruptedException interrupted) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         stderrDrained.orTimeout(10, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
     }

@@ -115,4 +115,19 @@ class PluginProcessIT {
             assertThat(missing.getMissingKeysList()).allSatisfy(key -> assertThat(key.getDescription()).isNotBlank());
         }
     }
+
+    @Test
+    void configure_awsRegionButNoCredentialsAnywhere_failsWithMissingKeysNamingAccessKeyAndSecretKey() throws Exception {
+        try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+            var failure = org.assertj.core.api.Assertions.catchThrowableOfType(() -> plugin.stub().configure(
+                    ConfigureRequest.newBuilder().setArgs(struct("region", str("us-west-2")))
+                            .setAcceptSecrets(true).setAcceptResources(true).build()), StatusRuntimeException.class);
+
+            assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            var missing = StatusProto.fromThrowable(failure).getDetails(0).unpack(ConfigureErrorMissingKeys.class);
+            assertThat(missing.getMissingKeysList()).extracting(ConfigureErrorMissingKeys.MissingKey::getName)
+                    .containsExactly("accessKey", "secretKey");
+            assertThat(missing.getMissingKeys(0).getDescription()).contains("ivs:accessKey and ivs:secretKey");
+        }
+    }
 }

@@ -53,6 +53,9 @@ class ChannelLifecycleTest {
         assertThat(arn).startsWith("arn:aws:ivs:us-west-2:");
         assertThat(created.outputs().get("streamKeyValue")).isInstanceOf(Secret.class);
         assertThat(created.outputs().get("srt")).isInstanceOf(Secret.class);
+        var srt = (Map<?, ?>) ((Secret) created.outputs().get("srt")).value();
+        assertThat(srt.get("passphrase")).as("no secret nested in a secret").isInstanceOf(String.class);
+        assertThat(srt.get("endpoint")).isInstanceOf(String.class);
         assertThat(created.outputs()).containsEntry("tags", Map.of("team", "video", "env", "test"));
 
         var read = channel.read(arn, inputs, created.outputs());

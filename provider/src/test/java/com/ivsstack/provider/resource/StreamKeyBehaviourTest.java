@@ -20,12 +20,13 @@ class StreamKeyBehaviourTest {
     @RegisterExtension
     static final IvsEmulatorExtension IVS = IvsEmulatorExtension.create();
 
+    private final TestProviders.RecordingLog log = new TestProviders.RecordingLog();
     private IvsProvider provider;
     private ResourceHarness streamKey;
 
     @BeforeEach
     void setUp() {
-        provider = TestProviders.against(IVS, new TestProviders.RecordingLog(), Map.of());
+        provider = TestProviders.against(IVS, log, Map.of());
         streamKey = new ResourceHarness(provider, StreamKeyResource.TOKEN, "key");
     }
 
@@ -72,5 +73,36 @@ class StreamKeyBehaviourTest {
         var channelResource = new ResourceHarness(provider, ChannelResource.TOKEN, "rotating");
         var channelRead = channelResource.read(channelArn, Map.of(), Map.of("streamKeyArn", created.id()));
         assertThat(channelRead.outputs()).containsEntry("streamKeyArn", replacement.id());
+    }
+
+    @Test
+    void create_keyAlreadyManagedByAnotherResource_warnsNamingIt(IvsClient ivs) {
+        var channel = ivs.createChannel(b -> b.name("shared"));
+        ivs.tagResource(b -> b.resourceArn(channel.streamKey().arn()).tags(Map.of(Ownership.TAG_KEY, "urn:other")));
+        streamKey.create(streamKey.check(Map.of("channelArn", channel.channel().arn())));
+        assertThat(log.warnings()).anyMatch(w -> w.contains("already managed by urn:other"));
+    }
+
+    @Test
+    void create_channelKeyOwnedByTheResourceBeingReplacedCreateFirst_rotatesItInsteadOfAdopting(IvsClient ivs) {
+        var channel = ivs.createChannel(b -> b.name("create-first"));
+        String channelArn = channel.channel().arn();
+        var inputs = streamKey.check(Map.of("channelArn", channelArn, "rotation", "1"));
+        var old = streamKey.create(inputs);
+        var rotated = streamKey.check(Map.of("channelArn", channelArn, "rotation", "2"));
+
+        // a user-forced create-before-delete replacement: create the new key (same URN), then delete the old one
+        var replacement = streamKey.create(rotated);
+        streamKey.delete(old.id(), inputs, old.outputs());
+
+        assertThat(replacement.id()).isNotEqualTo(old.id());
+        assertThat(Secret.unwrap(replacement.outputs().get("value"))).isNotEqualTo(Secret.unwrap(old.outputs().get("value")));
+        assertThat(ivs.listStreamKeys(b -> b.channelArn(channelArn)).streamKeys()).singleElement()
+                .satisfies(key -> assertThat(key.arn()).isEqualTo(replacement.id()));
+        assertThat(streamKey.read(replacement.id(), rotated, replacement.outputs()).exists()).isTrue();
+        assertThat(ivs.listTagsForResource(b -> b.resourceArn(replacement.id())).tags())
+                .containsEntry(Ownership.TAG_KEY, streamKey.urn);
+        assertThat(log.messages()).anyMatch(m -> m.contains("rotating the stream key " + old.id())
+                && m.contains("belongs to the resource being replaced"));
     }
 }

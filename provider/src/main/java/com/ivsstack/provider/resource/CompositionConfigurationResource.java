@@ -1,0 +1,55 @@
+package com.ivsstack.provider.resource;
+
+import com.ivsstack.provider.api.DeleteRequest;
+import com.ivsstack.provider.aws.IvsApiException;
+import com.ivsstack.provider.aws.OperationFamily;
+import software.amazon.awssdk.services.ivsrealtime.model.CompositionState;
+import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
+import software.amazon.awssdk.services.ivsrealtime.model.ListCompositionsRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.ListCompositionsResponse;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * An IVS RealTime configuration that compositions use (encoder, storage): only tags update in place, and IVS refuses
+ * to delete one while a composition uses it, so the delete error names those compositions.
+ */
+abstract class CompositionConfigurationResource extends IvsResource {
+
+    protected CompositionConfigurationResource(ResourceContext context, String token) {
+        super(context, token);
+    }
+
+    /** The Delete call of the configuration type. */
+    protected abstract void deleteConfiguration(String arn);
+
+    /** The ARNs of the running compositions that use the configuration. */
+    protected abstract List<String> compositionsUsing(String arn);
+
+    @Override
+    protected final void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
+        try {
+            deleteConfiguration(id);
+        } catch (IvsApiException e) {
+            if (!e.is(IvsApiException.Kind.CONFLICT)) {
+                throw e;
+            }
+            var compositions = compositionsUsing(id);
+            throw failure("deleting", id, e, "It is used by composition(s) "
+                    + (compositions.isEmpty() ? "(none found by ListCompositions)" : String.join(", ", compositions))
+                    + "; stop them (StopComposition) and run again");
+        }
+    }
+
+    /** Compositions that are neither STOPPED nor FAILED, every page; {@code filter} narrows ListCompositions. */
+    protected Stream<CompositionSummary> runningCompositions(Consumer<ListCompositionsRequest.Builder> filter) {
+        return Pages.of(token -> api().realTime(OperationFamily.COMPOSITION, client -> client.listCompositions(b -> {
+                    filter.accept(b);
+                    b.nextToken(token);
+                })), ListCompositionsResponse::compositions, ListCompositionsResponse::nextToken)
+                .filter(c -> c.state() != CompositionState.STOPPED && c.state() != CompositionState.FAILED);
+    }
+}

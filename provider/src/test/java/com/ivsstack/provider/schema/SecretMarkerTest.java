@@ -1,0 +1,28 @@
+package com.ivsstack.provider.schema;
+
+import com.ivsstack.provider.api.Secret;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretMarkerTest {
+
+    private static final PackageSchema SCHEMA = PackageSchema.load();
+
+    @Test
+    void mark_channelOutputs_wrapsSecretsAtTheLevelTheSchemaSays() {
+        var marked = SecretMarker.mark(SCHEMA.resource("ivs:index:Channel").outputs(), Map.of(
+                "name", "c", "streamKeyValue", "sk_x", "srt", Map.of("endpoint", "e", "passphrase", "p")));
+        assertThat(marked).containsEntry("name", "c").containsEntry("streamKeyValue", new Secret("sk_x"))
+                .containsEntry("srt", new Secret(Map.of("endpoint", "e", "passphrase", "p")));
+    }
+
+    @Test
+    void mark_getStreamKeyResult_wrapsOnlyTheValue() {
+        var marked = SecretMarker.mark(SCHEMA.function("ivs:index:getStreamKey").outputs(),
+                Map.of("arn", "a", "value", "v", "tags", Map.of()));
+        assertThat(marked).containsEntry("arn", "a").containsEntry("value", new Secret("v"));
+    }
+}
