@@ -58,13 +58,13 @@ public class PlaybackKeyPair extends com.pulumi.resources.CustomResource {
      * The public key, PEM-encoded (`-----BEGIN PUBLIC KEY-----`), of an ECDSA key pair (IVS uses P-384).
      */
     @Export(name="publicKeyMaterial", refs={String.class}, tree="[0]")
-    private Output<String> publicKeyMaterial;
+    private Output</* @Nullable */ String> publicKeyMaterial;
 
     /**
      * @return The public key, PEM-encoded (`-----BEGIN PUBLIC KEY-----`), of an ECDSA key pair (IVS uses P-384).
      */
-    public Output<String> publicKeyMaterial() {
-        return this.publicKeyMaterial;
+    public Output<Optional<String>> publicKeyMaterial() {
+        return Codegen.optional(this.publicKeyMaterial);
     }
     /**
      * Tags for the resource: at most 50, keys 1-128 characters, values 0-256 characters. The provider's `defaultTags` are merged in (these win). Tags always update in place.

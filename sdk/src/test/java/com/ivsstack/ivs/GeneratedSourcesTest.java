@@ -56,6 +56,17 @@ class GeneratedSourcesTest {
                         "{\"resource\":true,\"name\":\"ivs\",\"version\":\"0.1.0\"}\n");
     }
 
+    @Test
+    void resourcePages_everyResource_showsACompiledExample() {
+        var generator = new SdkGenerator(SchemaReader.read(REPO.resolve("schema.json")));
+
+        assertThat(generator.generateDocs(REPO.resolve("examples")))
+                .filteredOn(page -> !page.path().equals("README.md"))
+                .allSatisfy(page -> assertThat(page.content()).as(page.path()
+                        + ": mark a declaration in an example with // docs:begin <token> ... // docs:end <token>")
+                        .contains("```java\n"));
+    }
+
     private static List<String> compare(Path expectedRoot, Path actualRoot) throws IOException {
         Map<String, Path> expected = files(expectedRoot);
         Map<String, Path> actual = files(actualRoot);

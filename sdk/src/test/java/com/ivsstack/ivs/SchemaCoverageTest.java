@@ -128,6 +128,10 @@ class SchemaCoverageTest {
         fields(schema.path("resources")).forEach((token, spec) -> {
             Class<?> args = sdkClasses.get(packageOf(token) + "." + name(token) + "Args");
             assertImports(token + " args", args, spec.path("inputProperties"), spec.path("requiredInputs"), true);
+            // get() qualifies a lookup by any output (or the schema's stateInputs), none of them required
+            Class<?> state = sdkClasses.get(packageOf(token) + ".inputs." + name(token) + "State");
+            JsonNode stateProperties = spec.has("stateInputs") ? spec.path("stateInputs").path("properties") : spec.path("properties");
+            assertImports(token + " state", state, stateProperties, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), true);
         });
         assertImports("provider args", sdkClasses.get(ROOT + ".ProviderArgs"),
                 schema.path("provider").path("inputProperties"), schema.path("provider").path("requiredInputs"), true);

@@ -178,6 +178,18 @@ class SdkGeneratorTest {
     }
 
     @Test
+    void functionInputObjectType_getsAnOutputArgsAndAPlainInputClass() throws Exception {
+        Field plain = load("com.ivsstack.ivs.inputs.GetChannelsPlainArgs").getDeclaredField("filter");
+        Field output = load("com.ivsstack.ivs.inputs.GetChannelsArgs").getDeclaredField("filter");
+
+        assertThat(plain.getGenericType().getTypeName()).isEqualTo("com.ivsstack.ivs.inputs.ChannelFilter");
+        assertThat(output.getGenericType().getTypeName())
+                .isEqualTo("com.pulumi.core.Output<com.ivsstack.ivs.inputs.ChannelFilterArgs>");
+        assertThat(load("com.ivsstack.ivs.inputs.ChannelFilter").getDeclaredField("latencyModes").getGenericType().getTypeName())
+                .isEqualTo("java.util.List<com.ivsstack.ivs.enums.ChannelLatencyMode>");
+    }
+
+    @Test
     void keywordProperty_isRenamedButKeepsItsSchemaName() throws Exception {
         Field field = load("com.ivsstack.ivs.realtime.EncoderConfigurationArgs").getDeclaredField("class_");
 

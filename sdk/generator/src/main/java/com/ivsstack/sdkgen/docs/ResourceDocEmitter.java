@@ -3,6 +3,7 @@ package com.ivsstack.sdkgen.docs;
 import com.ivsstack.sdkgen.GeneratedFile;
 import com.ivsstack.sdkgen.emit.GenContext;
 import com.ivsstack.sdkgen.emit.ResourceEmitter;
+import com.ivsstack.sdkgen.emit.TypeUsage;
 import com.ivsstack.sdkgen.java.JavaType;
 import com.ivsstack.sdkgen.java.TypeMapper;
 import com.ivsstack.sdkgen.schema.EnumTypeSpec;
@@ -17,10 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -194,24 +193,8 @@ public final class ResourceDocEmitter {
     }
 
     private List<ObjectTypeSpec> nestedTypes(ResourceSpec resource) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (ObjectShape shape : List.of(resource.inputs(), resource.outputs())) {
-            shape.properties().forEach(p -> collect(p.type(), seen));
-        }
-        return seen.stream().map(t -> ctx.schema().objectTypes().get(t)).collect(Collectors.toList());
-    }
-
-    private void collect(TypeSpec type, Set<String> seen) {
-        if (type instanceof TypeSpec.ArrayOf a) {
-            collect(a.items(), seen);
-        } else if (type instanceof TypeSpec.MapOf m) {
-            collect(m.values(), seen);
-        } else if (type instanceof TypeSpec.Named n) {
-            ObjectTypeSpec object = ctx.schema().objectTypes().get(n.token().text());
-            if (object != null && seen.add(n.token().text())) {
-                object.shape().properties().forEach(p -> collect(p.type(), seen));
-            }
-        }
+        return TypeUsage.reachable(ctx.schema(), List.of(resource.inputs(), resource.outputs())).stream()
+                .map(t -> ctx.schema().objectTypes().get(t)).collect(Collectors.toList());
     }
 
     /** A marked region of an example, dedented, and the example-relative path of its file. */

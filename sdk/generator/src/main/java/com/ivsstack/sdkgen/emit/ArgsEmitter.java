@@ -9,6 +9,7 @@ import com.ivsstack.sdkgen.java.SourceWriter;
 import com.ivsstack.sdkgen.java.TypeMapper;
 import com.ivsstack.sdkgen.schema.ObjectShape;
 import com.ivsstack.sdkgen.schema.PropertySpec;
+import com.ivsstack.sdkgen.schema.TypeSpec;
 import java.util.Set;
 
 /**
@@ -173,8 +174,7 @@ public final class ArgsEmitter {
     }
 
     private static boolean isString(PropertySpec property) {
-        return property.type() instanceof com.ivsstack.sdkgen.schema.TypeSpec.Primitive p
-                && p.kind() == com.ivsstack.sdkgen.schema.TypeSpec.PrimitiveKind.STRING;
+        return property.type() instanceof TypeSpec.Primitive p && p.kind() == TypeSpec.PrimitiveKind.STRING;
     }
 
     static String returns(String description) {

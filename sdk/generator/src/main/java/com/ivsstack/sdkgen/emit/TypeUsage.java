@@ -6,8 +6,10 @@ import com.ivsstack.sdkgen.schema.PackageSchema;
 import com.ivsstack.sdkgen.schema.PropertySpec;
 import com.ivsstack.sdkgen.schema.ResourceSpec;
 import com.ivsstack.sdkgen.schema.TypeSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which object types are reachable as inputs, as plain function inputs and as outputs: each use gets its own
@@ -16,40 +18,49 @@ import java.util.TreeSet;
 public record TypeUsage(Set<String> inputs, Set<String> plainInputs, Set<String> outputs) {
 
     public static TypeUsage of(PackageSchema schema) {
-        var usage = new TypeUsage(new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+        List<ObjectShape> inputs = new ArrayList<>();
+        List<ObjectShape> plainInputs = new ArrayList<>();
+        List<ObjectShape> outputs = new ArrayList<>();
         for (ResourceSpec resource : schema.resources().values()) {
-            usage.walk(schema, resource.inputs(), usage.inputs);
-            usage.walk(schema, resource.stateInputs() != null ? resource.stateInputs() : resource.outputs(), usage.inputs);
-            usage.walk(schema, resource.outputs(), usage.outputs);
+            inputs.add(resource.inputs());
+            inputs.add(resource.stateInputs() != null ? resource.stateInputs() : resource.outputs());
+            outputs.add(resource.outputs());
         }
-        usage.walk(schema, schema.provider().inputs(), usage.inputs);
-        usage.walk(schema, schema.provider().outputs(), usage.outputs);
-        usage.walk(schema, schema.config(), usage.outputs);
+        inputs.add(schema.provider().inputs());
+        outputs.add(schema.provider().outputs());
+        outputs.add(schema.config());
         schema.functions().values().forEach(f -> {
             if (f.inputs() != null) {
-                usage.walk(schema, f.inputs(), usage.inputs);
-                usage.walk(schema, f.inputs(), usage.plainInputs);
+                inputs.add(f.inputs());
+                plainInputs.add(f.inputs());
             }
-            usage.walk(schema, f.outputs(), usage.outputs);
+            outputs.add(f.outputs());
         });
-        return usage;
+        return new TypeUsage(reachable(schema, inputs), reachable(schema, plainInputs), reachable(schema, outputs));
     }
 
-    private void walk(PackageSchema schema, ObjectShape shape, Set<String> into) {
+    /** The tokens of the object types the shapes use, directly or nested, in the order first met. */
+    public static Set<String> reachable(PackageSchema schema, List<ObjectShape> shapes) {
+        Set<String> found = new LinkedHashSet<>();
+        shapes.forEach(shape -> walk(schema, shape, found));
+        return found;
+    }
+
+    private static void walk(PackageSchema schema, ObjectShape shape, Set<String> found) {
         for (PropertySpec property : shape.properties()) {
-            walk(schema, property.type(), into);
+            walk(schema, property.type(), found);
         }
     }
 
-    private void walk(PackageSchema schema, TypeSpec type, Set<String> into) {
+    private static void walk(PackageSchema schema, TypeSpec type, Set<String> found) {
         if (type instanceof TypeSpec.ArrayOf a) {
-            walk(schema, a.items(), into);
+            walk(schema, a.items(), found);
         } else if (type instanceof TypeSpec.MapOf m) {
-            walk(schema, m.values(), into);
+            walk(schema, m.values(), found);
         } else if (type instanceof TypeSpec.Named n) {
             ObjectTypeSpec object = schema.objectTypes().get(n.token().text());
-            if (object != null && into.add(n.token().text())) {
-                walk(schema, object.shape(), into);
+            if (object != null && found.add(n.token().text())) {
+                walk(schema, object.shape(), found);
             }
         }
     }
