@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +81,7 @@ public final class Engine {
         return runProgram(false, options);
     }
 
+    @SuppressWarnings("try") // the lock is held for the body, never referenced
     private OperationResult runProgram(boolean dryRun, Options options) {
         long start = System.nanoTime();
         try (StackLock lock = dryRun ? null : StackLock.acquire(store.lockFile(), project.stack())) {
@@ -157,6 +157,7 @@ public final class Engine {
         return withoutProgram("import", dryRun, Options.DEFAULT, d -> d.importResource(type, name, id));
     }
 
+    @SuppressWarnings("try")
     private OperationResult withoutProgram(String kind, boolean dryRun, Options options,
                                            java.util.function.Consumer<Deployment> body) {
         long start = System.nanoTime();
@@ -191,6 +192,7 @@ public final class Engine {
         return store.export(store.load());
     }
 
+    @SuppressWarnings("try")
     public void importStack(JsonNode exported) {
         try (StackLock lock = StackLock.acquire(store.lockFile(), project.stack())) {
             Snapshot snapshot = store.parseExport(exported);
@@ -226,9 +228,5 @@ public final class Engine {
             }
             return new Engine(this);
         }
-    }
-
-    static List<String> none() {
-        return List.of();
     }
 }

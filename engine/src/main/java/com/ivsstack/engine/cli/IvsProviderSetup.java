@@ -4,7 +4,9 @@ import com.ivsstack.emulator.IvsEmulator;
 import com.ivsstack.engine.provider.InProcessProviderConnector;
 import com.ivsstack.engine.provider.PluginProcessConnector;
 import com.ivsstack.engine.provider.ProviderConnector;
+import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.provider.IvsProvider;
+import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.provider.grpc.ResourceProviderService;
 import io.grpc.BindableService;
 import java.nio.file.Path;
@@ -20,13 +22,16 @@ public final class IvsProviderSetup implements ProviderSetup {
     static final String LOCAL_ENDPOINT_FILE = "local-endpoint.json";
 
     @Override
-    public Prepared prepare(Path projectDir, Path stateDir, boolean local, Path plugin) {
+    public Prepared prepare(Path projectDir, Path stateDir, boolean local, Path plugin, DeploymentEvents events) {
         ProviderConnector connector;
         if (plugin != null) {
             // The plugin logs through the engine address; ours answers only while a program runs, so none is given.
             connector = new PluginProcessConnector(PACKAGE, plugin, projectDir, () -> "127.0.0.1:0");
         } else {
-            Supplier<BindableService> service = () -> new ResourceProviderService(IvsProvider::new);
+            // The provider's messages (a stream key adopted, a recording configuration detached) join the run's output.
+            ProviderLog log = (severity, urn, message) -> events.diagnostic(urn, severity.name().toLowerCase(java.util.Locale.ROOT)
+                                        , message);
+            Supplier<BindableService> service = () -> new ResourceProviderService(ignored -> new IvsProvider(log));
             connector = new InProcessProviderConnector(Map.of(PACKAGE, service));
         }
         if (!local) {

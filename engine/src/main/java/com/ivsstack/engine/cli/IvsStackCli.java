@@ -87,7 +87,7 @@ public final class IvsStackCli {
     /** Runs a body with an engine whose providers (and local endpoint) live as long as the body. */
     <T> T withEngine(DeploymentEvents events, java.util.function.Function<Engine, T> body) {
         try (ProviderSetup.Prepared prepared = providers.prepare(global.projectDirectory(), global.stateDirectory(),
-                global.local, global.plugin)) {
+                global.local, global.plugin == null ? null : global.plugin.toAbsolutePath().normalize(), events)) {
             Engine engine = Engine.builder()
                     .projectDirectory(global.projectDirectory())
                     .stack(global.stack)

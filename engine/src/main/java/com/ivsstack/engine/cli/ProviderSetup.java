@@ -1,5 +1,6 @@
 package com.ivsstack.engine.cli;
 
+import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.provider.ProviderConnector;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,8 +11,9 @@ public interface ProviderSetup {
      * @param stateDir  where the stack's state lives (the local endpoint persists its data there)
      * @param local     whether to use the embedded local endpoint
      * @param plugin    a provider plugin binary to launch instead of the in-process provider, or null
+     * @param events    where provider messages go
      */
-    Prepared prepare(Path projectDir, Path stateDir, boolean local, Path plugin);
+    Prepared prepare(Path projectDir, Path stateDir, boolean local, Path plugin, DeploymentEvents events);
 
     /** The connector, settings added to Configure calls, and what to stop afterwards. */
     record Prepared(ProviderConnector connector, Map<String, Map<String, Object>> configureOverrides,

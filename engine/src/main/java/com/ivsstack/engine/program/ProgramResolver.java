@@ -60,30 +60,44 @@ public final class ProgramResolver {
                 + "or the property exec.mainClass in " + pom + ", or runtime.options.mainClass in Pulumi.yaml");
     }
 
-    /** Compiles the project and returns its runtime classpath (target/classes first). */
+    /**
+     * Compiles the project and returns its runtime classpath (target/classes first). A project inside a larger
+     * Maven build (a repository with its own wrapper, like this one's examples) is built from that root with
+     * {@code -pl <project> -am}, so dependencies on sibling modules (the SDK) come from the build itself and need no
+     * {@code mvn install}. Maven options can be passed in MAVEN_ARGS (for example -o).
+     */
     static String mavenClasspath(Path dir) {
         if (!Files.exists(dir.resolve("pom.xml"))) {
             throw new IllegalArgumentException("no pom.xml in " + dir + ": a Java program needs a Maven project or "
                     + "runtime.options.binary in Pulumi.yaml");
         }
-        Path out = dir.resolve("target").resolve("ivsstack.classpath");
-        List<String> command = new ArrayList<>(mavenCommand(dir));
-        command.addAll(List.of("-q", "-B", "compile", "dependency:build-classpath",
-                "-Dmdep.outputFile=" + out, "-Dmdep.includeScope=runtime"));
-        String extra = System.getenv("IVSSTACK_MAVEN_ARGS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
+        Path project = dir.toAbsolutePath().normalize();
+        Path out = project.resolve("target").resolve("ivsstack.classpath");
+        if (upToDate(project, out)) {
+            try {
+                return classpathFrom(project, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        Path root = buildRoot(project);
+        List<String> command = new ArrayList<>(mavenCommand(root));
+        command.addAll(List.of("-q", "-B"));
+        if (!root.equals(project)) {
+            command.addAll(List.of("-f", root.resolve("pom.xml").toString(), "-pl", root.relativize(project).toString(), "-am"));
+        }
+        // Every module of an -am build writes the file; the program's own module is built last and wins.
+        command.addAll(List.of("compile", "dependency:build-classpath",
+                "-Dmdep.outputFile=" + out, "-Dmdep.includeScope=runtime"));
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile())
+            Process p = new ProcessBuilder(command).directory(project.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new IllegalStateException("building the program failed (" + String.join(" ", command)
-                        + " in " + dir + "); fix the compile errors above");
+                        + "); fix the errors above");
             }
-            String deps = Files.readString(out, StandardCharsets.UTF_8).strip();
-            return dir.resolve("target").resolve("classes") + (deps.isEmpty() ? "" : java.io.File.pathSeparator + deps);
+            return classpathFrom(project, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run Maven (" + command.get(0) + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -91,6 +105,76 @@ public final class ProgramResolver {
             throw new IllegalStateException("interrupted while building the program", e);
         }
     }
+
+    private static String classpathFrom(Path project, Path classpathFile) throws IOException {
+        String deps = Files.readString(classpathFile, StandardCharsets.UTF_8).strip();
+        return project.resolve("target").resolve("classes") + (deps.isEmpty() ? "" : java.io.File.pathSeparator + deps);
+    }
+
+    /**
+     * Whether the last build is still good: the classpath file is newer than the pom and every source and resource
+     * of the project (IVSSTACK_REBUILD forces a build). Dependencies from the surrounding build are not checked.
+     */
+    private static boolean upToDate(Path project, Path classpathFile) {
+        if (System.getenv("IVSSTACK_REBUILD") != null || !Files.exists(classpathFile)) {
+            return false;
+        }
+        try {
+            long built = Files.getLastModifiedTime(classpathFile).toMillis();
+            if (Files.getLastModifiedTime(project.resolve("pom.xml")).toMillis() > built) {
+                return false;
+            }
+            Path src = project.resolve("src");
+            if (!Files.exists(src)) {
+                return true;
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(src)) {
+                return files.filter(Files::isRegularFile).allMatch(f -> {
+                    try {
+                        return Files.getLastModifiedTime(f).toMillis() <= built;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The directory to run Maven in: the nearest ancestor with a Maven wrapper and a pom that (transitively)
+     * lists the project as a module; the project itself otherwise.
+     */
+    static Path buildRoot(Path project) {
+        for (Path d = project.getParent(); d != null; d = d.getParent()) {
+            if (Files.isExecutable(d.resolve("mvnw")) && Files.exists(d.resolve("pom.xml"))) {
+                return isModule(d, project) ? d : project;
+            }
+        }
+        return project;
+    }
+
+    private static boolean isModule(Path parent, Path project) {
+        if (parent.equals(project)) {
+            return true;
+        }
+        try {
+            String pom = Files.readString(parent.resolve("pom.xml"), StandardCharsets.UTF_8);
+            Matcher m = MODULE.matcher(pom);
+            while (m.find()) {
+                Path module = parent.resolve(m.group(1).trim()).normalize();
+                if (project.startsWith(module) && Files.exists(module.resolve("pom.xml")) && isModule(module, project)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
     /** The nearest Maven wrapper up the tree (a repository's own), else mvn from PATH. */
     private static List<String> mavenCommand(Path dir) {

@@ -93,14 +93,14 @@ public final class Project {
      */
     public Map<String, Object> config(SecretsManager secrets) {
         Map<String, Object> config = new LinkedHashMap<>();
-        project.path("config").fields().forEachRemaining(e -> {
+        project.path("config").properties().forEach(e -> {
             JsonNode v = e.getValue();
             JsonNode value = v.isObject() && (v.has("default") || v.has("type")) ? v.path("default") : v;
             if (!value.isMissingNode() && !value.isNull()) {
                 config.put(fullKey(e.getKey()), text(value));
             }
         });
-        stackFile.path("config").fields().forEachRemaining(e -> {
+        stackFile.path("config").properties().forEach(e -> {
             JsonNode v = e.getValue();
             if (v.isObject() && v.has("secure")) {
                 config.put(fullKey(e.getKey()), new Secret(secrets.decrypt(v.path("secure").asText())));

@@ -92,6 +92,8 @@ public final class ProviderClient implements AutoCloseable {
         }
     }
 
+    /** Sends the config both as {@code args} and as the deprecated {@code variables}, as the Pulumi engine does. */
+    @SuppressWarnings("deprecation")
     public void configure(String urn, String id, Map<String, Object> args) {
         Provider.ConfigureRequest.Builder req = Provider.ConfigureRequest.newBuilder()
                 .setArgs(StructCodec.toStruct(args))

@@ -44,7 +44,13 @@ public final class PassphraseSource {
             new SecureRandom().nextBytes(random);
             String phrase = HexFormat.of().formatHex(random);
             Files.createDirectories(stateDir);
+            // Owner-only where the file system supports it: the file opens every secret of the stack.
             Path tmp = Files.createTempFile(stateDir, "passphrase", ".tmp");
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system; the directory's protection applies
+            }
             Files.writeString(tmp, phrase + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return phrase;

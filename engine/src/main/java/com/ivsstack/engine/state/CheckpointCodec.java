@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,9 +219,9 @@ public final class CheckpointCodec {
 
     private ResourceState resource(JsonNode n) {
         Map<String, List<String>> propertyDependencies = new LinkedHashMap<>();
-        n.path("propertyDependencies").fields().forEachRemaining(e -> propertyDependencies.put(e.getKey(), strings(e.getValue())));
+        n.path("propertyDependencies").properties().forEach(e -> propertyDependencies.put(e.getKey(), strings(e.getValue())));
         Map<String, Double> timeouts = new LinkedHashMap<>();
-        n.path("customTimeouts").fields().forEachRemaining(e -> timeouts.put(e.getKey(), e.getValue().asDouble()));
+        n.path("customTimeouts").properties().forEach(e -> timeouts.put(e.getKey(), e.getValue().asDouble()));
         return ResourceState.builder(n.path("urn").asText(), n.path("type").asText(), n.path("custom").asBoolean())
                 .delete(n.path("delete").asBoolean())
                 .id(n.path("id").asText(null))
@@ -254,11 +253,7 @@ public final class CheckpointCodec {
 
     public Map<String, Object> properties(JsonNode node) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), value(e.getValue()));
-        }
+        node.properties().forEach(e -> out.put(e.getKey(), value(e.getValue())));
         return out;
     }
 

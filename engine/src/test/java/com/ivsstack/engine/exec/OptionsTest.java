@@ -29,6 +29,25 @@ class OptionsTest {
     }
 
     @Test
+    void target_changesOnlyTheTargetedResource_andLeavesTheOthersAsTheyAre() {
+        FakeCloud cloud = new FakeCloud();
+        TestProject project = new TestProject(dir, cloud).set("streamKey", "false");
+        assertThat(project.engine().up(Engine.Options.DEFAULT).errors()).isEmpty();
+        cloud.clearCalls();
+        project.set("latency", "NORMAL").set("recordingName", "rec2");
+        String channel = "urn:pulumi:dev::testprog::test:index:Platform$ivs:index:Channel::main";
+
+        OperationResult up = project.engine().up(new Engine.Options(false, java.util.Set.of(channel), 10));
+
+        assertThat(up.errors()).isEmpty();
+        assertThat(cloud.calls()).containsExactly("update main");
+        // The untargeted recording change is still to do (and its new ARN will then update the channel).
+        assertThat(project.engine().preview(Engine.Options.DEFAULT).steps())
+                .filteredOn(s -> s.op().isChange()).extracting(s -> s.op() + " " + s.name())
+                .containsExactly("REPLACE recording", "UPDATE main", "DELETE_REPLACED recording");
+    }
+
+    @Test
     void ignoreChanges_keepsTheOldValue_soAnEditIsNoChange() {
         FakeCloud cloud = new FakeCloud();
         TestProject project = new TestProject(dir, cloud).set("recording", "false").set("streamKey", "false")
@@ -61,6 +80,7 @@ class OptionsTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void lock_refusesASecondRunOnTheSameStack() {
         TestProject project = new TestProject(dir, new FakeCloud());
         Engine engine = project.engine();

@@ -27,7 +27,7 @@ public final class CliRunner {
     }
 
     public static ProviderSetup setup(FakeCloud cloud) {
-        return (projectDir, stateDir, local, plugin) ->
+        return (projectDir, stateDir, local, plugin, events) ->
                 new ProviderSetup.Prepared(TestProject.connector(cloud), Map.of(), () -> { }, "fake provider");
     }
 

@@ -18,7 +18,7 @@ public final class FakeEngineMain {
     public static void main(String[] args) {
         FakeCloud cloud = new FakeCloud(Path.of(args[0]));
         long delay = Long.parseLong(args[1]);
-        ProviderSetup setup = (projectDir, stateDir, local, plugin) -> new ProviderSetup.Prepared(
+        ProviderSetup setup = (projectDir, stateDir, local, plugin, events) -> new ProviderSetup.Prepared(
                 new InProcessProviderConnector(Map.of("ivs", () -> new FakeProvider(cloud, delay))), Map.of(), () -> { },
                 "fake provider");
         IvsStackCli cli = new IvsStackCli(System.out, System.err, System.in, System.getenv(), setup, false);
