@@ -27,6 +27,7 @@ import java.util.Set;
  *   --refresh-parallel N     Reads in flight at once (default 1000: all, like the Pulumi CLI's unbounded default)
  *   --apply-channels N       channels of the apply (default 100); --apply-parallel N (default 10, the CLI's default)
  *   --engine-sizes a,b,c     resources of the previewed programs (default 100,500,2000)
+ *   --engine-workdir DIR     keep the deployed stacks there; a later run previews them without deploying again
  * </pre>
  */
 public final class BenchMain {
@@ -69,7 +70,9 @@ public final class BenchMain {
         if (only.contains("engine")) {
             var sizes = Arrays.stream(options.getOrDefault("engine-sizes", "100,500,2000").split(","))
                     .map(String::strip).map(Integer::parseInt).toList();
-            new EngineBenchmark(plugin, runs, sizes).run(report);
+            Path work = options.containsKey("engine-workdir") ? Path.of(options.get("engine-workdir"))
+                    : java.nio.file.Files.createTempDirectory("ivs-bench-engine");
+            new EngineBenchmark(plugin, runs, sizes, work).run(report);
         }
         System.out.println();
         System.out.println("done in " + Duration.between(started, Instant.now()).toSeconds() + " s; load average now "

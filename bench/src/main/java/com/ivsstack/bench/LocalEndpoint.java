@@ -17,7 +17,16 @@ import java.util.concurrent.Future;
 /** The local IVS endpoint with its quotas on, and what the benchmarks read from its request counters. */
 public final class LocalEndpoint implements AutoCloseable {
 
-    private final IvsEmulator emulator = IvsEmulator.builder().quotasEnabled(true).build().start();
+    private final IvsEmulator emulator;
+
+    public LocalEndpoint() {
+        this.emulator = IvsEmulator.builder().quotasEnabled(true).build().start();
+    }
+
+    /** An endpoint on {@code port} (0: any free one), so a stack deployed against it keeps its configuration. */
+    public LocalEndpoint(int port) {
+        this.emulator = IvsEmulator.builder().quotasEnabled(true).port(port).build().start();
+    }
 
     public IvsEmulator emulator() {
         return emulator;

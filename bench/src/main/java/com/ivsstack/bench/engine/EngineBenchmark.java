@@ -18,18 +18,25 @@ import java.util.Map;
 /**
  * {@code ivsstack preview} with no changes of a deployed program of 100, 500 and 2,000 resources: the whole CLI in its
  * own JVM (the program is another JVM it starts), against the local endpoint with its quotas on. The stacks are
- * deployed first through the plugin with the baseline's unpaced calls and the quotas off: set-up, not measured.
+ * deployed first through the plugin with the baseline's unpaced calls and the quotas off: set-up, not measured
+ * (with {@code --engine-workdir}, once: a later run previews the stacks it finds there).
  */
 public final class EngineBenchmark {
 
     private final Path pluginDirectory;
     private final int runs;
     private final List<Integer> sizes;
+    private final Path workDirectory;
 
-    public EngineBenchmark(Path pluginDirectory, int runs, List<Integer> sizes) {
+    /**
+     * @param workDirectory where the deployed stacks (project, state, the endpoint's data file) live; a stack found
+     *                      there deployed by an earlier run is previewed again without deploying it anew
+     */
+    public EngineBenchmark(Path pluginDirectory, int runs, List<Integer> sizes, Path workDirectory) {
         this.pluginDirectory = pluginDirectory;
         this.runs = runs;
         this.sizes = sizes;
+        this.workDirectory = workDirectory;
     }
 
     record Preview(double seconds, long peakRssMegabytes) {
@@ -39,9 +46,21 @@ public final class EngineBenchmark {
         report.section("Engine: ivsstack preview with no changes (" + runs + " runs per size; CLI + program JVMs)");
         var medians = new LinkedHashMap<Integer, Double>();
         var memory = new LinkedHashMap<Integer, Long>();
-        try (LocalEndpoint endpoint = new LocalEndpoint()) {
-            for (int size : sizes) {
-                Path project = deploy(endpoint, size);
+        for (int size : sizes) {
+            Path project = workDirectory.resolve("stack-" + size);
+            Path portFile = project.resolve("endpoint-port");
+            boolean deployed = Files.exists(project.resolve("deployed"));
+            int port = deployed ? Integer.parseInt(Files.readString(portFile).strip()) : 0;
+            // A preview with no changes makes no API call (Configure builds no client, Check and Diff need none), so
+            // a stack deployed by an earlier run is previewed against an endpoint on the same port, as configured.
+            try (LocalEndpoint endpoint = new LocalEndpoint(port)) {
+                if (!deployed) {
+                    deploy(endpoint, project, size);
+                    Files.writeString(portFile, Integer.toString(endpoint.emulator().port()));
+                    Files.writeString(project.resolve("deployed"), "");
+                } else {
+                    report.note("(" + size + " resources: reusing the stack deployed in " + project + ")");
+                }
                 var previews = new ArrayList<Preview>();
                 for (int run = 0; run < runs; run++) {
                     previews.add(cli(project, size, Map.of(), "preview", "--expect-no-changes"));
@@ -71,9 +90,9 @@ public final class EngineBenchmark {
     }
 
     /** A project of {@code size} resources, deployed with {@code up}. */
-    private Path deploy(LocalEndpoint endpoint, int size) throws IOException, InterruptedException {
+    private void deploy(LocalEndpoint endpoint, Path project, int size) throws IOException, InterruptedException {
         endpoint.emulator().admin().reset();
-        Path project = Files.createTempDirectory("ivs-bench-engine-" + size);
+        Files.createDirectories(project);
         Files.writeString(project.resolve("Pulumi.yaml"), "name: ivs-bench\nruntime: java\n"
                 + "description: " + size + " IVS resources for the engine benchmark\n");
         Files.writeString(project.resolve("Pulumi.bench.yaml"), "config:\n"
@@ -87,7 +106,6 @@ public final class EngineBenchmark {
         } finally {
             endpoint.emulator().admin().setQuotasEnabled(true);
         }
-        return project;
     }
 
     private static Preview cli(Path project, int size, Map<String, String> environment, String... command)
