@@ -39,7 +39,8 @@ public final class EngineBenchmark {
         this.workDirectory = workDirectory;
     }
 
-    record Preview(double seconds, long peakRssMegabytes) {
+    /** One preview: its wall time, and when the Pulumi program (the CLI's child JVM) ran within it. */
+    record Preview(double seconds, long peakRssMegabytes, double programStartSeconds, double programSeconds) {
     }
 
     public void run(Report report) throws Exception {
@@ -68,6 +69,10 @@ public final class EngineBenchmark {
                 var seconds = Figures.of("s", previews.stream().map(Preview::seconds).toList());
                 var rss = Figures.of("MB", previews.stream().map(Preview::peakRssMegabytes).toList());
                 report.figure(size + " resources: preview", seconds);
+                report.figure("  ... until the program starts (CLI JVM, state, secrets)",
+                        Figures.of("s", previews.stream().map(Preview::programStartSeconds).toList()));
+                report.figure("  ... the program running (its JVM, the Pulumi SDK, registrations)",
+                        Figures.of("s", previews.stream().map(Preview::programSeconds).toList()));
                 report.figure(size + " resources: engine peak RSS (VmHWM)", rss);
                 report.note(String.format("  %.2f ms per resource", seconds.median() * 1000 / size));
                 medians.put(size, seconds.median());
@@ -122,9 +127,12 @@ public final class EngineBenchmark {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
+        var program = new ProgramWatch(process.toHandle(), started);
+        program.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = process.waitFor();
         double seconds = (System.nanoTime() - started) / 1e9;
+        program.join();
         if (code != 0) {
             throw new IllegalStateException("ivsstack " + String.join(" ", command) + " of " + size
                     + " resources exited " + code + ":\n" + tail(output));
@@ -132,7 +140,47 @@ public final class EngineBenchmark {
         long rss = output.lines().filter(l -> l.startsWith(EngineCli.PEAK_RSS_PREFIX))
                 .mapToLong(l -> Long.parseLong(l.substring(EngineCli.PEAK_RSS_PREFIX.length()).strip()))
                 .findFirst().orElse(-1);
-        return new Preview(seconds, rss);
+        return new Preview(seconds, rss, program.startedSeconds, program.endedSeconds - program.startedSeconds);
+    }
+
+    /** Polls the CLI's children: when its program JVM appeared and when it was gone, in seconds from the exec. */
+    private static final class ProgramWatch extends Thread {
+        private final ProcessHandle cli;
+        private final long started;
+        private volatile double startedSeconds = Double.NaN;
+        private volatile double endedSeconds = Double.NaN;
+
+        ProgramWatch(ProcessHandle cli, long started) {
+            super("program-watch");
+            setDaemon(true);
+            this.cli = cli;
+            this.started = started;
+        }
+
+        @Override
+        public void run() {
+            ProcessHandle child = null;
+            while (cli.isAlive() && child == null) {
+                child = cli.children().findFirst().orElse(null);
+                pause();
+            }
+            if (child == null) {
+                return;
+            }
+            startedSeconds = (System.nanoTime() - started) / 1e9;
+            while (child.isAlive()) {
+                pause();
+            }
+            endedSeconds = (System.nanoTime() - started) / 1e9;
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
