@@ -124,6 +124,11 @@ public final class EmulatorAdmin {
         return counters.snapshot();
     }
 
+    /** How many requests of each operation the rate quotas refused (429) since the start or the last reset. */
+    public Map<String, Long> throttledCounts() {
+        return counters.throttledSnapshot();
+    }
+
     public void resetRequestCounts() {
         counters.reset();
     }

@@ -9,6 +9,7 @@ import com.ivsstack.provider.api.ProviderFunction;
 import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.provider.api.ResourceType;
 import com.ivsstack.provider.aws.AwsEnvironment;
+import com.ivsstack.provider.aws.CallStrategy;
 import com.ivsstack.provider.aws.IvsApi;
 import com.ivsstack.provider.aws.RateLimiter;
 import com.ivsstack.provider.function.GetChannelFunction;
@@ -53,6 +54,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
     private final PackageSchema schema;
     private final ResourceContext context;
     private final RateLimiter rateLimiter;
+    private final CallStrategy callStrategy;
     private final Duration pollInterval;
     private final AwsEnvironment awsEnvironment;
     private final Map<String, ResourceType> resources;
@@ -67,7 +69,8 @@ public final class IvsProvider implements Provider, AutoCloseable {
     private IvsProvider(Builder builder) {
         this.schema = PackageSchema.load();
         this.context = new ResourceContext(schema, builder.log);
-        this.rateLimiter = builder.rateLimiter;
+        this.callStrategy = builder.callStrategy;
+        this.rateLimiter = builder.callStrategy == CallStrategy.ONE_BY_ONE ? RateLimiter.unlimited() : builder.rateLimiter;
         this.pollInterval = builder.pollInterval;
         this.awsEnvironment = builder.awsEnvironment;
         this.resources = index(Stream.of(
@@ -98,6 +101,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
         private ProviderLog log = ProviderLog.NONE;
         private RateLimiter rateLimiter = RateLimiter.underIvsQuotas();
         private Duration pollInterval = Duration.ofMillis(250);
+        private CallStrategy callStrategy = CallStrategy.QUOTA_AWARE;
         private AwsEnvironment awsEnvironment = AwsEnvironment.ofThisProcess();
 
         public Builder log(ProviderLog log) {
@@ -108,6 +112,12 @@ public final class IvsProvider implements Provider, AutoCloseable {
         /** How calls are paced; {@link RateLimiter#unlimited()} for a local endpoint without quotas. */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = rateLimiter;
+            return this;
+        }
+
+        /** {@link CallStrategy#ONE_BY_ONE} (unpaced, no batching, SDK retries) only for the benchmark's baseline. */
+        public Builder callStrategy(CallStrategy callStrategy) {
+            this.callStrategy = callStrategy;
             return this;
         }
 
@@ -201,7 +211,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
         var values = new LinkedHashMap<>(config == null ? Map.<String, Object>of() : config);
         ENGINE_CONFIG.forEach(values::remove);
         var providerConfig = ProviderConfig.from(InputChecker.withDefaults(schema.config(), values));
-        var connected = IvsApi.connect(providerConfig, rateLimiter, awsEnvironment);
+        var connected = IvsApi.connect(providerConfig, rateLimiter, awsEnvironment, callStrategy);
         connected.pollInterval(pollInterval);
         var previous = api;
         api = connected;

@@ -1,5 +1,6 @@
 package com.ivsstack.provider;
 
+import com.ivsstack.provider.aws.CallStrategy;
 import com.ivsstack.provider.grpc.PluginLauncher;
 
 /**
@@ -13,6 +14,7 @@ public final class ProviderMain {
     }
 
     public static void main(String[] args) {
-        PluginLauncher.run(args, IvsProvider::new);
+        var strategy = CallStrategy.fromEnvironment(System.getenv(CallStrategy.ENVIRONMENT_VARIABLE));
+        PluginLauncher.run(args, log -> IvsProvider.builder().log(log).callStrategy(strategy).build());
     }
 }

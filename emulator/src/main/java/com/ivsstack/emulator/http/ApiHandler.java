@@ -66,6 +66,7 @@ public final class ApiHandler implements HttpHandler {
                     ErrorType.UNKNOWN_OPERATION, "Unknown operation " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getPath()));
             if (!quotas.tryAcquire(operation.name(), operation.ratePerSecond())) {
+                counters.incrementThrottled(operation.name());
                 throw new ApiException(ErrorType.THROTTLING, "Rate exceeded: " + operation.name() + " allows "
                         + operation.ratePerSecond() + " requests per second");
             }

@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -55,22 +56,24 @@ public final class IvsApi implements AutoCloseable {
     private static final Duration COALESCE_WINDOW = Duration.ofMillis(5);
     private static final String DEFAULT_LOCAL_REGION = "us-east-1";
 
-    private final IvsClient ivs;
-    private final IvsRealTimeClient realTime;
+    private final LazyClients clients;
     private final RateLimiter rateLimiter;
     private final String region;
+    private final CallStrategy strategy;
     private final BatchCoalescer<Channel> channels;
     private final BatchCoalescer<StreamKey> streamKeys;
     private volatile Duration pollInterval = Duration.ofMillis(250);
     private volatile boolean cancelled;
 
-    IvsApi(IvsClient ivs, IvsRealTimeClient realTime, RateLimiter rateLimiter, String region) {
-        this.ivs = ivs;
-        this.realTime = realTime;
+    IvsApi(LazyClients clients, RateLimiter rateLimiter, String region, CallStrategy strategy) {
+        this.clients = clients;
         this.rateLimiter = rateLimiter;
         this.region = region;
-        this.channels = new BatchCoalescer<>("channel", MAX_BATCH, COALESCE_WINDOW, this::batchGetChannels);
-        this.streamKeys = new BatchCoalescer<>("stream-key", MAX_BATCH, COALESCE_WINDOW, this::batchGetStreamKeys);
+        this.strategy = strategy;
+        this.channels = new BatchCoalescer<>("channel", MAX_BATCH, COALESCE_WINDOW,
+                pacedAs(OperationFamily.CHANNEL, "BatchGetChannel"), this::batchGetChannels);
+        this.streamKeys = new BatchCoalescer<>("stream-key", MAX_BATCH, COALESCE_WINDOW,
+                pacedAs(OperationFamily.STREAM_KEY, "BatchGetStreamKey"), this::batchGetStreamKeys);
     }
 
     /**
@@ -83,6 +86,12 @@ public final class IvsApi implements AutoCloseable {
      *                                       endpoint) no credentials are configured or in the default chain
      */
     public static IvsApi connect(ProviderConfig config, RateLimiter rateLimiter, AwsEnvironment awsEnvironment) {
+        return connect(config, rateLimiter, awsEnvironment, CallStrategy.QUOTA_AWARE);
+    }
+
+    /** As {@link #connect(ProviderConfig, RateLimiter, AwsEnvironment)}; {@link CallStrategy#ONE_BY_ONE} keeps the SDK's retries. */
+    public static IvsApi connect(ProviderConfig config, RateLimiter rateLimiter, AwsEnvironment awsEnvironment,
+                                 CallStrategy strategy) {
         var missing = new ArrayList<MissingConfigurationException.MissingKey>();
         String region = resolveRegion(config, awsEnvironment);
         if (region == null) {
@@ -93,6 +102,14 @@ public final class IvsApi implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new MissingConfigurationException(missing);
         }
+        // Building the SDK clients takes most of a second of class loading in a fresh JVM; Configure and Check need
+        // none, so they are built in the background and the engine's first Check is answered meanwhile.
+        var api = new IvsApi(new LazyClients(() -> buildClients(config, region, strategy)), rateLimiter, region, strategy);
+        api.buildClientsInBackground();
+        return api;
+    }
+
+    private static Clients buildClients(ProviderConfig config, String region, CallStrategy strategy) {
         AwsCredentialsProvider credentials = credentials(config);
         RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(config.maxRetries() + 1)
@@ -101,7 +118,8 @@ public final class IvsApi implements AutoCloseable {
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(20)))
                 .retryOnExceptionOrCauseInstanceOf(IOException.class)
                 .build();
-        var override = ClientOverrideConfiguration.builder().retryStrategy(retry).build();
+        var override = strategy == CallStrategy.ONE_BY_ONE ? ClientOverrideConfiguration.builder().build()
+                : ClientOverrideConfiguration.builder().retryStrategy(retry).build();
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
@@ -114,7 +132,51 @@ public final class IvsApi implements AutoCloseable {
             ivsBuilder.endpointOverride(config.endpoint());
             realTimeBuilder.endpointOverride(config.endpoint());
         }
-        return new IvsApi(ivsBuilder.build(), realTimeBuilder.build(), rateLimiter, region);
+        return new Clients(ivsBuilder.build(), realTimeBuilder.build());
+    }
+
+    private record Clients(IvsClient ivs, IvsRealTimeClient realTime) {
+    }
+
+    private void buildClientsInBackground() {
+        var thread = new Thread(() -> {
+            try {
+                clients.get();
+            } catch (RuntimeException closedMeanwhile) {
+                // reconfigured or shut down before the clients were needed: nothing to build
+            }
+        }, "ivs-client-builder");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The SDK clients, built once, by whichever thread needs them first. */
+    static final class LazyClients {
+        private final Supplier<Clients> build;
+        private Clients clients;
+        private boolean closed;
+
+        LazyClients(Supplier<Clients> build) {
+            this.build = build;
+        }
+
+        synchronized Clients get() {
+            if (closed) {
+                throw new IllegalStateException("the IVS clients are closed: the provider was reconfigured or shut down");
+            }
+            if (clients == null) {
+                clients = build.get();
+            }
+            return clients;
+        }
+
+        synchronized void close() {
+            closed = true;
+            if (clients != null) {
+                clients.ivs().close();
+                clients.realTime().close();
+            }
+        }
     }
 
     /** The region, or null when neither the config nor the AWS environment names one (and the endpoint is not local). */
@@ -186,7 +248,25 @@ public final class IvsApi implements AutoCloseable {
     /** One paced IVS call; SDK exceptions come out as {@link IvsApiException}. */
     public <T> T ivs(OperationFamily family, Function<IvsClient, T> call) {
         try {
-            return rateLimiter.run(family, () -> call.apply(ivs));
+            return rateLimiter.run(family, () -> call.apply(clients.get().ivs()));
+        } catch (SdkException e) {
+            throw AwsErrors.map(e);
+        }
+    }
+
+    /** One IVS call paced in a window of its own operation (see {@link RateLimiter}). */
+    public <T> T ivs(OperationFamily family, String operation, Function<IvsClient, T> call) {
+        try {
+            return rateLimiter.run(family, operation, () -> call.apply(clients.get().ivs()));
+        } catch (SdkException e) {
+            throw AwsErrors.map(e);
+        }
+    }
+
+    /** One IVS RealTime call paced in a window of its own operation (see {@link RateLimiter}). */
+    public <T> T realTime(OperationFamily family, String operation, Function<IvsRealTimeClient, T> call) {
+        try {
+            return rateLimiter.run(family, operation, () -> call.apply(clients.get().realTime()));
         } catch (SdkException e) {
             throw AwsErrors.map(e);
         }
@@ -195,7 +275,7 @@ public final class IvsApi implements AutoCloseable {
     /** One paced IVS RealTime call; SDK exceptions come out as {@link IvsApiException}. */
     public <T> T realTime(OperationFamily family, Function<IvsRealTimeClient, T> call) {
         try {
-            return rateLimiter.run(family, () -> call.apply(realTime));
+            return rateLimiter.run(family, () -> call.apply(clients.get().realTime()));
         } catch (SdkException e) {
             throw AwsErrors.map(e);
         }
@@ -203,21 +283,68 @@ public final class IvsApi implements AutoCloseable {
 
     /** A channel by ARN, read through BatchGetChannel together with concurrent reads. */
     public Optional<Channel> channel(String arn) {
+        if (strategy == CallStrategy.ONE_BY_ONE) {
+            return orEmptyIfNotFound(() -> ivs(OperationFamily.CHANNEL, client -> client.getChannel(b -> b.arn(arn))).channel());
+        }
         return channels.get(arn);
     }
 
     /** A stream key (with its value) by ARN, read through BatchGetStreamKey together with concurrent reads. */
     public Optional<StreamKey> streamKey(String arn) {
+        if (strategy == CallStrategy.ONE_BY_ONE) {
+            return orEmptyIfNotFound(() -> ivs(OperationFamily.STREAM_KEY, client -> client.getStreamKey(b -> b.arn(arn))).streamKey());
+        }
         return streamKeys.get(arn);
     }
 
+    /**
+     * Starts reading a stream key without waiting for it, so that a caller can read its channel meanwhile and both
+     * reads join the batches that concurrent reads are filling.
+     */
+    public CompletableFuture<Optional<StreamKey>> streamKeyAsync(String arn) {
+        if (strategy == CallStrategy.ONE_BY_ONE) {
+            return CompletableFuture.completedFuture(streamKey(arn));
+        }
+        return streamKeys.request(arn);
+    }
+
+    private static <T> Optional<T> orEmptyIfNotFound(Supplier<T> get) {
+        try {
+            return Optional.ofNullable(get.get());
+        } catch (IvsApiException e) {
+            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The coalescers pace their batch calls themselves, so that reads arriving while a call waits still join it. */
+    private BatchCoalescer.Pacer pacedAs(OperationFamily family, String operation) {
+        return new BatchCoalescer.Pacer() {
+            @Override
+            public <T> T paced(Supplier<T> call) {
+                return rateLimiter.run(family, operation, call);
+            }
+        };
+    }
+
+    /** Unpaced: the coalescer paces it. */
+    private <T> T unpaced(Function<IvsClient, T> call) {
+        try {
+            return call.apply(clients.get().ivs());
+        } catch (SdkException e) {
+            throw AwsErrors.map(e);
+        }
+    }
+
     private BatchCoalescer.BatchResult<Channel> batchGetChannels(List<String> arns) {
-        var response = ivs(OperationFamily.CHANNEL, client -> client.batchGetChannel(b -> b.arns(arns)));
+        var response = unpaced(client -> client.batchGetChannel(b -> b.arns(arns)));
         return batchResult(response.channels(), Channel::arn, response.errors());
     }
 
     private BatchCoalescer.BatchResult<StreamKey> batchGetStreamKeys(List<String> arns) {
-        var response = ivs(OperationFamily.STREAM_KEY, client -> client.batchGetStreamKey(b -> b.arns(arns)));
+        var response = unpaced(client -> client.batchGetStreamKey(b -> b.arns(arns)));
         return batchResult(response.streamKeys(), StreamKey::arn, response.errors());
     }
 
@@ -271,7 +398,7 @@ public final class IvsApi implements AutoCloseable {
                         WaiterAcceptor.retryOnResponseAcceptor(r -> true)))
                 .overrideConfiguration(waiting(timeout))
                 .build();
-        runWaiter(() -> waiter.run(() -> paced(OperationFamily.STREAM, () -> ivs.getStream(b -> b.channelArn(channelArn)))),
+        runWaiter(() -> waiter.run(() -> paced(OperationFamily.STREAM, () -> clients.get().ivs().getStream(b -> b.channelArn(channelArn)))),
                 timeout, "the stream did not stop");
     }
 
@@ -286,7 +413,7 @@ public final class IvsApi implements AutoCloseable {
                 .overrideConfiguration(waiting(timeout))
                 .build();
         var response = runWaiter(() -> waiter.run(() -> paced(OperationFamily.RECORDING_CONFIGURATION,
-                () -> ivs.getRecordingConfiguration(b -> b.arn(arn)))), timeout, "it is still CREATING");
+                () -> clients.get().ivs().getRecordingConfiguration(b -> b.arn(arn)))), timeout, "it is still CREATING");
         return response.recordingConfiguration();
     }
 
@@ -333,9 +460,9 @@ public final class IvsApi implements AutoCloseable {
             return;
         }
         if (ArnParser.isRealTime(arn)) {
-            realTime(OperationFamily.TAGS, client -> client.tagResource(b -> b.resourceArn(arn).tags(tags)));
+            realTime(OperationFamily.TAGS, "TagResource", client -> client.tagResource(b -> b.resourceArn(arn).tags(tags)));
         } else {
-            ivs(OperationFamily.TAGS, client -> client.tagResource(b -> b.resourceArn(arn).tags(tags)));
+            ivs(OperationFamily.TAGS, "TagResource", client -> client.tagResource(b -> b.resourceArn(arn).tags(tags)));
         }
     }
 
@@ -345,25 +472,24 @@ public final class IvsApi implements AutoCloseable {
             return;
         }
         if (ArnParser.isRealTime(arn)) {
-            realTime(OperationFamily.TAGS, client -> client.untagResource(b -> b.resourceArn(arn).tagKeys(keys)));
+            realTime(OperationFamily.TAGS, "UntagResource", client -> client.untagResource(b -> b.resourceArn(arn).tagKeys(keys)));
         } else {
-            ivs(OperationFamily.TAGS, client -> client.untagResource(b -> b.resourceArn(arn).tagKeys(keys)));
+            ivs(OperationFamily.TAGS, "UntagResource", client -> client.untagResource(b -> b.resourceArn(arn).tagKeys(keys)));
         }
     }
 
     /** The live tags of any IVS or IVS RealTime resource. */
     public Map<String, String> tags(String arn) {
         if (ArnParser.isRealTime(arn)) {
-            return realTime(OperationFamily.TAGS, client -> client.listTagsForResource(b -> b.resourceArn(arn))).tags();
+            return realTime(OperationFamily.TAGS, "ListTagsForResource", client -> client.listTagsForResource(b -> b.resourceArn(arn))).tags();
         }
-        return ivs(OperationFamily.TAGS, client -> client.listTagsForResource(b -> b.resourceArn(arn))).tags();
+        return ivs(OperationFamily.TAGS, "ListTagsForResource", client -> client.listTagsForResource(b -> b.resourceArn(arn))).tags();
     }
 
     @Override
     public void close() {
         channels.close();
         streamKeys.close();
-        ivs.close();
-        realTime.close();
+        clients.close();
     }
 }

@@ -1,13 +1,15 @@
 package com.ivsstack.provider.aws;
 
 import java.util.ArrayDeque;
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Paces calls per {@link OperationFamily} so that the service never sees more than the family's quota of calls in
- * any one-second window. A call holds a slot while it runs, and its slot is freed one second after it COMPLETES: the
+ * any one-second window. IVS meters each operation on its own, so an operation that runs in bulk beside the rest of
+ * its family (BatchGetStreamKey while stream keys are adopted with ListStreamKeys, each tag operation) may be given its
+ * own window with {@link #run(OperationFamily, String, Supplier)}: it then no longer waits for the family's other calls. A call holds a slot while it runs, and its slot is freed one second after it COMPLETES: the
  * service counts a request when it arrives, which is after the client sent it and before the response returned, so
  * counting from completion is safe whatever the network latency. Thread-safe; a burst up to the quota is immediate.
  */
@@ -17,13 +19,11 @@ public final class RateLimiter {
     private static final long WINDOW_NANOS = 1_020_000_000L;
 
     private final boolean enabled;
-    private final Map<OperationFamily, Window> windows = new EnumMap<>(OperationFamily.class);
+    /** By family name, or "family/operation" for an operation paced on its own. */
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     private RateLimiter(boolean enabled) {
         this.enabled = enabled;
-        for (var family : OperationFamily.values()) {
-            windows.put(family, new Window(family.transactionsPerSecond()));
-        }
     }
 
     public static RateLimiter underIvsQuotas() {
@@ -37,10 +37,19 @@ public final class RateLimiter {
 
     /** Runs {@code call} once a call of {@code family} may start, holding the family's slot until it completes. */
     public <T> T run(OperationFamily family, Supplier<T> call) {
+        return run(family.name(), family, call);
+    }
+
+    /** Runs one call of {@code operation} (its own quota, the size of its family's) in a window of its own. */
+    public <T> T run(OperationFamily family, String operation, Supplier<T> call) {
+        return run(family.name() + "/" + operation, family, call);
+    }
+
+    private <T> T run(String key, OperationFamily family, Supplier<T> call) {
         if (!enabled) {
             return call.get();
         }
-        var window = windows.get(family);
+        var window = windows.computeIfAbsent(key, k -> new Window(family.transactionsPerSecond()));
         window.acquire();
         try {
             return call.get();

@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.ivs.model.StreamKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code ivs:index:Channel}: every input updates in place (UpdateChannel). Outputs include the stream key that
@@ -111,17 +113,26 @@ public final class ChannelResource extends IvsResource {
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
+        // The known stream key is read together with the channel, not after it: in a refresh it then joins the batch
+        // that the StreamKey resource's own read of the same ARN is in, and costs no call of its own.
+        String knownKeyArn = Values.string(oldOutputs, "streamKeyArn");
+        var knownKey = knownKeyArn == null || knownKeyArn.isEmpty() ? null : api().streamKeyAsync(knownKeyArn);
         var channel = api().channel(id);
         if (channel.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Live(id, outputs(channel.get(), currentStreamKey(id, Values.string(oldOutputs, "streamKeyArn")))));
+        return Optional.of(new Live(id, outputs(channel.get(), currentStreamKey(id, knownKey))));
     }
 
-    /** The channel's stream key: the known one if it still exists (a batched read), else whatever key it has now. */
-    private StreamKey currentStreamKey(String channelArn, String knownKeyArn) {
-        if (knownKeyArn != null && !knownKeyArn.isEmpty()) {
-            var known = api().streamKey(knownKeyArn);
+    /** The channel's stream key: the known one if it still exists, else whatever key it has now. */
+    private StreamKey currentStreamKey(String channelArn, CompletableFuture<Optional<StreamKey>> knownKey) {
+        if (knownKey != null) {
+            Optional<StreamKey> known;
+            try {
+                known = knownKey.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
             if (known.isPresent()) {
                 return known.get();
             }

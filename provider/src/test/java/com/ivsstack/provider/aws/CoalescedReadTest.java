@@ -7,6 +7,7 @@ import com.ivsstack.provider.TestProviders;
 import com.ivsstack.provider.api.ReadRequest;
 import com.ivsstack.provider.api.ReadResult;
 import com.ivsstack.provider.resource.ChannelResource;
+import com.ivsstack.provider.resource.StreamKeyResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,5 +72,56 @@ class CoalescedReadTest {
         assertThat(admin.requestCount("BatchGetChannel")).isBetween(2L, 3L);
         assertThat(admin.requestCount("BatchGetStreamKey")).isBetween(2L, 3L);
         assertThat(admin.requestCount("ListStreamKeys")).isZero();
+    }
+
+    @Test
+    void read_channelsAndTheirStreamKeysConcurrently_shareTheStreamKeyBatches(IvsClient ivs) throws Exception {
+        provider = TestProviders.against(IVS, new TestProviders.RecordingLog(), Map.of());
+        var channel = provider.resource(ChannelResource.TOKEN).orElseThrow();
+        var streamKey = provider.resource(StreamKeyResource.TOKEN).orElseThrow();
+        var tasks = new ArrayList<Callable<ReadResult>>();
+        for (int i = 0; i < 40; i++) {
+            var created = ivs.createChannel(b -> b.name("refresh"));
+            var channelOutputs = Map.<String, Object>of("arn", created.channel().arn(), "streamKeyArn", created.streamKey().arn());
+            var keyOutputs = Map.<String, Object>of("arn", created.streamKey().arn(), "channelArn", created.channel().arn());
+            tasks.add(() -> channel.read(new ReadRequest(created.channel().arn(), "urn", Map.of(), channelOutputs)));
+            tasks.add(() -> streamKey.read(new ReadRequest(created.streamKey().arn(), "urn", Map.of(), keyOutputs)));
+        }
+        var admin = IVS.emulator().admin();
+        admin.resetRequestCounts();
+        admin.injectFault(FaultRule.latency("BatchGetChannel", Duration.ofMillis(500)),
+                FaultRule.latency("BatchGetStreamKey", Duration.ofMillis(500)));
+
+        var pool = Executors.newFixedThreadPool(80);
+        var results = new ArrayList<ReadResult>();
+        try {
+            for (var future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(results).hasSize(80).allMatch(ReadResult::exists);
+        // 40 channel reads and 80 stream key reads of 40 distinct keys: a channel's key is read beside the channel,
+        // in the same batch as the StreamKey resource's read of it, not in a call of its own afterwards.
+        assertThat(admin.requestCount("BatchGetStreamKey")).isBetween(1L, 2L);
+        assertThat(admin.requestCount("BatchGetChannel")).isBetween(1L, 2L);
+    }
+
+    @Test
+    void read_oneByOneStrategy_usesOneGetPerResourceAndNoBatchCall(IvsClient ivs) {
+        provider = IvsProvider.builder().callStrategy(CallStrategy.ONE_BY_ONE).build();
+        provider.configure(Map.of("endpoint", IVS.emulator().endpoint().toString(),
+                "region", IvsEmulatorExtension.REGION.id()));
+        var created = ivs.createChannel(b -> b.name("baseline"));
+        var admin = IVS.emulator().admin();
+        admin.resetRequestCounts();
+
+        var result = provider.resource(ChannelResource.TOKEN).orElseThrow().read(new ReadRequest(created.channel().arn(),
+                "urn", Map.of(), Map.of("arn", created.channel().arn(), "streamKeyArn", created.streamKey().arn())));
+
+        assertThat(result.exists()).isTrue();
+        assertThat(admin.requestCounts()).containsOnly(Map.entry("GetChannel", 1L), Map.entry("GetStreamKey", 1L));
     }
 }

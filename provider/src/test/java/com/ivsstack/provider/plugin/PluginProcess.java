@@ -151,6 +151,10 @@ final class PluginProcess implements AutoCloseable {
         return port;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     long millisToPort() {
         return millisToPort;
     }

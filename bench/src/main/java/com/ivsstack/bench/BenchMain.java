@@ -1,0 +1,98 @@
+package com.ivsstack.bench;
+
+import com.ivsstack.bench.apply.ApplyBenchmark;
+import com.ivsstack.bench.engine.EngineBenchmark;
+import com.ivsstack.bench.plugin.PackagedPlugin;
+import com.ivsstack.bench.refresh.RefreshBenchmark;
+import com.ivsstack.bench.startup.StartupBenchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The performance benchmark of docs/performance.md. From the repository root, after
+ * {@code ./mvnw -B -Pbench -DskipTests package}: {@code java -jar bench/target/ivs-bench.jar [options]}.
+ *
+ * <pre>
+ *   --runs N                 measurements per figure (default 5)
+ *   --only a,b               sections: startup, refresh, apply, engine (default all)
+ *   --plugin-tarball PATH    the packaged plugin (default provider/target/pulumi-resource-ivs-v*.tar.gz)
+ *   --refresh-channels N     channels of the refresh (default 500); --refresh-baseline-channels N (default 50)
+ *   --refresh-parallel N     Reads in flight at once (default 1000: all, like the Pulumi CLI's unbounded default)
+ *   --apply-channels N       channels of the apply (default 100); --apply-parallel N (default 10, the CLI's default)
+ *   --engine-sizes a,b,c     resources of the previewed programs (default 100,500,2000)
+ *   --engine-workdir DIR     keep the deployed stacks there; a later run previews them without deploying again
+ * </pre>
+ */
+public final class BenchMain {
+
+    private static final Set<String> SECTIONS = Set.of("startup", "refresh", "apply", "engine");
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        List<String> only = List.of(options.getOrDefault("only", "startup,refresh,apply,engine").split(","));
+        only.stream().filter(s -> !SECTIONS.contains(s)).findFirst().ifPresent(s -> {
+            throw new IllegalArgumentException("--only " + s + ": not a section; use " + SECTIONS);
+        });
+        Path repository = Path.of("").toAbsolutePath();
+        Path tarball = PackagedPlugin.tarball(repository, options.get("plugin-tarball"));
+        Path plugin = PackagedPlugin.unpack(tarball);
+
+        var report = new Report(System.out);
+        Instant started = Instant.now();
+        System.out.println("ivs-bench " + started + ": " + Machine.describe());
+        System.out.println("plugin: " + tarball + ", installed in " + plugin);
+        double training = PackagedPlugin.firstStart(plugin);
+        System.out.println(training < 0 ? "first start: no class-data sharing archive was made"
+                : String.format("first start after installation: the launcher trained its class-data sharing archive in "
+                        + "the background in %.1f s; every start measured below uses it", training));
+        if (only.contains("startup")) {
+            new StartupBenchmark(plugin, runs).run(report);
+        }
+        if (only.contains("refresh")) {
+            new RefreshBenchmark(plugin, runs, integer(options, "refresh-channels", 500),
+                    integer(options, "refresh-baseline-channels", 50), integer(options, "refresh-parallel", 1000)).run(report);
+        }
+        if (only.contains("apply")) {
+            new ApplyBenchmark(plugin, runs, integer(options, "apply-channels", 100),
+                    integer(options, "apply-parallel", 10)).run(report);
+        }
+        if (only.contains("engine")) {
+            var sizes = Arrays.stream(options.getOrDefault("engine-sizes", "100,500,2000").split(","))
+                    .map(String::strip).map(Integer::parseInt).toList();
+            Path work = options.containsKey("engine-workdir") ? Path.of(options.get("engine-workdir"))
+                    : java.nio.file.Files.createTempDirectory("ivs-bench-engine");
+            new EngineBenchmark(plugin, runs, sizes, work).run(report);
+        }
+        System.out.println();
+        System.out.println("done in " + Duration.between(started, Instant.now()).toSeconds() + " s; load average now "
+                + Machine.loadAverage());
+        System.exit(0);
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        var options = new LinkedHashMap<String, String>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value pairs, got " + String.join(" ", args)
+                        + "; see the options in docs/performance.md");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static int integer(Map<String, String> options, String key, int fallback) {
+        return options.containsKey(key) ? Integer.parseInt(options.get(key)) : fallback;
+    }
+}

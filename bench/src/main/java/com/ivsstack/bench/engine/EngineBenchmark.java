@@ -1,0 +1,204 @@
+package com.ivsstack.bench.engine;
+
+import com.ivsstack.bench.Figures;
+import com.ivsstack.bench.LocalEndpoint;
+import com.ivsstack.bench.Report;
+import com.ivsstack.bench.plugin.CallStrategies;
+import com.ivsstack.provider.aws.CallStrategy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ivsstack preview} with no changes of a deployed program of 100, 500 and 2,000 resources: the whole CLI in its
+ * own JVM (the program is another JVM it starts), against the local endpoint with its quotas on. The stacks are
+ * deployed first through the plugin with the baseline's unpaced calls and the quotas off: set-up, not measured
+ * (with {@code --engine-workdir}, once: a later run previews the stacks it finds there).
+ */
+public final class EngineBenchmark {
+
+    private final Path pluginDirectory;
+    private final int runs;
+    private final List<Integer> sizes;
+    private final Path workDirectory;
+
+    /**
+     * @param workDirectory where the deployed stacks (project, state, the endpoint's data file) live; a stack found
+     *                      there deployed by an earlier run is previewed again without deploying it anew
+     */
+    public EngineBenchmark(Path pluginDirectory, int runs, List<Integer> sizes, Path workDirectory) {
+        this.pluginDirectory = pluginDirectory;
+        this.runs = runs;
+        this.sizes = sizes;
+        this.workDirectory = workDirectory;
+    }
+
+    /** One preview: its wall time, and when the Pulumi program (the CLI's child JVM) ran within it. */
+    record Preview(double seconds, long peakRssMegabytes, double programStartSeconds, double programSeconds) {
+    }
+
+    public void run(Report report) throws Exception {
+        report.section("Engine: ivsstack preview with no changes (" + runs + " runs per size; CLI + program JVMs)");
+        var medians = new LinkedHashMap<Integer, Double>();
+        var memory = new LinkedHashMap<Integer, Long>();
+        for (int size : sizes) {
+            Path project = workDirectory.resolve("stack-" + size);
+            Path portFile = project.resolve("endpoint-port");
+            boolean deployed = Files.exists(project.resolve("deployed"));
+            int port = deployed ? Integer.parseInt(Files.readString(portFile).strip()) : 0;
+            // A preview with no changes makes no API call (Configure builds no client, Check and Diff need none), so
+            // a stack deployed by an earlier run is previewed against an endpoint on the same port, as configured.
+            try (LocalEndpoint endpoint = new LocalEndpoint(port)) {
+                if (!deployed) {
+                    deploy(endpoint, project, size);
+                    Files.writeString(portFile, Integer.toString(endpoint.emulator().port()));
+                    Files.writeString(project.resolve("deployed"), "");
+                } else {
+                    report.note("(" + size + " resources: reusing the stack deployed in " + project + ")");
+                }
+                var previews = new ArrayList<Preview>();
+                for (int run = 0; run < runs; run++) {
+                    previews.add(cli(project, size, Map.of(), "preview", "--expect-no-changes"));
+                }
+                var seconds = Figures.of("s", previews.stream().map(Preview::seconds).toList());
+                var rss = Figures.of("MB", previews.stream().map(Preview::peakRssMegabytes).toList());
+                report.figure(size + " resources: preview", seconds);
+                report.figure("  ... until the program starts (CLI JVM, state, secrets)",
+                        Figures.of("s", previews.stream().map(Preview::programStartSeconds).toList()));
+                report.figure("  ... the program running (its JVM, the Pulumi SDK, registrations)",
+                        Figures.of("s", previews.stream().map(Preview::programSeconds).toList()));
+                report.figure(size + " resources: engine peak RSS (VmHWM)", rss);
+                report.note(String.format("  %.2f ms per resource", seconds.median() * 1000 / size));
+                medians.put(size, seconds.median());
+                memory.put(size, (long) rss.max());
+            }
+        }
+        if (medians.containsKey(500)) {
+            report.target("engine: preview of 500 resources, no changes", medians.get(500), "<=", 6, "s");
+        }
+        var ordered = new ArrayList<>(medians.keySet());
+        for (int i = 1; i < ordered.size(); i++) {
+            int small = ordered.get(i - 1);
+            int large = ordered.get(i);
+            report.note(String.format("growth %d -> %d resources (x%.1f): preview time x%.2f; per added resource %.2f ms",
+                    small, large, (double) large / small, medians.get(large) / medians.get(small),
+                    (medians.get(large) - medians.get(small)) * 1000 / (large - small)));
+        }
+        int largest = ordered.get(ordered.size() - 1);
+        report.target("memory: engine peak RSS for " + largest + " resources (worst run)", memory.get(largest), "<=", 512, "MB");
+    }
+
+    /** A project of {@code size} resources, deployed with {@code up}. */
+    private void deploy(LocalEndpoint endpoint, Path project, int size) throws IOException, InterruptedException {
+        endpoint.emulator().admin().reset();
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("Pulumi.yaml"), "name: ivs-bench\nruntime: java\n"
+                + "description: " + size + " IVS resources for the engine benchmark\n");
+        Files.writeString(project.resolve("Pulumi.bench.yaml"), "config:\n"
+                + "  ivs:endpoint: " + endpoint.emulator().endpoint() + "\n"
+                + "  ivs:region: us-west-2\n");
+        endpoint.emulator().admin().setQuotasEnabled(false);
+        try {
+            var environment = new LinkedHashMap<>(CallStrategies.environment(CallStrategy.ONE_BY_ONE));
+            cli(project, size, environment, "up", "--yes", "--skip-preview", "--parallel", "32",
+                    "--plugin", pluginDirectory.resolve("pulumi-resource-ivs").toString());
+        } finally {
+            endpoint.emulator().admin().setQuotasEnabled(true);
+        }
+    }
+
+    private static Preview cli(Path project, int size, Map<String, String> environment, String... command)
+            throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("java.class.path");
+        var line = new ArrayList<>(List.of(java, "-cp", classpath, EngineCli.class.getName()));
+        line.addAll(List.of(command));
+        line.addAll(List.of("--stack", "bench", "--cwd", project.toString(), "--color", "never",
+                "--program-classpath", programClasspath(), "--main-class", ManyResourcesProgram.class.getName()));
+        var builder = new ProcessBuilder(line).redirectErrorStream(true);
+        builder.environment().put(ManyResourcesProgram.RESOURCES_VARIABLE, Integer.toString(size));
+        builder.environment().put("PULUMI_CONFIG_PASSPHRASE", "ivs-bench");
+        builder.environment().putAll(environment);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        var program = new ProgramWatch(process.toHandle(), started);
+        program.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        program.join();
+        if (code != 0) {
+            throw new IllegalStateException("ivsstack " + String.join(" ", command) + " of " + size
+                    + " resources exited " + code + ":\n" + tail(output));
+        }
+        long rss = output.lines().filter(l -> l.startsWith(EngineCli.PEAK_RSS_PREFIX))
+                .mapToLong(l -> Long.parseLong(l.substring(EngineCli.PEAK_RSS_PREFIX.length()).strip()))
+                .findFirst().orElse(-1);
+        return new Preview(seconds, rss, program.startedSeconds, program.endedSeconds - program.startedSeconds);
+    }
+
+    /** Polls the CLI's children: when its program JVM appeared and when it was gone, in seconds from the exec. */
+    private static final class ProgramWatch extends Thread {
+        private final ProcessHandle cli;
+        private final long started;
+        private volatile double startedSeconds = Double.NaN;
+        private volatile double endedSeconds = Double.NaN;
+
+        ProgramWatch(ProcessHandle cli, long started) {
+            super("program-watch");
+            setDaemon(true);
+            this.cli = cli;
+            this.started = started;
+        }
+
+        @Override
+        public void run() {
+            ProcessHandle child = null;
+            while (cli.isAlive() && child == null) {
+                child = cli.children().findFirst().orElse(null);
+                pause();
+            }
+            if (child == null) {
+                return;
+            }
+            startedSeconds = (System.nanoTime() - started) / 1e9;
+            while (child.isAlive()) {
+                pause();
+            }
+            endedSeconds = (System.nanoTime() - started) / 1e9;
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The program's own classes and target/program-lib (the SDK, the Pulumi Java SDK): what a user's program runs
+     * with. Not the benchmark's whole classpath: the Pulumi SDK scans its classpath at start.
+     */
+    private static String programClasspath() {
+        try {
+            Path target = Path.of(ManyResourcesProgram.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toAbsolutePath().getParent();
+            return target.resolve("classes") + java.io.File.pathSeparator + target.resolve("program-lib") + "/*";
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tail(String output) {
+        var lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
