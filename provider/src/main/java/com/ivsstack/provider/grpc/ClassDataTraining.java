@@ -5,7 +5,7 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.ivsstack.provider.IvsProvider;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.okhttp.OkHttpChannelBuilder;
 import pulumirpc.Provider;
 import pulumirpc.ResourceProviderGrpc;
 
@@ -25,7 +25,7 @@ public final class ClassDataTraining {
 
     public static void main(String[] args) throws Exception {
         var plugin = PluginLauncher.start(PluginArguments.parse(), IvsProvider::new);
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", plugin.port()).usePlaintext().build();
+        ManagedChannel channel = OkHttpChannelBuilder.forAddress("127.0.0.1", plugin.port()).usePlaintext().build();
         try {
             var stub = ResourceProviderGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
             stub.getPluginInfo(Empty.getDefaultInstance());

@@ -21,7 +21,8 @@ final class EngineLog implements ProviderLog, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("pulumi-resource-ivs");
 
-    private volatile ManagedChannel channel;
+    /** Built at the first message, not at connect: the launcher connects before it prints the port. */
+    private ManagedChannel channel;
     private volatile String address;
 
     /** Connects to the engine at {@code address} ({@code host:port}); a blank address disconnects. */
@@ -30,21 +31,28 @@ final class EngineLog implements ProviderLog, AutoCloseable {
         if (java.util.Objects.equals(normalized, address)) {
             return;
         }
-        ManagedChannel previous = channel;
-        channel = normalized == null ? null : ManagedChannelBuilder.forTarget(normalized).usePlaintext().build();
-        address = normalized;
-        if (previous != null) {
-            previous.shutdown();
+        if (channel != null) {
+            channel.shutdown();
+            channel = null;
         }
+        address = normalized;
     }
 
     String engineAddress() {
         return address;
     }
 
+    /** The channel to the engine, built on first use; null while no engine is known. */
+    private synchronized ManagedChannel engineChannel() {
+        if (channel == null && address != null) {
+            channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
+        }
+        return channel;
+    }
+
     @Override
     public void log(Severity severity, String urn, String message) {
-        ManagedChannel engine = channel;
+        ManagedChannel engine = engineChannel();
         if (engine == null) {
             logLocally(severity, urn, message);
             return;
@@ -99,7 +107,7 @@ final class EngineLog implements ProviderLog, AutoCloseable {
         if (channel != null) {
             channel.shutdown();
             channel = null;
-            address = null;
         }
+        address = null;
     }
 }

@@ -2,8 +2,9 @@ package com.ivsstack.provider.grpc;
 
 import com.ivsstack.provider.api.Provider;
 import com.ivsstack.provider.api.ProviderLog;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.okhttp.OkHttpServerBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +23,9 @@ public final class PluginLauncher {
 
     /** Large enough for any property map the engine may send (the Pulumi SDKs use the same limit). */
     private static final int MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
+    /** HTTP/2 flow control window per stream and connection: Netty's default, so a burst of Reads is not throttled. */
+    private static final int FLOW_CONTROL_WINDOW_BYTES = 1024 * 1024;
 
     private PluginLauncher() {
     }
@@ -54,9 +58,12 @@ public final class PluginLauncher {
             throws IOException {
         var service = new ResourceProviderService(providerFactory);
         service.setEngineAddress(arguments.engineAddress());
-        Server server = NettyServerBuilder
-                .forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+        // OkHttp's server transport, not Netty's: plaintext HTTP/2 (h2c, which the engine speaks) on plain sockets,
+        // a few hundred classes where Netty's event loops, buffers and native epoll library take thousands.
+        Server server = OkHttpServerBuilder
+                .forPort(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), InsecureServerCredentials.create())
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES)
                 .addService(service)
                 .build()
                 .start();
@@ -88,6 +95,9 @@ public final class PluginLauncher {
      * property given on the command line (e.g. via {@code PULUMI_IVS_JAVA_OPTS}) wins.
      */
     private static void configureLogging(int verbosity) {
+        // Names the binding the plugin ships, so slf4j does not search every jar for one (a ServiceLoader scan).
+        setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        setIfAbsent("slf4j.internal.verbosity", "WARN");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbosity >= 9 ? "trace" : verbosity >= 1 ? "debug" : "info");
         setIfAbsent("org.slf4j.simpleLogger.log.software.amazon.awssdk", verbosity >= 9 ? "debug" : "warn");
