@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class EngineLog implements ProviderLog, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger("pulumi-resource-ivs");
+    /** Looked up when used, not when the class loads: slf4j's initialization searches every jar (see the service). */
+    private static Logger local() {
+        return LoggerFactory.getLogger("pulumi-resource-ivs");
+    }
 
     /** Built at the first message, not at connect: the launcher connects before it prints the port. */
     private ManagedChannel channel;
@@ -57,7 +60,7 @@ final class EngineLog implements ProviderLog, AutoCloseable {
             logLocally(severity, urn, message);
             return;
         }
-        LOG.debug("{}{}", urn == null || urn.isEmpty() ? "" : urn + ": ", message);
+        local().debug("{}{}", urn == null || urn.isEmpty() ? "" : urn + ": ", message);
         var request = LogRequest.newBuilder()
                 .setSeverity(toWire(severity))
                 .setMessage(message)
@@ -73,7 +76,7 @@ final class EngineLog implements ProviderLog, AutoCloseable {
 
                     @Override
                     public void onError(Throwable failure) {
-                        LOG.debug("could not send a log message to the engine at {}: {}", address, failure.toString());
+                        local().debug("could not send a log message to the engine at {}: {}", address, failure.toString());
                         logLocally(severity, urn, message);
                     }
 
@@ -86,10 +89,10 @@ final class EngineLog implements ProviderLog, AutoCloseable {
     private static void logLocally(Severity severity, String urn, String message) {
         String text = (urn == null || urn.isEmpty() ? "" : urn + ": ") + message;
         switch (severity) {
-            case DEBUG -> LOG.debug(text);
-            case INFO -> LOG.info(text);
-            case WARNING -> LOG.warn(text);
-            case ERROR -> LOG.error(text);
+            case DEBUG -> local().debug(text);
+            case INFO -> local().info(text);
+            case WARNING -> local().warn(text);
+            case ERROR -> local().error(text);
         }
     }
 

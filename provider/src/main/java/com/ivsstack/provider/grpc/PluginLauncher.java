@@ -8,10 +8,13 @@ import io.grpc.okhttp.OkHttpServerBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -30,7 +33,11 @@ public final class PluginLauncher {
     private PluginLauncher() {
     }
 
-    /** The plugin's main: returns only when the server stops (the engine kills the process when it is done). */
+    /**
+     * The plugin's main: returns only when the server stops (the engine kills the process when it is done). The port
+     * line goes out as soon as the socket listens: the engine's connection waits in the kernel's queue while the
+     * gRPC server starts, and the provider (schema, resource types) is built meanwhile on another thread.
+     */
     public static void run(String[] args, Function<ProviderLog, Provider> providerFactory) {
         // Keep the real stdout for the port line only; anything else that prints to System.out lands on stderr.
         PrintStream portChannel = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
@@ -39,10 +46,12 @@ public final class PluginLauncher {
         PluginArguments arguments = PluginArguments.parse(args);
         configureLogging(arguments.verbosity());
         try {
-            RunningPlugin plugin = start(arguments, providerFactory);
-            portChannel.println(plugin.port());
+            PreboundServerSocket listening = PreboundServerSocket.bindLoopback();
+            portChannel.println(listening.getLocalPort());
             portChannel.flush();
-            warmUp(plugin.service());
+            var service = new ResourceProviderService(providerFactory);
+            warmUp(service);
+            RunningPlugin plugin = start(arguments, service, listening);
             Runtime.getRuntime().addShutdownHook(new Thread(plugin::stop, "pulumi-resource-ivs-shutdown"));
             plugin.awaitTermination();
         } catch (IOException | RuntimeException failure) {
@@ -53,30 +62,51 @@ public final class PluginLauncher {
         }
     }
 
-    /** Starts the server; the caller prints the port. */
+    /** Starts the server on a free loopback port; the caller prints the port. */
     public static RunningPlugin start(PluginArguments arguments, Function<ProviderLog, Provider> providerFactory)
             throws IOException {
-        var service = new ResourceProviderService(providerFactory);
+        return start(arguments, new ResourceProviderService(providerFactory), PreboundServerSocket.bindLoopback());
+    }
+
+    private static RunningPlugin start(PluginArguments arguments, ResourceProviderService service,
+            PreboundServerSocket listening) throws IOException {
         service.setEngineAddress(arguments.engineAddress());
         // OkHttp's server transport, not Netty's: plaintext HTTP/2 (h2c, which the engine speaks) on plain sockets,
-        // a few hundred classes where Netty's event loops, buffers and native epoll library take thousands.
-        Server server = OkHttpServerBuilder
-                .forPort(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), InsecureServerCredentials.create())
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES)
-                .addService(service)
-                .build()
-                .start();
+        // a few hundred classes where Netty's event loops, buffers and native epoll library take thousands. Our own
+        // threads, not grpc's shared pools: those name their threads through String.format, whose first use loads
+        // the JDK's locale data (tens of milliseconds) before the server can accept the engine's connection.
+        ExecutorService threads = Executors.newCachedThreadPool(daemonThreads("pulumi-resource-ivs-grpc-"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                daemonThreads("pulumi-resource-ivs-grpc-timer-"));
+        Server server;
+        try {
+            server = OkHttpServerBuilder
+                    .forPort(listening.getLocalSocketAddress(), InsecureServerCredentials.create())
+                    .socketFactory(listening.factory())
+                    .transportExecutor(threads)
+                    .executor(threads)
+                    .scheduledExecutorService(timer)
+                    .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                    .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES)
+                    .addService(service)
+                    .build()
+                    .start();
+        } catch (IOException | RuntimeException failure) {
+            listening.close();
+            threads.shutdownNow();
+            timer.shutdownNow();
+            throw failure;
+        }
         if (!arguments.ignoredFlags().isEmpty()) {
             org.slf4j.LoggerFactory.getLogger(PluginLauncher.class)
                     .debug("ignoring unknown arguments {}", arguments.ignoredFlags());
         }
-        return new RunningPlugin(server, service);
+        return new RunningPlugin(server, service, threads, timer);
     }
 
     /**
-     * Builds the provider (schema, resource types; no AWS client) while the engine connects and handshakes, so that
-     * GetPluginInfo, the first call that needs it, does not pay for it. A failure surfaces again on that call.
+     * Builds the provider (schema, resource types; no AWS client) while the gRPC server starts and the engine
+     * connects, so that the first call that needs it does not pay for it. A failure surfaces again on that call.
      */
     private static void warmUp(ResourceProviderService service) {
         var warmUp = new Thread(() -> {
@@ -88,6 +118,15 @@ public final class PluginLauncher {
         }, "pulumi-resource-ivs-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+    }
+
+    private static ThreadFactory daemonThreads(String namePrefix) {
+        var created = new AtomicInteger();
+        return task -> {
+            var thread = new Thread(task, namePrefix.concat(Integer.toString(created.incrementAndGet())));
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**
@@ -112,7 +151,8 @@ public final class PluginLauncher {
     }
 
     /** A started plugin server. */
-    public record RunningPlugin(Server server, ResourceProviderService service) {
+    public record RunningPlugin(Server server, ResourceProviderService service, ExecutorService threads,
+                                ScheduledExecutorService timer) {
 
         public int port() {
             return server.getPort();
@@ -128,6 +168,8 @@ public final class PluginLauncher {
                 server.shutdownNow();
                 Thread.currentThread().interrupt();
             }
+            threads.shutdownNow();
+            timer.shutdownNow();
             service.close();
         }
 

@@ -59,7 +59,13 @@ import java.util.function.Supplier;
  */
 public class ResourceProviderService extends ResourceProviderGrpc.ResourceProviderImplBase implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResourceProviderService.class);
+    /**
+     * Looked up when something is logged, not when the class loads: slf4j's initialization searches every jar for its
+     * configuration file, which the plugin must not wait for before it answers its first call.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ResourceProviderService.class);
+    }
 
     private final Function<ProviderLog, Provider> providerFactory;
     private final EngineLog engineLog = new EngineLog();
@@ -102,7 +108,7 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
             try {
                 closeable.close();
             } catch (Exception failure) {
-                LOG.debug("closing the provider failed", failure);
+                log().debug("closing the provider failed", failure);
             }
         }
     }
@@ -383,9 +389,9 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
         } catch (Throwable failure) {
             var status = GrpcErrors.toStatus(failure);
             if (status.getStatus().getCode() == Status.Code.INTERNAL) {
-                LOG.error("unexpected failure", failure);
+                log().error("unexpected failure", failure);
             } else if (!(failure instanceof ProviderException)) {
-                LOG.debug("request failed: {}", status.getStatus());
+                log().debug("request failed: {}", status.getStatus());
             }
             response.onError(status);
             return;
