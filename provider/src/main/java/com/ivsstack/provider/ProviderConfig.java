@@ -1,10 +1,10 @@
 package com.ivsstack.provider;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.Secret;
+import com.ivsstack.provider.schema.Json;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -26,7 +26,6 @@ public record ProviderConfig(String region, String profile, String accessKey, St
                              boolean stopLiveStreams, int maxRetries) {
 
     public static final int DEFAULT_MAX_RETRIES = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ProviderConfig {
         defaultTags = Map.copyOf(defaultTags == null ? Map.of() : defaultTags);
@@ -182,7 +181,7 @@ public record ProviderConfig(String region, String profile, String accessKey, St
         }
         if (value instanceof String json) {
             try {
-                value = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+                value = Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() { });
             } catch (Exception e) {
                 throw new IllegalArgumentException("not a map of tags (JSON object of strings): " + e.getMessage());
             }

@@ -17,8 +17,6 @@ import java.util.TreeSet;
  */
 public final class InputChecker {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     /** The checked inputs (defaults applied) and what is wrong with them. */
     public record Checked(Map<String, Object> values, List<CheckFailure> failures) {
     }
@@ -98,7 +96,7 @@ public final class InputChecker {
             if (value instanceof String text && text.strip().startsWith("{")) {
                 // Stack config such as ivs:defaultTags reaches the provider as JSON text, like "5" for numbers.
                 try {
-                    return checkValue(type, JSON.readValue(text, Map.class), path, failures);
+                    return checkValue(type, Json.mapper().readValue(text, Map.class), path, failures);
                 } catch (java.io.IOException notJson) {
                     // reported below as not a map
                 }

@@ -1,7 +1,7 @@
 package com.ivsstack.provider.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +25,6 @@ public final class PackageSchema {
     /** Where the provider jar carries schema.json (copied from the repository root by the provider's pom). */
     public static final String RESOURCE_PATH = "/schema.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String json;
     private final JsonNode root;
     private final Map<String, ObjectSchema> types = new LinkedHashMap<>();
@@ -37,7 +35,7 @@ public final class PackageSchema {
     private PackageSchema(String json) {
         this.json = json;
         try {
-            this.root = JSON.readTree(json);
+            this.root = Json.tree(json);
         } catch (IOException e) {
             throw new IllegalStateException("schema.json is not valid JSON: " + e.getMessage(), e);
         }
@@ -62,7 +60,7 @@ public final class PackageSchema {
                     objectSchema(token, node.path("inputs").path("properties"), node.path("inputs").path("required")),
                     objectSchema(token, node.path("outputs").path("properties"), node.path("outputs").path("required"))));
         });
-        this.config = objectSchema("pulumi:providers:" + name(), root.path("config").path("variables"), JSON.createArrayNode());
+        this.config = objectSchema("pulumi:providers:" + name(), root.path("config").path("variables"), JsonNodeFactory.instance.arrayNode());
     }
 
     /** Reads schema.json from the classpath. */
