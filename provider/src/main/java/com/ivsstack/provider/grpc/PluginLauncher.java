@@ -54,11 +54,12 @@ public final class PluginLauncher {
             RunningPlugin plugin = start(arguments, service, listening);
             Runtime.getRuntime().addShutdownHook(new Thread(plugin::stop, "pulumi-resource-ivs-shutdown"));
             plugin.awaitTermination();
-        } catch (IOException | RuntimeException failure) {
-            System.err.println("pulumi-resource-ivs: could not start: " + failure);
-            System.exit(1);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        } catch (Exception | LinkageError failure) {
+            // The port is out already: exit, so that the engine sees the plugin fail rather than a silent socket.
+            System.err.println("pulumi-resource-ivs: could not start: " + failure);
+            System.exit(1);
         }
     }
 
