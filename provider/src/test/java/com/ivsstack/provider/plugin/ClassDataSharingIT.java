@@ -45,6 +45,32 @@ class ClassDataSharingIT {
     }
 
     @Test
+    void start_archiveOlderThanTheJar_startsWithoutItAndTrainsANewOne(@TempDir Path install) throws Exception {
+        unpack(install);
+        Path archive = install.resolve(ARCHIVE);
+        Files.writeString(archive, "an archive of an earlier build of the plugin");
+        var jarTime = Files.getLastModifiedTime(install.resolve("pulumi-resource-ivs.jar")).toMillis();
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(jarTime - 3_600_000));
+
+        try (var first = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
+            first.stub().getPluginInfo(Empty.getDefaultInstance());
+            assertThat(Files.readString(Path.of("/proc/" + first.pid() + "/maps"))).doesNotContain(archive.toString());
+            assertThat(first.stderr()).isEmpty();
+        }
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while ((Files.exists(install.resolve(ARCHIVE + ".lock")) || Files.size(archive) < 1024)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+
+        try (var next = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
+            next.stub().getPluginInfo(Empty.getDefaultInstance());
+            assertThat(Files.readString(Path.of("/proc/" + next.pid() + "/maps"))).contains(archive.toString());
+            assertThat(next.stderr()).isEmpty();
+        }
+    }
+
+    @Test
     void start_javaOptionsGiven_makesNoArchive(@TempDir Path install) throws Exception {
         unpack(install);
 
