@@ -40,6 +40,22 @@ public final class Machine {
                 .orElse(OptionalLong.empty());
     }
 
+    /**
+     * CPU time (user + system, every thread, exited ones included) the process has used so far, from
+     * {@code /proc/<pid>/stat} in clock ticks of 10 ms; empty where there is no /proc.
+     */
+    public static java.util.OptionalDouble cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // The command name (field 2) may hold spaces; the fields after its closing parenthesis start at field 3.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return java.util.OptionalDouble.of(ticks * 10.0);
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalDouble.empty();
+        }
+    }
+
     private static java.util.Optional<String> field(Path file, String name) {
         try {
             return Files.readAllLines(file).stream()
