@@ -72,7 +72,7 @@ public final class BenchMain {
                     .map(String::strip).map(Integer::parseInt).toList();
             Path work = options.containsKey("engine-workdir") ? Path.of(options.get("engine-workdir"))
                     : java.nio.file.Files.createTempDirectory("ivs-bench-engine");
-            new EngineBenchmark(plugin, runs, sizes, work).run(report);
+            new EngineBenchmark(repository, plugin, runs, sizes, work).run(report);
         }
         System.out.println();
         System.out.println("done in " + Duration.between(started, Instant.now()).toSeconds() + " s; load average now "

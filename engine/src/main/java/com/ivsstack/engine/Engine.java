@@ -5,8 +5,6 @@ import com.ivsstack.engine.exec.Deployment;
 import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.exec.DeploymentSettings;
 import com.ivsstack.engine.exec.ProviderRegistry;
-import com.ivsstack.engine.monitor.EngineService;
-import com.ivsstack.engine.monitor.ResourceMonitorService;
 import com.ivsstack.engine.program.ProgramResolver;
 import com.ivsstack.engine.program.ProgramRunner;
 import com.ivsstack.engine.program.ProgramSpec;
@@ -18,17 +16,11 @@ import com.ivsstack.engine.state.CheckpointStore;
 import com.ivsstack.engine.state.SecretsManager;
 import com.ivsstack.engine.state.Snapshot;
 import com.ivsstack.engine.state.StackLock;
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -88,68 +80,83 @@ public final class Engine {
     private OperationResult runProgram(boolean dryRun, Options options) {
         long start = System.nanoTime();
         try (StackLock lock = dryRun ? null : StackLock.acquire(store.lockFile(), project.stack())) {
-            Snapshot old = store.load();
-            Map<String, Object> config = project.config(secrets);
-            DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(), config,
-                    dryRun, options.targets(), options.parallel());
-            SecretRedactor redactor = new SecretRedactor();
-            redactor.remember(config);
-            redactor.remember(old);
-            DeploymentEvents events = redactor.wrap(this.events);
-            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events),
-                    events, redactor::remember)) {
+            // The program's JVM takes longer to reach its first registration than the state takes to load (the
+            // passphrase key alone is a second of PBKDF2): start it first, unless its configuration needs the key.
+            Map<String, Object> config = null;
+            ProgramSpec spec = null;
+            RuntimeException unresolved = null;
+            ProgramRun early = null;
+            if (!project.hasSecureConfig()) {
+                config = project.config(secrets);
                 try {
-                    deployment.resolvePendingOperations();
-                    if (options.refresh()) {
-                        deployment.refreshAll();
-                    }
-                    if (deployment.errors().isEmpty()) {
-                        ProgramSpec spec = ProgramResolver.resolve(project, programClasspath, mainClass);
-                        int exit = runProgram(deployment, spec, settings, events);
-                        if (exit == 0 && deployment.errors().isEmpty()) {
-                            deployment.deleteUnregistered();
-                        } else if (exit != 0 && deployment.errors().isEmpty()) {
-                            deployment.reportError(exit == ProgramRunner.ERROR_ALREADY_REPORTED
-                                    ? "the program failed (see its error above)"
-                                    : "the program exited with code " + exit);
+                    spec = ProgramResolver.resolve(project, programClasspath, mainClass);
+                    early = ProgramRun.start(spec, settings(config, dryRun, options), rootDirectory());
+                } catch (RuntimeException e) {
+                    unresolved = e; // reported where a run that starts the program late would report it
+                }
+            }
+            try (ProgramRun program = early) {
+                Snapshot old = store.load();
+                RunTimings.mark("state-loaded");
+                if (config == null) {
+                    config = project.config(secrets);
+                }
+                DeploymentSettings settings = settings(config, dryRun, options);
+                SecretRedactor redactor = new SecretRedactor();
+                redactor.remember(config);
+                redactor.remember(old);
+                DeploymentEvents events = redactor.wrap(this.events);
+                try (Deployment deployment = new Deployment(settings, old, store, connector,
+                        configureOverrides.apply(events), events, redactor::remember)) {
+                    try {
+                        deployment.resolvePendingOperations();
+                        if (options.refresh()) {
+                            deployment.refreshAll();
+                        }
+                        if (deployment.errors().isEmpty()) {
+                            int exit = program != null ? program.attach(deployment, events)
+                                    : runLate(spec, unresolved, deployment, settings, events);
+                            RunTimings.flushLatest();
+                            RunTimings.mark("program-exited");
+                            if (exit == 0 && deployment.errors().isEmpty()) {
+                                deployment.deleteUnregistered();
+                            } else if (exit != 0 && deployment.errors().isEmpty()) {
+                                deployment.reportError(exit == ProgramRunner.ERROR_ALREADY_REPORTED
+                                        ? "the program failed (see its error above)"
+                                        : "the program exited with code " + exit);
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        if (deployment.errors().isEmpty()) {
+                            deployment.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
                         }
                     }
-                } catch (RuntimeException e) {
-                    if (deployment.errors().isEmpty()) {
-                        deployment.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
-                    }
+                    RunTimings.mark("run-done");
+                    return result(dryRun ? "preview" : "update", dryRun, deployment, start);
                 }
-                return result(dryRun ? "preview" : "update", dryRun, deployment, start);
             }
         }
     }
 
-    private int runProgram(Deployment deployment, ProgramSpec spec, DeploymentSettings settings, DeploymentEvents events) {
-        EngineService engineService = new EngineService(events);
-        Server server;
-        try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                    .addService(new ResourceMonitorService(deployment))
-                    .addService(engineService)
-                    .maxInboundMessageSize(400 * 1024 * 1024)
-                    .build().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the resource monitor on 127.0.0.1", e);
+    /** Starts the program once the deployment is ready (its configuration needed the passphrase key first). */
+    private int runLate(ProgramSpec resolved, RuntimeException unresolved, Deployment deployment,
+                        DeploymentSettings settings, DeploymentEvents events) {
+        if (unresolved != null) {
+            throw unresolved;
         }
-        try {
-            String address = "127.0.0.1:" + server.getPort();
-            return ProgramRunner.run(spec, new ProgramRunner.Environment(address, address, ORGANIZATION,
-                    settings.project(), settings.stack(), settings.dryRun(), settings.config(),
-                    project.directory().toAbsolutePath().toString(), settings.parallel()), events);
-        } finally {
-            server.shutdownNow();
-            try {
-                server.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            deployment.awaitRunningSteps();
+        ProgramSpec spec = resolved != null ? resolved : ProgramResolver.resolve(project, programClasspath, mainClass);
+        try (ProgramRun program = ProgramRun.start(spec, settings, rootDirectory())) {
+            return program.attach(deployment, events);
         }
+    }
+
+    private DeploymentSettings settings(Map<String, Object> config, boolean dryRun, Options options) {
+        return new DeploymentSettings(ORGANIZATION, project.name(), project.stack(), config, dryRun, options.targets(),
+                options.parallel());
+    }
+
+    private String rootDirectory() {
+        return project.directory().toAbsolutePath().toString();
     }
 
     /** Deletes every resource of the stack (the program is not run). */

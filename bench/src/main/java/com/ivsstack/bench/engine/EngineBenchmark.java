@@ -4,6 +4,7 @@ import com.ivsstack.bench.Figures;
 import com.ivsstack.bench.LocalEndpoint;
 import com.ivsstack.bench.Report;
 import com.ivsstack.bench.plugin.CallStrategies;
+import com.ivsstack.engine.RunTimings;
 import com.ivsstack.provider.aws.CallStrategy;
 
 import java.io.IOException;
@@ -16,13 +17,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ivsstack preview} with no changes of a deployed program of 100, 500 and 2,000 resources: the whole CLI in its
- * own JVM (the program is another JVM it starts), against the local endpoint with its quotas on. The stacks are
- * deployed first through the plugin with the baseline's unpaced calls and the quotas off: set-up, not measured
- * (with {@code --engine-workdir}, once: a later run previews the stacks it finds there).
+ * {@code ivsstack preview} with no changes of a deployed program of 100, 500 and 2,000 resources: the repository's
+ * {@code ivsstack} command as a user runs it (its JVM options and class-data sharing archive; the program is another
+ * JVM it starts), against the local endpoint with its quotas on. The stacks are deployed first through the plugin
+ * with the baseline's unpaced calls and the quotas off: set-up, not measured (with {@code --engine-workdir}, once: a
+ * later run previews the stacks it finds there). The phases within each preview come from the CLI's own
+ * {@code IVSSTACK_TIMINGS} lines.
  */
 public final class EngineBenchmark {
 
+    private final Path repository;
     private final Path pluginDirectory;
     private final int runs;
     private final List<Integer> sizes;
@@ -32,16 +36,36 @@ public final class EngineBenchmark {
      * @param workDirectory where the deployed stacks (project, state, the endpoint's data file) live; a stack found
      *                      there deployed by an earlier run is previewed again without deploying it anew
      */
-    public EngineBenchmark(Path pluginDirectory, int runs, List<Integer> sizes, Path workDirectory) {
+    public EngineBenchmark(Path repository, Path pluginDirectory, int runs, List<Integer> sizes, Path workDirectory) {
+        this.repository = repository;
         this.pluginDirectory = pluginDirectory;
         this.runs = runs;
         this.sizes = sizes;
         this.workDirectory = workDirectory;
     }
 
-    /** One preview: its wall time, and when the Pulumi program (the CLI's child JVM) ran within it. */
-    record Preview(double seconds, long peakRssMegabytes, double programStartSeconds, double programSeconds) {
+    /** One preview: its wall time, its peak RSS, and when each phase ended, in seconds from the exec. */
+    record Preview(double seconds, long peakRssMegabytes, Map<String, Double> phases) {
+        double at(String phase) {
+            return phases.getOrDefault(phase, Double.NaN);
+        }
+
+        double between(String from, String to) {
+            return at(to) - at(from);
+        }
     }
+
+    /** The breakdown printed under each size: a name and the phase span it measures. */
+    private static final List<String[]> BREAKDOWN = List.of(
+            new String[] {"  ... CLI JVM start until its main method", null, "cli-main"},
+            new String[] {"  ... until the program starts (options, project, monitor)", null, "program-started"},
+            new String[] {"  ... until the state is loaded (passphrase key, checkpoint)", null, "state-loaded"},
+            new String[] {"  ... program JVM + Pulumi SDK start until its first call", "program-started", "monitor-first-call"},
+            new String[] {"  ... first call until the first registration", "monitor-first-call", "first-registration"},
+            new String[] {"  ... registrations, first to last answered", "first-registration", "registration-answered"},
+            new String[] {"  ... the program's serial debug log after that", "registration-answered", "log-answered"},
+            new String[] {"  ... last log message until the program exited", "log-answered", "program-exited"},
+            new String[] {"  ... program exit until the CLI exited", "program-exited", "cli-exit"});
 
     public void run(Report report) throws Exception {
         report.section("Engine: ivsstack preview with no changes (" + runs + " runs per size; CLI + program JVMs)");
@@ -62,6 +86,11 @@ public final class EngineBenchmark {
                 } else {
                     report.note("(" + size + " resources: reusing the stack deployed in " + project + ")");
                 }
+                if (size == sizes.get(0)) {
+                    // The first preview after a build makes the CLI's class-data sharing archive (at its exit).
+                    cli(project, size, Map.of(), "preview", "--expect-no-changes");
+                    report.note("(one unmeasured preview first: the ivsstack launcher's class-data sharing archive)");
+                }
                 var previews = new ArrayList<Preview>();
                 for (int run = 0; run < runs; run++) {
                     previews.add(cli(project, size, Map.of(), "preview", "--expect-no-changes"));
@@ -69,10 +98,10 @@ public final class EngineBenchmark {
                 var seconds = Figures.of("s", previews.stream().map(Preview::seconds).toList());
                 var rss = Figures.of("MB", previews.stream().map(Preview::peakRssMegabytes).toList());
                 report.figure(size + " resources: preview", seconds);
-                report.figure("  ... until the program starts (CLI JVM, state, secrets)",
-                        Figures.of("s", previews.stream().map(Preview::programStartSeconds).toList()));
-                report.figure("  ... the program running (its JVM, the Pulumi SDK, registrations)",
-                        Figures.of("s", previews.stream().map(Preview::programSeconds).toList()));
+                for (String[] span : BREAKDOWN) {
+                    report.figure(span[0], Figures.of("s", previews.stream()
+                            .map(p -> span[1] == null ? p.at(span[2]) : p.between(span[1], span[2])).toList()));
+                }
                 report.figure(size + " resources: engine peak RSS (VmHWM)", rss);
                 report.note(String.format("  %.2f ms per resource", seconds.median() * 1000 / size));
                 medians.put(size, seconds.median());
@@ -113,74 +142,39 @@ public final class EngineBenchmark {
         }
     }
 
-    private static Preview cli(Path project, int size, Map<String, String> environment, String... command)
+    private Preview cli(Path project, int size, Map<String, String> environment, String... command)
             throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("java.class.path");
-        var line = new ArrayList<>(List.of(java, "-cp", classpath, EngineCli.class.getName()));
+        var line = new ArrayList<>(List.of(repository.resolve("ivsstack").toString()));
         line.addAll(List.of(command));
         line.addAll(List.of("--stack", "bench", "--cwd", project.toString(), "--color", "never",
                 "--program-classpath", programClasspath(), "--main-class", ManyResourcesProgram.class.getName()));
         var builder = new ProcessBuilder(line).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put(ManyResourcesProgram.RESOURCES_VARIABLE, Integer.toString(size));
         builder.environment().put("PULUMI_CONFIG_PASSPHRASE", "ivs-bench");
+        builder.environment().put(RunTimings.VARIABLE, "1");
         builder.environment().putAll(environment);
-        long started = System.nanoTime();
+        long started = System.currentTimeMillis();
+        long startedNanos = System.nanoTime();
         Process process = builder.start();
-        var program = new ProgramWatch(process.toHandle(), started);
-        program.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = process.waitFor();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        program.join();
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
         if (code != 0) {
             throw new IllegalStateException("ivsstack " + String.join(" ", command) + " of " + size
                     + " resources exited " + code + ":\n" + tail(output));
         }
-        long rss = output.lines().filter(l -> l.startsWith(EngineCli.PEAK_RSS_PREFIX))
-                .mapToLong(l -> Long.parseLong(l.substring(EngineCli.PEAK_RSS_PREFIX.length()).strip()))
-                .findFirst().orElse(-1);
-        return new Preview(seconds, rss, program.startedSeconds, program.endedSeconds - program.startedSeconds);
-    }
-
-    /** Polls the CLI's children: when its program JVM appeared and when it was gone, in seconds from the exec. */
-    private static final class ProgramWatch extends Thread {
-        private final ProcessHandle cli;
-        private final long started;
-        private volatile double startedSeconds = Double.NaN;
-        private volatile double endedSeconds = Double.NaN;
-
-        ProgramWatch(ProcessHandle cli, long started) {
-            super("program-watch");
-            setDaemon(true);
-            this.cli = cli;
-            this.started = started;
-        }
-
-        @Override
-        public void run() {
-            ProcessHandle child = null;
-            while (cli.isAlive() && child == null) {
-                child = cli.children().findFirst().orElse(null);
-                pause();
-            }
-            if (child == null) {
-                return;
-            }
-            startedSeconds = (System.nanoTime() - started) / 1e9;
-            while (child.isAlive()) {
-                pause();
-            }
-            endedSeconds = (System.nanoTime() - started) / 1e9;
-        }
-
-        private static void pause() {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        var phases = new LinkedHashMap<String, Double>();
+        long rss = -1;
+        for (String l : output.lines().filter(l -> l.startsWith(RunTimings.PREFIX)).toList()) {
+            String[] fields = l.substring(RunTimings.PREFIX.length()).split(" ");
+            if (fields[0].equals("peak-rss-mb")) {
+                rss = Long.parseLong(fields[1]);
+            } else {
+                phases.put(fields[0], (Long.parseLong(fields[1]) - started) / 1e3);
             }
         }
+        return new Preview(seconds, rss, phases);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.ivsstack.engine.Engine;
 import com.ivsstack.engine.OperationResult;
+import com.ivsstack.engine.RunTimings;
 import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.render.DisplayValues;
 import com.ivsstack.engine.render.JsonRenderer;
@@ -61,11 +62,15 @@ public final class IvsStackCli {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(new IvsStackCli(System.out, System.err, System.in, System.getenv(),
-                new IvsProviderSetup(), System.console() != null)).execute(args));
+        int code = commandLine(new IvsStackCli(System.out, System.err, System.in, System.getenv(),
+                new IvsProviderSetup(), System.console() != null)).execute(args);
+        RunTimings.exit();
+        System.exit(code);
     }
 
     public static CommandLine commandLine(IvsStackCli cli) {
+        RunTimings.jvmStart();
+        RunTimings.mark("cli-main");
         CommandLine cmd = new CommandLine(cli);
         cmd.setOut(new java.io.PrintWriter(cli.out, true));
         cmd.setErr(new java.io.PrintWriter(cli.err, true));
@@ -86,8 +91,10 @@ public final class IvsStackCli {
 
     /** Runs a body with an engine whose providers (and local endpoint) live as long as the body. */
     <T> T withEngine(DeploymentEvents events, java.util.function.Function<Engine, T> body) {
+        RunTimings.mark("command-parsed");
         try (ProviderSetup.Prepared prepared = providers.prepare(global.projectDirectory(), global.stateDirectory(),
                 global.local, global.plugin == null ? null : global.plugin.toAbsolutePath().normalize(), events)) {
+            RunTimings.mark("providers-prepared");
             Engine engine = Engine.builder()
                     .projectDirectory(global.projectDirectory())
                     .stack(global.stack)
@@ -99,6 +106,7 @@ public final class IvsStackCli {
                     .environment(env)
                     .events(events)
                     .build();
+            RunTimings.mark("project-loaded");
             return body.apply(engine);
         }
     }

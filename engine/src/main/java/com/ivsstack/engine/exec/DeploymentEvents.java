@@ -17,6 +17,14 @@ public interface DeploymentEvents {
     default void programOutput(String line, boolean stderr) {
     }
 
+    /**
+     * Whether debug diagnostics are shown at all. The Pulumi Java SDK logs four debug messages per resource, with
+     * whole requests in them; a view that drops them lets the engine skip their redaction.
+     */
+    default boolean showsDebug() {
+        return true;
+    }
+
     DeploymentEvents NONE = new DeploymentEvents() {
     };
 }

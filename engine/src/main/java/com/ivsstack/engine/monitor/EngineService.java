@@ -1,6 +1,7 @@
 package com.ivsstack.engine.monitor;
 
 import com.google.protobuf.Empty;
+import com.ivsstack.engine.RunTimings;
 import com.ivsstack.engine.exec.DeploymentEvents;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +37,7 @@ public final class EngineService extends EngineGrpc.EngineImplBase {
         events.diagnostic(request.getUrn().isEmpty() ? null : request.getUrn(), severity, request.getMessage());
         response.onNext(Empty.getDefaultInstance());
         response.onCompleted();
+        RunTimings.latest("log-answered");
     }
 
     @Override

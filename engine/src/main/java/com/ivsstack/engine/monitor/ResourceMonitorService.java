@@ -1,6 +1,7 @@
 package com.ivsstack.engine.monitor;
 
 import com.google.protobuf.Empty;
+import com.ivsstack.engine.RunTimings;
 import com.ivsstack.engine.exec.Deployment;
 import com.ivsstack.engine.exec.RegisterOutcome;
 import com.ivsstack.engine.exec.Registration;
@@ -22,15 +23,24 @@ import pulumirpc.ResourceMonitorGrpc;
  * step has finished, so that dependents see real outputs.
  */
 public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMonitorImplBase {
-    private final Deployment deployment;
+    private final Supplier<Deployment> deployment;
 
     public ResourceMonitorService(Deployment deployment) {
+        this(() -> deployment);
+    }
+
+    /**
+     * @param deployment the run's deployment, waited for by every call that needs it: a program may be started
+     *                   while the run still reads its state
+     */
+    public ResourceMonitorService(Supplier<Deployment> deployment) {
         this.deployment = deployment;
     }
 
     @Override
     public void supportsFeature(Resource.SupportsFeatureRequest request,
                                 StreamObserver<Resource.SupportsFeatureResponse> response) {
+        RunTimings.first("monitor-first-call");
         // Resource references degrade to ids, which is all the ivs package needs; everything else is unsupported.
         respond(response, () -> Resource.SupportsFeatureResponse.newBuilder().setHasSupport(false).build());
     }
@@ -38,6 +48,7 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
     @Override
     public void registerResource(Resource.RegisterResourceRequest request,
                                  StreamObserver<Resource.RegisterResourceResponse> response) {
+        RunTimings.first("first-registration");
         respond(response, () -> {
             Map<String, List<String>> propertyDependencies = new LinkedHashMap<>();
             request.getPropertyDependenciesMap().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -61,12 +72,14 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
                     List.copyOf(request.getAdditionalSecretOutputsList()), request.getImportId(), timeouts,
                     request.hasRetainOnDelete() && request.getRetainOnDelete(),
                     List.copyOf(request.getReplaceOnChangesList()));
-            RegisterOutcome outcome = deployment.register(registration);
-            return Resource.RegisterResourceResponse.newBuilder()
+            RegisterOutcome outcome = deployment.get().register(registration);
+            Resource.RegisterResourceResponse answer = Resource.RegisterResourceResponse.newBuilder()
                     .setUrn(outcome.urn())
                     .setId(outcome.id())
                     .setObject(StructCodec.toStruct(outcome.outputs()))
                     .build();
+            RunTimings.latest("registration-answered");
+            return answer;
         });
     }
 
@@ -79,7 +92,7 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
     @Override
     public void registerResourceOutputs(Resource.RegisterResourceOutputsRequest request, StreamObserver<Empty> response) {
         respond(response, () -> {
-            deployment.registerOutputs(request.getUrn(), StructCodec.fromStruct(request.getOutputs()));
+            deployment.get().registerOutputs(request.getUrn(), StructCodec.fromStruct(request.getOutputs()));
             return Empty.getDefaultInstance();
         });
     }
@@ -87,7 +100,7 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
     @Override
     public void readResource(Resource.ReadResourceRequest request, StreamObserver<Resource.ReadResourceResponse> response) {
         respond(response, () -> {
-            RegisterOutcome outcome = deployment.read(request.getType(), request.getName(), request.getParent(),
+            RegisterOutcome outcome = deployment.get().read(request.getType(), request.getName(), request.getParent(),
                     request.getId(), StructCodec.fromStruct(request.getProperties()), request.getProvider(),
                     request.getVersion(), List.copyOf(request.getDependenciesList()));
             return Resource.ReadResourceResponse.newBuilder()
@@ -100,7 +113,7 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
     @Override
     public void invoke(Resource.ResourceInvokeRequest request, StreamObserver<Resource.ResourceInvokeResponse> response) {
         respond(response, () -> {
-            ProviderClient.InvokeResult result = deployment.invoke(request.getTok(),
+            ProviderClient.InvokeResult result = deployment.get().invoke(request.getTok(),
                     StructCodec.fromStruct(request.getArgs()), request.getProvider(), request.getVersion());
             Resource.ResourceInvokeResponse.Builder b = Resource.ResourceInvokeResponse.newBuilder()
                     .setReturn(StructCodec.toStruct(result.result()));

@@ -1,6 +1,7 @@
 package com.ivsstack.engine.program;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.ivsstack.engine.RunTimings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.value.Secret;
@@ -35,6 +36,48 @@ public final class ProgramRunner {
     }
 
     public static int run(ProgramSpec spec, Environment env, DeploymentEvents events) {
+        return start(spec, env, events).waitFor();
+    }
+
+    /** A started program: wait for its exit code, or stop it when the run ends before the program's turn. */
+    public static final class Running {
+        private final Process process;
+        private final Thread out;
+        private final Thread err;
+
+        private Running(Process process, Thread out, Thread err) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        /** Waits until the program has exited and its output has been passed on; its exit code. */
+        public int waitFor() {
+            try {
+                int code = process.waitFor();
+                out.join();
+                err.join();
+                return code;
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the program ran", e);
+            }
+        }
+
+        /** Stops the program if it still runs, and waits until it is gone. */
+        public void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts the program; its output goes to {@code events} line by line as it comes. */
+    public static Running start(ProgramSpec spec, Environment env, DeploymentEvents events) {
         ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
         Map<String, String> vars = builder.environment();
         vars.put("PULUMI_MONITOR", env.monitorAddress());
@@ -68,19 +111,11 @@ public final class ProgramRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the program (" + String.join(" ", spec.command()) + ")", e);
         }
+        RunTimings.mark("program-started");
         closeQuietly(process.getOutputStream());
         Thread out = pump(process.getInputStream(), line -> events.programOutput(line, false));
         Thread err = pump(process.getErrorStream(), line -> events.programOutput(line, true));
-        try {
-            int code = process.waitFor();
-            out.join();
-            err.join();
-            return code;
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the program ran", e);
-        }
+        return new Running(process, out, err);
     }
 
     private static void closeQuietly(java.io.OutputStream stdin) {

@@ -87,6 +87,16 @@ public final class Project {
         return salt.isMissingNode() || salt.isNull() ? null : salt.asText();
     }
 
+    /** Whether the stack's configuration has {@code secure:} values, which only the passphrase key opens. */
+    public boolean hasSecureConfig() {
+        for (JsonNode v : stackFile.path("config")) {
+            if (v.isObject() && v.has("secure")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The stack's configuration by full key ({@code namespace:key}); keys without a namespace belong to the
      * project. Values are strings (structured values JSON-encoded) or {@link Secret}s, decrypted.

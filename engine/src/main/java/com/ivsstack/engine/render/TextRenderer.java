@@ -115,6 +115,11 @@ public final class TextRenderer implements DeploymentEvents, AutoCloseable {
     }
 
     @Override
+    public boolean showsDebug() {
+        return showDebug;
+    }
+
+    @Override
     public void programOutput(String line, boolean stderr) {
         println("    " + line);
     }

@@ -23,6 +23,13 @@ public final class SecretRedactor {
     private static final int MIN_LENGTH = 4;
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    /** Counts additions to {@link #secrets}, so that the sorted copy is rebuilt only after one. */
+    private final java.util.concurrent.atomic.AtomicInteger additions = new java.util.concurrent.atomic.AtomicInteger();
+    /** The secrets longest first as of some number of additions: every message shown is redacted. */
+    private volatile Sorted sorted = new Sorted(0, List.of());
+
+    private record Sorted(int additions, List<String> longestFirst) {
+    }
 
     /** Remembers the plain text of every {@link Secret} inside {@code value} (maps, lists, nested). */
     public void remember(Object value) {
@@ -46,8 +53,8 @@ public final class SecretRedactor {
             list.forEach(v -> collect(v, secret));
         } else if (secret && value != null) {
             String text = value.toString();
-            if (text.length() >= MIN_LENGTH) {
-                secrets.add(text);
+            if (text.length() >= MIN_LENGTH && secrets.add(text)) {
+                additions.incrementAndGet();
             }
         }
     }
@@ -57,14 +64,23 @@ public final class SecretRedactor {
             return text;
         }
         String result = text;
-        // Longest first, so a secret that contains another is masked whole.
-        List<String> known = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        for (String secret : known) {
+        for (String secret : longestFirst()) {
             if (result.contains(secret)) {
                 result = result.replace(secret, MASK);
             }
         }
         return result;
+    }
+
+    /** Longest first, so a secret that contains another is masked whole. */
+    private List<String> longestFirst() {
+        Sorted known = sorted;
+        int now = additions.get();
+        if (known.additions() != now) {
+            known = new Sorted(now, secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
+            sorted = known;
+        }
+        return known.longestFirst();
     }
 
     /** The events, with every message and program output line redacted. */
@@ -82,7 +98,15 @@ public final class SecretRedactor {
 
             @Override
             public void diagnostic(String urn, String severity, String message) {
+                if (severity.equals("debug") && !events.showsDebug()) {
+                    return;
+                }
                 events.diagnostic(urn, severity, redact(message));
+            }
+
+            @Override
+            public boolean showsDebug() {
+                return events.showsDebug();
             }
 
             @Override

@@ -1,5 +1,6 @@
 package com.ivsstack.engine.state;
 
+import com.ivsstack.engine.RunTimings;
 import com.ivsstack.engine.secrets.PassphraseCrypter;
 import java.util.function.Supplier;
 
@@ -31,12 +32,14 @@ public final class SecretsManager {
 
     public synchronized PassphraseCrypter crypter() {
         if (crypter == null) {
+            RunTimings.mark("key-derivation-start");
             if (encryptionSalt == null) {
                 crypter = PassphraseCrypter.create(passphrase.get());
                 encryptionSalt = crypter.encryptionSalt();
             } else {
                 crypter = PassphraseCrypter.open(passphrase.get(), encryptionSalt);
             }
+            RunTimings.mark("key-derived");
         }
         return crypter;
     }

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * An unmodified-style Pulumi Java program for engine tests; stack config switches its shape:
  * recording (true), channel (true), streamKey (true), channelName, channelType, latency, tag,
- * recordingName, channelDeleteBeforeReplace, protectChannel, ignoreLatency, importChannelId, foreign.
+ * recordingName, channelDeleteBeforeReplace, protectChannel, ignoreLatency, importChannelId, foreign, say (a line
+ * the program prints first).
  */
 public final class TestProgram {
     private TestProgram() {
@@ -24,6 +25,7 @@ public final class TestProgram {
 
     static void stack(Context ctx) {
         var config = ctx.config();
+        config.get("say").ifPresent(System.out::println);
         if (config.getBoolean("foreign").orElse(false)) {
             new TestResource("aws:s3/bucket:Bucket", "bucket", new TestResource.Args(Output.of("b"), null), null);
             return;
