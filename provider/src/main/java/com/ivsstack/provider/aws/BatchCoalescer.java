@@ -20,12 +20,13 @@ import java.util.function.Supplier;
 
 /**
  * Coalesces concurrent single reads into batch reads (BatchGetChannel, BatchGetStreamKey). As soon as 50 reads wait, a
- * batch call starts. Fewer wait while reads keep arriving (a debounce): they leave once no new read has arrived for
- * the quiet period, or once the first of them has waited the cap, whichever comes first, and not while another call
- * of the kind is under way (later reads gather into the next batch meanwhile). A lone read therefore leaves after the
- * quiet period, while a refresh's burst of reads fills whole batches instead of sending a small one at its start and
- * its pauses. A started call takes its ARNs only once the quota lets it leave, so reads that arrive while it waits for
- * the quota still join it. A refresh of many channels then costs one 5-TPS call per 50 channels.
+ * batch call starts. Fewer wait while reads keep arriving (a debounce): they leave once no new read has arrived for a
+ * quiet period, or once the first of them has waited the cap, whichever comes first, and not while another call of
+ * the kind is under way (later reads gather into the next batch meanwhile). The quiet period is short for a lone read
+ * and longer in a burst (two reads waiting together, or reads following a call closely): a lone read leaves after a
+ * few milliseconds, while a refresh's reads, which reach the plugin unevenly, fill whole batches instead of sending
+ * small ones at each pause. A started call takes its ARNs only once the quota lets it leave, so reads that arrive
+ * while it waits for the quota still join it. A refresh of many channels then costs one 5-TPS call per 50 channels.
  *
  * @param <V> what one ARN reads as
  */
@@ -41,13 +42,14 @@ public final class BatchCoalescer<V> implements AutoCloseable {
     }
 
     /**
-     * When a partial batch leaves: once no new read has arrived for {@code quiet}, or once its first read has waited
-     * {@code cap}, whichever comes first.
+     * When a partial batch leaves: once no new read has arrived for {@code quiet} (a lone read) or {@code burstQuiet}
+     * (a burst), or once its first read has waited {@code cap}, whichever comes first.
      */
-    public record Debounce(Duration quiet, Duration cap) {
+    public record Debounce(Duration quiet, Duration burstQuiet, Duration cap) {
         public Debounce {
-            if (quiet.isNegative() || cap.compareTo(quiet) < 0) {
-                throw new IllegalArgumentException("a debounce needs 0 <= quiet <= cap, got quiet " + quiet + ", cap " + cap);
+            if (quiet.isNegative() || burstQuiet.compareTo(quiet) < 0 || cap.compareTo(burstQuiet) < 0) {
+                throw new IllegalArgumentException("a debounce needs 0 <= quiet <= burstQuiet <= cap, got quiet " + quiet
+                        + ", burstQuiet " + burstQuiet + ", cap " + cap);
             }
         }
     }
@@ -61,6 +63,7 @@ public final class BatchCoalescer<V> implements AutoCloseable {
 
     private final int maxBatch;
     private final long quietNanos;
+    private final long burstQuietNanos;
     private final long capNanos;
     private final Pacer pacer;
     private final Function<List<String>, BatchResult<V>> fetch;
@@ -76,6 +79,8 @@ public final class BatchCoalescer<V> implements AutoCloseable {
     /** When the oldest read that no started call will take arrived, and when the newest read arrived. */
     private long firstUncoveredNanos;
     private long lastArrivalNanos;
+    /** When the last call started; long ago at first. */
+    private long lastCallNanos;
     private boolean checkScheduled;
 
     public BatchCoalescer(String name, int maxBatch, Debounce debounce, Pacer pacer,
@@ -93,12 +98,14 @@ public final class BatchCoalescer<V> implements AutoCloseable {
                    Timer timer, Executor dispatcher, AutoCloseable threads) {
         this.maxBatch = maxBatch;
         this.quietNanos = debounce.quiet().toNanos();
+        this.burstQuietNanos = debounce.burstQuiet().toNanos();
         this.capNanos = debounce.cap().toNanos();
         this.pacer = pacer;
         this.fetch = fetch;
         this.timer = timer;
         this.dispatcher = dispatcher;
         this.threads = threads;
+        this.lastCallNanos = timer.nanoTime() - capNanos;
     }
 
     /** Reads one ARN, together with whatever other reads arrive meanwhile; empty when it does not exist. */
@@ -139,9 +146,13 @@ public final class BatchCoalescer<V> implements AutoCloseable {
         return pending.size() - waitingCalls * maxBatch;
     }
 
-    /** When the uncovered reads may leave as a partial batch: the quiet period after the last read, or the cap. */
+    /**
+     * When the uncovered reads may leave as a partial batch: the quiet period after the last read (the burst's when
+     * two or more wait, or the first came closely after a call), or the cap.
+     */
     private long dueNanos() {
-        return Math.min(lastArrivalNanos + quietNanos, firstUncoveredNanos + capNanos);
+        boolean burst = uncovered() > 1 || firstUncoveredNanos - lastCallNanos < capNanos;
+        return Math.min(lastArrivalNanos + (burst ? burstQuietNanos : quietNanos), firstUncoveredNanos + capNanos);
     }
 
     private void scheduleCheck(long delayNanos) {
@@ -174,6 +185,7 @@ public final class BatchCoalescer<V> implements AutoCloseable {
 
     private void startCall() {
         waitingCalls++;
+        lastCallNanos = timer.nanoTime();
         dispatcher.execute(() -> {
             var taken = new ArrayList<Map.Entry<String, CompletableFuture<Optional<V>>>>();
             boolean[] took = {false};

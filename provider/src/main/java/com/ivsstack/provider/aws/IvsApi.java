@@ -54,11 +54,11 @@ public final class IvsApi implements AutoCloseable {
     /** BatchGetChannel and BatchGetStreamKey take at most 50 ARNs. */
     public static final int MAX_BATCH = 50;
     /**
-     * A lone read leaves 5 ms after it arrived; the reads of a refresh fill whole batches while they keep coming; the
-     * first read of a slow trickle waits at most 250 ms.
+     * A lone read leaves 5 ms after it arrived; the reads of a refresh fill whole batches while they keep coming
+     * (pausing less than 50 ms); no read waits more than 250 ms for others.
      */
-    private static final BatchCoalescer.Debounce READ_DEBOUNCE =
-            new BatchCoalescer.Debounce(Duration.ofMillis(5), Duration.ofMillis(250));
+    private static final BatchCoalescer.Debounce READ_DEBOUNCE = new BatchCoalescer.Debounce(
+            Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofMillis(250));
     private static final String DEFAULT_LOCAL_REGION = "us-east-1";
 
     private final LazyClients clients;

@@ -27,13 +27,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BatchCoalescerTest {
 
     private static final Duration QUIET = Duration.ofMillis(5);
-    private static final Duration CAP = Duration.ofMillis(20);
+    private static final Duration BURST_QUIET = Duration.ofMillis(20);
+    private static final Duration CAP = Duration.ofMillis(40);
+    private static final BatchCoalescer.Debounce DEBOUNCE = new BatchCoalescer.Debounce(QUIET, BURST_QUIET, CAP);
 
     private final ManualTimer timer = new ManualTimer();
     private final QueuedDispatcher dispatcher = new QueuedDispatcher();
     private final List<List<String>> calls = new ArrayList<>();
     private final Map<String, RuntimeException> failures = new HashMap<>();
-    private final BatchCoalescer<String> coalescer = new BatchCoalescer<>(50, new BatchCoalescer.Debounce(QUIET, CAP),
+    private final BatchCoalescer<String> coalescer = new BatchCoalescer<>(50, DEBOUNCE,
             new Immediately(), this::fetch, timer, dispatcher, () -> { });
 
     private BatchCoalescer.BatchResult<String> fetch(List<String> arns) {
@@ -64,16 +66,29 @@ class BatchCoalescerTest {
     }
 
     @Test
-    void request_readsKeepArrivingWithinTheQuietPeriod_partialBatchWaitsUntilTheyStop() {
+    void request_twoReadsTogether_waitTheBurstQuietPeriodNotTheLoneOne() {
+        coalescer.request("a");
+        coalescer.request("b");
+
+        timer.advance(QUIET);
+        assertThat(dispatcher.started()).isZero();
+        timer.advance(BURST_QUIET.minus(QUIET));
+        dispatcher.runAll();
+
+        assertThat(calls).containsExactly(List.of("a", "b"));
+    }
+
+    @Test
+    void request_readsKeepArrivingWithinTheBurstQuietPeriod_partialBatchWaitsUntilTheyPause() {
         coalescer.request("a");
         timer.advance(Duration.ofMillis(4));
         coalescer.request("b");
-        timer.advance(Duration.ofMillis(4));
+        timer.advance(Duration.ofMillis(15));
         coalescer.request("c");
-        timer.advance(Duration.ofMillis(4)); // 12 ms after the first read, 4 ms after the last
+        timer.advance(BURST_QUIET.minusNanos(1)); // 39 ms after the first read, not yet quiet for long enough
         assertThat(dispatcher.started()).isZero();
 
-        timer.advance(Duration.ofMillis(1));
+        timer.advance(Duration.ofNanos(1));
         dispatcher.runAll();
 
         assertThat(calls).containsExactly(List.of("a", "b", "c"));
@@ -81,17 +96,20 @@ class BatchCoalescerTest {
 
     @Test
     void request_readsTrickleOnPastTheCap_partialBatchLeavesAtTheCap() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             coalescer.request("r" + i);
-            timer.advance(Duration.ofMillis(4)); // never quiet for 5 ms
+            timer.advance(Duration.ofMillis(4)); // never quiet for long
         }
         dispatcher.runAll();
-        assertThat(calls).containsExactly(List.of("r0", "r1", "r2", "r3", "r4")); // left at 20 ms, the cap
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0)).hasSize(10).startsWith("r0").endsWith("r9"); // left at 40 ms, the cap
 
-        coalescer.request("r5");
+        coalescer.request("r10"); // closely after a call: part of the burst
         timer.advance(QUIET);
+        assertThat(dispatcher.started()).isZero();
+        timer.advance(BURST_QUIET.minus(QUIET));
         dispatcher.runAll();
-        assertThat(calls).hasSize(2).last().isEqualTo(List.of("r5"));
+        assertThat(calls).hasSize(2).last().isEqualTo(List.of("r10"));
     }
 
     @Test
@@ -104,9 +122,23 @@ class BatchCoalescerTest {
         assertThat(calls.get(0)).hasSize(50).startsWith("r0").endsWith("r49");
         assertThat(reads.get(49)).isCompletedWithValue(Optional.of("read r49"));
         assertThat(reads.get(50)).isNotDone();
-        timer.advance(QUIET);
+        timer.advance(BURST_QUIET);
         dispatcher.runAll();
         assertThat(calls).hasSize(2).last().isEqualTo(List.of("r50"));
+    }
+
+    @Test
+    void request_loneReadLongAfterTheLastCall_leavesAfterTheShortQuietPeriodAgain() {
+        coalescer.request("a");
+        timer.advance(QUIET);
+        dispatcher.runAll();
+        timer.advance(CAP);
+
+        coalescer.request("b");
+        timer.advance(QUIET);
+        dispatcher.runAll();
+
+        assertThat(calls).containsExactly(List.of("a"), List.of("b"));
     }
 
     @Test
@@ -156,7 +188,7 @@ class BatchCoalescerTest {
         var broken = coalescer.request("broken");
         var gone = coalescer.request("gone1");
         var fine = coalescer.request("fine");
-        timer.advance(QUIET);
+        timer.advance(CAP);
         dispatcher.runAll();
 
         assertThat(calls).hasSize(1);
@@ -167,13 +199,13 @@ class BatchCoalescerTest {
 
     @Test
     void request_batchCallFails_everyReadOfItFailsWithThatError() {
-        var failing = new BatchCoalescer<String>(50, new BatchCoalescer.Debounce(QUIET, CAP), new Immediately(),
+        var failing = new BatchCoalescer<String>(50, DEBOUNCE, new Immediately(),
                 arns -> {
                     throw new IvsApiException(IvsApiException.Kind.OTHER, "service unavailable", null);
                 }, timer, dispatcher, () -> { });
         var a = failing.request("a");
         var b = failing.request("b");
-        timer.advance(QUIET);
+        timer.advance(CAP);
         dispatcher.runAll();
 
         assertThatThrownBy(a::join).hasMessageContaining("service unavailable");
@@ -181,10 +213,11 @@ class BatchCoalescerTest {
     }
 
     @Test
-    void debounce_quietLongerThanCap_isRejectedNamingBoth() {
-        assertThatThrownBy(() -> new BatchCoalescer.Debounce(Duration.ofMillis(10), Duration.ofMillis(5)))
+    void debounce_burstQuietLongerThanCap_isRejectedNamingEachDuration() {
+        assertThatThrownBy(() -> new BatchCoalescer.Debounce(Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofMillis(20)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("quiet PT0.01S").hasMessageContaining("cap PT0.005S");
+                .hasMessageContaining("quiet PT0.005S").hasMessageContaining("burstQuiet PT0.05S")
+                .hasMessageContaining("cap PT0.02S");
     }
 
     /** A pacer whose quota is always free: when a call leaves is up to the test's dispatcher. */
