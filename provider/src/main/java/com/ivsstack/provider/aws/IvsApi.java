@@ -55,10 +55,11 @@ public final class IvsApi implements AutoCloseable {
     public static final int MAX_BATCH = 50;
     /**
      * A lone read leaves 5 ms after it arrived; the reads of a refresh fill whole batches while they keep coming
-     * (pausing less than 50 ms); no read waits more than 250 ms for others.
+     * (they reach the plugin with pauses of up to a few hundred milliseconds, measured); no read waits more than
+     * 500 ms for others.
      */
     private static final BatchCoalescer.Debounce READ_DEBOUNCE = new BatchCoalescer.Debounce(
-            Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofMillis(250));
+            Duration.ofMillis(5), Duration.ofMillis(200), Duration.ofMillis(500));
     private static final String DEFAULT_LOCAL_REGION = "us-east-1";
 
     private final LazyClients clients;
