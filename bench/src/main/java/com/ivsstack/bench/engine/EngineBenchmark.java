@@ -80,7 +80,10 @@ public final class EngineBenchmark {
             // a stack deployed by an earlier run is previewed against an endpoint on the same port, as configured.
             try (LocalEndpoint endpoint = new LocalEndpoint(port)) {
                 if (!deployed) {
-                    deploy(endpoint, project, size);
+                    var up = deploy(endpoint, project, size);
+                    report.note(String.format("(%d resources: deployed with up in %s s, engine peak RSS %d MB; "
+                                    + "set-up, once, quotas off, --parallel 32)", size, Figures.format(up.seconds()),
+                            up.peakRssMegabytes()));
                     Files.writeString(portFile, Integer.toString(endpoint.emulator().port()));
                     Files.writeString(project.resolve("deployed"), "");
                 } else {
@@ -123,8 +126,8 @@ public final class EngineBenchmark {
         report.target("memory: engine peak RSS for " + largest + " resources (worst run)", memory.get(largest), "<=", 512, "MB");
     }
 
-    /** A project of {@code size} resources, deployed with {@code up}. */
-    private void deploy(LocalEndpoint endpoint, Path project, int size) throws IOException, InterruptedException {
+    /** A project of {@code size} resources, deployed with {@code up}; how long the {@code up} took. */
+    private Preview deploy(LocalEndpoint endpoint, Path project, int size) throws IOException, InterruptedException {
         endpoint.emulator().admin().reset();
         Files.createDirectories(project);
         Files.writeString(project.resolve("Pulumi.yaml"), "name: ivs-bench\nruntime: java\n"
@@ -135,7 +138,7 @@ public final class EngineBenchmark {
         endpoint.emulator().admin().setQuotasEnabled(false);
         try {
             var environment = new LinkedHashMap<>(CallStrategies.environment(CallStrategy.ONE_BY_ONE));
-            cli(project, size, environment, "up", "--yes", "--skip-preview", "--parallel", "32",
+            return cli(project, size, environment, "up", "--yes", "--skip-preview", "--parallel", "32",
                     "--plugin", pluginDirectory.resolve("pulumi-resource-ivs").toString());
         } finally {
             endpoint.emulator().admin().setQuotasEnabled(true);

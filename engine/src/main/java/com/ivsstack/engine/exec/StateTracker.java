@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The checkpoint as a deployment goes: resources of this run in the order their steps finished, followed by the
- * old resources no step has touched yet; written after every change (never in preview).
+ * old resources no step has touched yet; written after every change (never in preview). A change returns only once a
+ * checkpoint that contains it is on disk. Writes are group commits: changes made while a write is under way are
+ * written together by the next one, and each of their callers waits for that write, so parallel steps share writes
+ * instead of queueing one whole checkpoint each.
  */
 public final class StateTracker {
     private final List<ResourceState> old;
@@ -24,6 +28,12 @@ public final class StateTracker {
     private final List<PendingOperation> pending = new ArrayList<>();
     private final CheckpointStore store;
     private final boolean persist;
+    /** Guards the write bookkeeping below; never held while the tracker's own lock is wanted by a waiting writer. */
+    private final Object writes = new Object();
+    /** Changes made so far (under this); the last change contained in the checkpoint on disk; a write under way. */
+    private long changes;
+    private long durable;
+    private boolean writing;
 
     public StateTracker(Snapshot old, CheckpointStore store, boolean persist) {
         this.old = new ArrayList<>(old.resources());
@@ -57,79 +67,84 @@ public final class StateTracker {
     }
 
     /** An old entry is finished with; its successor (if any) joins this run's resources. */
-    public synchronized void replaceOld(ResourceState oldEntry, ResourceState successor) {
-        consume(oldEntry);
-        if (successor != null) {
-            fresh.add(successor);
-        }
-        save();
+    public void replaceOld(ResourceState oldEntry, ResourceState successor) {
+        change(() -> {
+            consume(oldEntry);
+            if (successor != null) {
+                fresh.add(successor);
+            }
+        });
     }
 
     /** An old entry changed in place (refresh, delete-before-replace marking) without leaving its position. */
-    public synchronized void rewriteOld(ResourceState oldEntry, ResourceState rewritten) {
-        ResourceState original = originalOf(oldEntry);
-        replacedOld.put(original, rewritten);
-        save();
+    public void rewriteOld(ResourceState oldEntry, ResourceState rewritten) {
+        change(() -> replacedOld.put(originalOf(oldEntry), rewritten));
     }
 
-    public synchronized void add(ResourceState state) {
-        fresh.add(state);
-        save();
+    public void add(ResourceState state) {
+        change(() -> fresh.add(state));
     }
 
     /** Replaces a resource of this run (outputs registered later, e.g. stack outputs). */
-    public synchronized void rewriteFresh(String urn, java.util.function.UnaryOperator<ResourceState> change) {
-        for (int i = fresh.size() - 1; i >= 0; i--) {
-            if (fresh.get(i).urn().equals(urn) && !fresh.get(i).delete()) {
-                fresh.set(i, change.apply(fresh.get(i)));
-                save();
+    public void rewriteFresh(String urn, UnaryOperator<ResourceState> rewrite) {
+        long version;
+        synchronized (this) {
+            int index = -1;
+            for (int i = fresh.size() - 1; i >= 0 && index < 0; i--) {
+                if (fresh.get(i).urn().equals(urn) && !fresh.get(i).delete()) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
                 return;
             }
+            fresh.set(index, rewrite.apply(fresh.get(index)));
+            version = ++changes;
         }
+        persistThrough(version);
     }
 
-    public synchronized void begin(PendingOperation op) {
-        pending.add(op);
-        save();
+    public void begin(PendingOperation op) {
+        change(() -> pending.add(op));
     }
 
-    public synchronized void end(PendingOperation op) {
-        pending.remove(op);
-        save();
+    public void end(PendingOperation op) {
+        change(() -> pending.remove(op));
     }
 
     /** Ends a pending operation and records its result in a single checkpoint write. */
-    public synchronized void complete(PendingOperation op, ResourceState oldEntry, ResourceState... successors) {
-        if (op != null) {
-            pending.remove(op);
-        }
-        if (oldEntry != null) {
-            consume(oldEntry);
-        }
-        for (ResourceState s : successors) {
-            fresh.add(s);
-        }
-        save();
+    public void complete(PendingOperation op, ResourceState oldEntry, ResourceState... successors) {
+        change(() -> {
+            if (op != null) {
+                pending.remove(op);
+            }
+            if (oldEntry != null) {
+                consume(oldEntry);
+            }
+            fresh.addAll(List.of(successors));
+        });
     }
 
     /** Ends a pending operation and rewrites an old entry in place, in a single checkpoint write. */
-    public synchronized void completeRewrite(PendingOperation op, ResourceState oldEntry, ResourceState rewritten) {
-        pending.remove(op);
-        replacedOld.put(originalOf(oldEntry), rewritten);
-        save();
+    public void completeRewrite(PendingOperation op, ResourceState oldEntry, ResourceState rewritten) {
+        change(() -> {
+            pending.remove(op);
+            replacedOld.put(originalOf(oldEntry), rewritten);
+        });
     }
 
     /**
      * A create-before-delete replacement: the new resource joins this run, the old one stays where it is, marked
      * for deletion after the program (single checkpoint write).
      */
-    public synchronized void completeReplacement(PendingOperation op, ResourceState oldEntry, ResourceState created) {
-        if (op != null) {
-            pending.remove(op);
-        }
-        replacedOld.put(originalOf(oldEntry), oldEntry.withDelete(true));
-        fresh.add(created);
-        save();
+    public void completeReplacement(PendingOperation op, ResourceState oldEntry, ResourceState created) {
+        change(() -> {
+            if (op != null) {
+                pending.remove(op);
+            }
+            replacedOld.put(originalOf(oldEntry), oldEntry.withDelete(true));
+            fresh.add(created);
+        });
     }
 
     /** Adds a resource to the old state (a create found after a crash). */
@@ -151,9 +166,63 @@ public final class StateTracker {
         return new Snapshot(Snapshot.dependencyOrdered(all), pending);
     }
 
-    public synchronized void save() {
-        if (persist) {
-            store.save(snapshot());
+    /** Writes the checkpoint as it is now (also when no change is pending a write). */
+    public void save() {
+        change(() -> { });
+    }
+
+    /** Applies a change to the state, then returns once a checkpoint that contains it is on disk. */
+    private void change(Runnable mutation) {
+        long version;
+        synchronized (this) {
+            mutation.run();
+            version = ++changes;
+        }
+        persistThrough(version);
+    }
+
+    /**
+     * Returns once the checkpoint on disk contains change {@code version}: written by a write under way that took
+     * its snapshot after the change, or by this thread. One write at a time; a failed write fails its writer, and
+     * the next waiter tries again.
+     */
+    private void persistThrough(long version) {
+        if (!persist) {
+            return;
+        }
+        synchronized (writes) {
+            boolean interrupted = false;
+            while (durable < version && writing) {
+                try {
+                    writes.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the change is in the state already: it must reach the disk before we return
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (durable >= version) {
+                return;
+            }
+            writing = true;
+        }
+        try {
+            Snapshot snapshot;
+            long covered;
+            synchronized (this) {
+                snapshot = snapshot();
+                covered = changes;
+            }
+            store.save(snapshot);
+            synchronized (writes) {
+                durable = Math.max(durable, covered);
+            }
+        } finally {
+            synchronized (writes) {
+                writing = false;
+                writes.notifyAll();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package com.ivsstack.engine.state;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.engine.value.Secret;
 import com.ivsstack.engine.value.StructCodec;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,12 @@ public final class CheckpointCodec {
     public static final String MANIFEST_VERSION = "v3.0.0+ivsstack.0.1.0";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /**
+     * What a resource encoded on its own lacks of its indentation in a checkpoint file: its fields sit four levels
+     * deep there ({@code checkpoint.latest.resources[i]}, arrays are written inline and add no level), one level deep
+     * on their own; a level is two spaces.
+     */
+    private static final String RESOURCE_INDENT = " ".repeat(6);
 
     private final SecretsManager secrets;
 
@@ -52,32 +62,109 @@ public final class CheckpointCodec {
 
     public ObjectNode deployment(Snapshot snapshot) {
         ObjectNode deployment = NODES.objectNode();
-        ObjectNode manifest = deployment.putObject("manifest");
-        manifest.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        manifest.put("magic", magic(MANIFEST_VERSION));
-        manifest.put("version", MANIFEST_VERSION);
+        deployment.set("manifest", manifest());
         ArrayNode resources = NODES.arrayNode();
         for (ResourceState r : Snapshot.dependencyOrdered(snapshot.resources())) {
             resources.add(resource(r));
         }
-        ArrayNode pending = NODES.arrayNode();
-        for (PendingOperation op : snapshot.pendingOperations()) {
-            ObjectNode node = pending.addObject();
-            node.set("resource", resource(op.resource()));
-            node.put("type", op.type());
-        }
-        // Written after the resources: encrypting them may have created the salt.
-        String salt = secrets.encryptionSalt();
-        if (salt != null) {
-            ObjectNode provider = deployment.putObject("secrets_providers");
-            provider.put("type", "passphrase");
-            provider.putObject("state").put("salt", salt);
+        ArrayNode pending = pendingOperations(snapshot);
+        // After the resources: encrypting them may have created the salt.
+        ObjectNode secretsProviders = secretsProviders();
+        if (secretsProviders != null) {
+            deployment.set("secrets_providers", secretsProviders);
         }
         deployment.set("resources", resources);
         if (!pending.isEmpty()) {
             deployment.set("pending_operations", pending);
         }
         return deployment;
+    }
+
+    /**
+     * Writes a checkpoint file, {@code {"version":3,"checkpoint":{"stack":..,"latest":<deployment>}}}, exactly as
+     * the pretty-printed tree of {@link #deployment} would read. A resource entry is immutable, so one written before
+     * is copied from {@code written} (the encodings of the previous write, by identity) instead of being encoded
+     * again with its secrets encrypted anew: a write during a deployment encodes only the entries its step changed.
+     *
+     * @return the encodings of this snapshot's resources, for the next write
+     */
+    public Map<ResourceState, String> writeCheckpoint(OutputStream out, String stack, Snapshot snapshot,
+                                                      Map<ResourceState, String> written) throws IOException {
+        List<ResourceState> ordered = Snapshot.dependencyOrdered(snapshot.resources());
+        Map<ResourceState, String> encodings = new IdentityHashMap<>(ordered.size() * 2);
+        for (ResourceState r : ordered) {
+            String encoded = written.get(r);
+            encodings.put(r, encoded != null ? encoded : encodedResource(r));
+        }
+        ArrayNode pending = pendingOperations(snapshot);
+        try (JsonGenerator json = JSON.writer().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("version", 3);
+            json.writeObjectFieldStart("checkpoint");
+            json.writeStringField("stack", stack);
+            json.writeFieldName("latest");
+            json.writeStartObject();
+            json.writeFieldName("manifest");
+            json.writeTree(manifest());
+            // After the resources were encoded: encrypting them may have created the salt.
+            ObjectNode secretsProviders = secretsProviders();
+            if (secretsProviders != null) {
+                json.writeFieldName("secrets_providers");
+                json.writeTree(secretsProviders);
+            }
+            json.writeArrayFieldStart("resources");
+            for (ResourceState r : ordered) {
+                json.writeRawValue(encodings.get(r));
+            }
+            json.writeEndArray();
+            if (!pending.isEmpty()) {
+                json.writeFieldName("pending_operations");
+                json.writeTree(pending);
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        return encodings;
+    }
+
+    /** One resource entry as the pretty printer writes it at its depth in a checkpoint file. */
+    private String encodedResource(ResourceState r) {
+        try {
+            return JSON.writeValueAsString(resource(r)).replace(System.lineSeparator(), System.lineSeparator() + RESOURCE_INDENT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the state of " + r.urn() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode manifest() {
+        ObjectNode manifest = NODES.objectNode();
+        manifest.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        manifest.put("magic", magic(MANIFEST_VERSION));
+        manifest.put("version", MANIFEST_VERSION);
+        return manifest;
+    }
+
+    private ArrayNode pendingOperations(Snapshot snapshot) {
+        ArrayNode pending = NODES.arrayNode();
+        for (PendingOperation op : snapshot.pendingOperations()) {
+            ObjectNode node = pending.addObject();
+            node.set("resource", resource(op.resource()));
+            node.put("type", op.type());
+        }
+        return pending;
+    }
+
+    /** The passphrase provider and its salt, or null while no secret was ever encrypted. */
+    private ObjectNode secretsProviders() {
+        String salt = secrets.encryptionSalt();
+        if (salt == null) {
+            return null;
+        }
+        ObjectNode provider = NODES.objectNode();
+        provider.put("type", "passphrase");
+        provider.putObject("state").put("salt", salt);
+        return provider;
     }
 
     private ObjectNode resource(ResourceState r) {

@@ -3,16 +3,19 @@ package com.ivsstack.engine.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 
 /**
  * Checkpoints on disk, in the layout of Pulumi's file backend ({@code <dir>/.pulumi/stacks/<project>/<stack>.json}),
  * so {@code pulumi login file://<dir>} reads them too. Every write goes to a temporary file and is renamed over the
- * checkpoint: a crash leaves either the previous or the new checkpoint, never half of one.
+ * checkpoint: a crash of the process leaves either the previous or the new checkpoint, never half of one.
  */
 public final class CheckpointStore {
     private final Path stateDir;
@@ -20,6 +23,8 @@ public final class CheckpointStore {
     private final String project;
     private final String stack;
     private final CheckpointCodec codec;
+    /** The resources of the last save as written, by identity (see {@link CheckpointCodec#writeCheckpoint}). */
+    private Map<ResourceState, String> written = Map.of();
 
     public CheckpointStore(Path stateDir, String organization, String project, String stack, SecretsManager secrets) {
         this.stateDir = stateDir;
@@ -62,13 +67,25 @@ public final class CheckpointStore {
         }
     }
 
+    /**
+     * Writes the checkpoint (atomically). Resources unchanged since the previous save are not encoded again, so a
+     * save during a deployment costs little more than writing the file.
+     */
     public synchronized void save(Snapshot snapshot) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("version", 3);
-        ObjectNode checkpoint = root.putObject("checkpoint");
-        checkpoint.put("stack", organization + "/" + project + "/" + stack);
-        checkpoint.set("latest", codec.deployment(snapshot));
-        writeAtomically(checkpointFile(), root);
+        Path file = checkpointFile();
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                written = codec.writeCheckpoint(out, organization + "/" + project + "/" + stack, snapshot, written);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The {@code pulumi stack export} form: {@code {"version":3,"deployment":{...}}}. */
@@ -86,16 +103,5 @@ public final class CheckpointStore {
                     + ": the embedded engine reads version 3 exports (pulumi stack export writes them)");
         }
         return codec.snapshot(root.path("deployment"));
-    }
-
-    static void writeAtomically(Path file, JsonNode content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            CheckpointCodec.JSON.writeValue(tmp.toFile(), content);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

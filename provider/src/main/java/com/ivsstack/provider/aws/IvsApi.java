@@ -53,7 +53,13 @@ public final class IvsApi implements AutoCloseable {
 
     /** BatchGetChannel and BatchGetStreamKey take at most 50 ARNs. */
     public static final int MAX_BATCH = 50;
-    private static final Duration COALESCE_WINDOW = Duration.ofMillis(5);
+    /**
+     * A lone read leaves 5 ms after it arrived; the reads of a refresh fill whole batches while they keep coming
+     * (they reach the plugin with pauses of up to a few hundred milliseconds, measured); no read waits more than
+     * 500 ms for others.
+     */
+    private static final BatchCoalescer.Debounce READ_DEBOUNCE = new BatchCoalescer.Debounce(
+            Duration.ofMillis(5), Duration.ofMillis(200), Duration.ofMillis(500));
     private static final String DEFAULT_LOCAL_REGION = "us-east-1";
 
     private final LazyClients clients;
@@ -70,9 +76,9 @@ public final class IvsApi implements AutoCloseable {
         this.rateLimiter = rateLimiter;
         this.region = region;
         this.strategy = strategy;
-        this.channels = new BatchCoalescer<>("channel", MAX_BATCH, COALESCE_WINDOW,
+        this.channels = new BatchCoalescer<>("channel", MAX_BATCH, READ_DEBOUNCE,
                 pacedAs(OperationFamily.CHANNEL, "BatchGetChannel"), this::batchGetChannels);
-        this.streamKeys = new BatchCoalescer<>("stream-key", MAX_BATCH, COALESCE_WINDOW,
+        this.streamKeys = new BatchCoalescer<>("stream-key", MAX_BATCH, READ_DEBOUNCE,
                 pacedAs(OperationFamily.STREAM_KEY, "BatchGetStreamKey"), this::batchGetStreamKeys);
     }
 
