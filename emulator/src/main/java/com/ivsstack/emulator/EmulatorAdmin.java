@@ -10,7 +10,7 @@ import com.ivsstack.emulator.service.RequestContext;
 import com.ivsstack.emulator.service.StreamService;
 import com.ivsstack.emulator.store.Arn;
 import com.ivsstack.emulator.store.EmulatorStore;
-import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.store.JsonDocuments;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -109,7 +109,7 @@ public final class EmulatorAdmin {
     public String dumpState() {
         ObjectNode state = store.snapshot();
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state);
+            return JsonDocuments.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,7 +7,7 @@ import com.ivsstack.emulator.FaultRule;
 import com.ivsstack.emulator.http.HttpExchanges;
 import com.ivsstack.emulator.service.ApiException;
 import com.ivsstack.emulator.service.ErrorType;
-import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.store.JsonDocuments;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class AdminHttpHandler implements HttpHandler {
         String route = exchange.getRequestMethod() + " " + path.substring(path.indexOf(PREFIX) + PREFIX.length());
         try {
             JsonNode result = dispatch(route, exchange);
-            HttpExchanges.sendJson(exchange, 200, result == null ? Json.object() : result);
+            HttpExchanges.sendJson(exchange, 200, result == null ? JsonDocuments.object() : result);
         } catch (ApiException e) {
             HttpExchanges.sendError(exchange, e.type(), e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -47,8 +47,8 @@ public final class AdminHttpHandler implements HttpHandler {
         switch (route) {
             case "POST streams/start": {
                 ObjectNode body = HttpExchanges.readJsonObject(exchange);
-                return Json.MAPPER.readTree(admin.startStream(required(body, "channelArn"),
-                        Json.text(body, "health", "HEALTHY")));
+                return JsonDocuments.MAPPER.readTree(admin.startStream(required(body, "channelArn"),
+                        JsonDocuments.text(body, "health", "HEALTHY")));
             }
             case "POST streams/stop":
                 admin.stopStream(required(HttpExchanges.readJsonObject(exchange), "channelArn"));
@@ -62,7 +62,7 @@ public final class AdminHttpHandler implements HttpHandler {
                 admin.injectFault(faultRule(HttpExchanges.readJsonObject(exchange)));
                 return null;
             case "GET faults":
-                return Json.MAPPER.valueToTree(admin.faults().stream().map(AdminHttpHandler::describe).toList());
+                return JsonDocuments.MAPPER.valueToTree(admin.faults().stream().map(AdminHttpHandler::describe).toList());
             case "DELETE faults":
                 admin.clearFaults();
                 return null;
@@ -75,7 +75,7 @@ public final class AdminHttpHandler implements HttpHandler {
                 return null;
             }
             case "GET quotas": {
-                ObjectNode result = Json.object();
+                ObjectNode result = JsonDocuments.object();
                 result.put("enabled", admin.quotasEnabled());
                 return result;
             }
@@ -83,9 +83,9 @@ public final class AdminHttpHandler implements HttpHandler {
                 admin.reset();
                 return null;
             case "GET state":
-                return Json.MAPPER.readTree(admin.dumpState());
+                return JsonDocuments.MAPPER.readTree(admin.dumpState());
             case "GET requests":
-                return Json.MAPPER.valueToTree(admin.requestCounts());
+                return JsonDocuments.MAPPER.valueToTree(admin.requestCounts());
             case "DELETE requests":
                 admin.resetRequestCounts();
                 return null;
@@ -105,13 +105,13 @@ public final class AdminHttpHandler implements HttpHandler {
             throw new IllegalArgumentException("kind must be one of THROTTLING, INTERNAL_ERROR, LATENCY, "
                     + "RANDOM_LATENCY, DROP_CONNECTION, ERROR; was " + kind);
         }
-        return new FaultRule(Json.text(body, "operation", FaultRule.ANY_OPERATION), parsed,
+        return new FaultRule(JsonDocuments.text(body, "operation", FaultRule.ANY_OPERATION), parsed,
                 body.path("count").asInt(FaultRule.UNLIMITED), body.path("rate").asDouble(1.0),
-                Duration.ofMillis(body.path("latencyMillis").asLong(0)), Json.text(body, "errorCode", null));
+                Duration.ofMillis(body.path("latencyMillis").asLong(0)), JsonDocuments.text(body, "errorCode", null));
     }
 
     private static ObjectNode describe(FaultRule rule) {
-        ObjectNode node = Json.object();
+        ObjectNode node = JsonDocuments.object();
         node.put("operation", rule.operation());
         node.put("kind", rule.kind().name());
         node.put("count", rule.count());
@@ -124,7 +124,7 @@ public final class AdminHttpHandler implements HttpHandler {
     }
 
     private static String required(JsonNode body, String member) {
-        String value = Json.text(body, member, null);
+        String value = JsonDocuments.text(body, member, null);
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("the request body needs \"" + member + "\"");
         }

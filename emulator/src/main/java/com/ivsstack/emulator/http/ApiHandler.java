@@ -13,7 +13,7 @@ import com.ivsstack.emulator.service.Operation;
 import com.ivsstack.emulator.service.OperationRegistry;
 import com.ivsstack.emulator.service.RequestContext;
 import com.ivsstack.emulator.store.EmulatorStore;
-import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.validation.RequestValidator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -78,7 +78,7 @@ public final class ApiHandler implements HttpHandler {
                     ? store.write(() -> operation.handler().handle(context, input))
                     : store.read(() -> operation.handler().handle(context, input));
             HttpExchanges.sendJson(exchange, operation.successStatus(),
-                    result == null && operation.successStatus() == 200 ? Json.object() : result);
+                    result == null && operation.successStatus() == 200 ? JsonDocuments.object() : result);
         } catch (ApiException e) {
             HttpExchanges.sendError(exchange, e.type(), e.getMessage());
         } catch (RuntimeException e) {
@@ -150,7 +150,7 @@ public final class ApiHandler implements HttpHandler {
                 }
 
                 public ObjectNode input(HttpExchange e) throws IOException {
-                    ObjectNode input = "POST".equals(method) ? HttpExchanges.readJsonObject(e) : Json.object();
+                    ObjectNode input = "POST".equals(method) ? HttpExchanges.readJsonObject(e) : JsonDocuments.object();
                     input.put("resourceArn", resourceArn);
                     if ("DELETE".equals(method) && e.getRequestURI().getRawQuery() != null
                             && e.getRequestURI().getRawQuery().contains("tagKeys")) {

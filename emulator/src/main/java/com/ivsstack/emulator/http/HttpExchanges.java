@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.service.ApiException;
 import com.ivsstack.emulator.service.ErrorType;
-import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.store.JsonDocuments;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,19 +37,19 @@ public final class HttpExchanges {
                     + MAX_BODY_BYTES + " bytes; IVS requests are small JSON documents");
         }
         if (body.length == 0) {
-            return Json.object();
+            return JsonDocuments.object();
         }
         JsonNode node;
         try {
             // Trailing tokens make the body malformed, as the service says; Jackson ignores them by default.
-            node = Json.MAPPER.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            node = JsonDocuments.MAPPER.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .readTree(body);
         } catch (JsonProcessingException e) {
             throw new ApiException(ErrorType.SERIALIZATION, "The request body is not valid JSON: "
                     + e.getOriginalMessage());
         }
         if (node == null || node.isMissingNode()) {
-            return Json.object();
+            return JsonDocuments.object();
         }
         if (!node.isObject()) {
             throw new ApiException(ErrorType.SERIALIZATION, "The request body must be a JSON object, not "
@@ -78,7 +78,7 @@ public final class HttpExchanges {
             exchange.close();
             return;
         }
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        byte[] bytes = JsonDocuments.MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -91,7 +91,7 @@ public final class HttpExchanges {
      * text in {@code message} (what SDKs show) and {@code exceptionMessage} (the modeled member).
      */
     public static void sendError(HttpExchange exchange, ErrorType type, String message) throws IOException {
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonDocuments.object();
         body.put("__type", type.code());
         body.put("message", message);
         body.put("exceptionMessage", message);

@@ -16,8 +16,8 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.Shapes;
@@ -104,7 +104,7 @@ public final class CompositionService {
 
     /** The first composition that is not yet stopped and uses {@code arn} (stage, encoder or storage config). */
     static Optional<String> activeCompositionUsing(RequestContext context, String arn) {
-        return context.store().list(ResourceType.COMPOSITION, context.arnPrefix(ResourceType.COMPOSITION),
+        return context.store().list(StoredResourceType.COMPOSITION, context.arnPrefix(StoredResourceType.COMPOSITION),
                         c -> !FINISHED.contains(c.document().get("state").asText()) && uses(c.document(), arn))
                 .stream().map(StoredResource::arn).findFirst();
     }
@@ -151,11 +151,11 @@ public final class CompositionService {
         RequestValidator.fail(errors);
 
         String stageArn = input.get("stageArn").asText();
-        Resources.require(context, ResourceType.STAGE, stageArn);
-        String token = Json.text(input, TOKEN, null);
+        Resources.require(context, StoredResourceType.STAGE, stageArn);
+        String token = JsonDocuments.text(input, TOKEN, null);
         if (token != null) {
-            Optional<StoredResource> earlier = context.store().list(ResourceType.COMPOSITION,
-                    context.arnPrefix(ResourceType.COMPOSITION),
+            Optional<StoredResource> earlier = context.store().list(StoredResourceType.COMPOSITION,
+                    context.arnPrefix(StoredResourceType.COMPOSITION),
                     c -> token.equals(c.internal().path(TOKEN).asText(null))).stream().findFirst();
             if (earlier.isPresent()) {
                 return wrap(render(earlier.get(), context));
@@ -165,29 +165,29 @@ public final class CompositionService {
             JsonNode channel = destination.get("channel");
             if (channel != null && !channel.isNull()) {
                 String channelArn = channel.get("channelArn").asText();
-                Resources.require(context, ResourceType.CHANNEL, channelArn);
+                Resources.require(context, StoredResourceType.CHANNEL, channelArn);
                 if (context.store().liveStream(channelArn).isPresent()) {
                     throw ApiException.conflict("Channel " + channelArn + " is live; a composition needs an "
                             + "offline channel");
                 }
                 if (channel.hasNonNull("encoderConfigurationArn")) {
-                    Resources.require(context, ResourceType.ENCODER_CONFIGURATION,
+                    Resources.require(context, StoredResourceType.ENCODER_CONFIGURATION,
                             channel.get("encoderConfigurationArn").asText());
                 }
             }
             JsonNode s3 = destination.get("s3");
             if (s3 != null && !s3.isNull()) {
-                Resources.require(context, ResourceType.STORAGE_CONFIGURATION, s3.get("storageConfigurationArn").asText());
+                Resources.require(context, StoredResourceType.STORAGE_CONFIGURATION, s3.get("storageConfigurationArn").asText());
                 for (JsonNode encoder : s3.get("encoderConfigurationArns")) {
-                    Resources.require(context, ResourceType.ENCODER_CONFIGURATION, encoder.asText());
+                    Resources.require(context, StoredResourceType.ENCODER_CONFIGURATION, encoder.asText());
                 }
             }
         }
 
-        String arn = context.newArn(ResourceType.COMPOSITION);
+        String arn = context.newArn(StoredResourceType.COMPOSITION);
         String compositionId = arn.substring(arn.lastIndexOf('/') + 1);
-        String startTime = Json.timestamp(context.now());
-        ObjectNode composition = Json.object();
+        String startTime = JsonDocuments.timestamp(context.now());
+        ObjectNode composition = JsonDocuments.object();
         composition.put("arn", arn);
         composition.put("stageArn", stageArn);
         composition.put("state", "STARTING");
@@ -220,24 +220,24 @@ public final class CompositionService {
         }
         composition.set("tags", Resources.tags(input));
         composition.put("startTime", startTime);
-        ObjectNode internal = Json.object();
+        ObjectNode internal = JsonDocuments.object();
         internal.put(ACTIVE_AT, context.now().plus(context.settings().activationDelay()).toEpochMilli());
         if (token != null) {
             internal.put(TOKEN, token);
         }
-        StoredResource resource = context.store().add(ResourceType.COMPOSITION, arn, composition, internal);
+        StoredResource resource = context.store().add(StoredResourceType.COMPOSITION, arn, composition, internal);
         return wrap(render(resource, context));
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        return wrap(render(Resources.require(context, ResourceType.COMPOSITION, input.get("arn").asText()), context));
+        return wrap(render(Resources.require(context, StoredResourceType.COMPOSITION, input.get("arn").asText()), context));
     }
 
     private JsonNode listCompositions(RequestContext context, ObjectNode input) {
-        String stage = Json.text(input, "filterByStageArn", null);
-        String encoder = Json.text(input, "filterByEncoderConfigurationArn", null);
-        List<StoredResource> matching = context.store().list(ResourceType.COMPOSITION,
-                context.arnPrefix(ResourceType.COMPOSITION),
+        String stage = JsonDocuments.text(input, "filterByStageArn", null);
+        String encoder = JsonDocuments.text(input, "filterByEncoderConfigurationArn", null);
+        List<StoredResource> matching = context.store().list(StoredResourceType.COMPOSITION,
+                context.arnPrefix(StoredResourceType.COMPOSITION),
                 c -> (stage == null || stage.equals(c.document().get("stageArn").asText()))
                         && (encoder == null || uses(c.document(), encoder)));
         return Resources.listResponse("compositions", Pagination.page(matching, StoredResource::sequence, input, 100),
@@ -252,10 +252,10 @@ public final class CompositionService {
     }
 
     private JsonNode stop(RequestContext context, ObjectNode input) {
-        StoredResource composition = Resources.require(context, ResourceType.COMPOSITION, input.get("arn").asText());
+        StoredResource composition = Resources.require(context, StoredResourceType.COMPOSITION, input.get("arn").asText());
         ObjectNode document = composition.document();
         if (!FINISHED.contains(document.get("state").asText())) {
-            String endTime = Json.timestamp(context.now());
+            String endTime = JsonDocuments.timestamp(context.now());
             document.put("state", "STOPPED");
             document.put("endTime", endTime);
             for (JsonNode destination : document.get("destinations")) {
@@ -263,7 +263,7 @@ public final class CompositionService {
                 ((ObjectNode) destination).put("endTime", endTime);
             }
         }
-        return Json.object();
+        return JsonDocuments.object();
     }
 
     /** The composition as the service shows it now: STARTING turns ACTIVE once the activation delay is over. */
@@ -280,7 +280,7 @@ public final class CompositionService {
     }
 
     private static ObjectNode layout(JsonNode input) {
-        ObjectNode layout = Json.object();
+        ObjectNode layout = JsonDocuments.object();
         ObjectNode grid = layout.putObject("grid");
         grid.put("featuredParticipantAttribute", "");
         grid.put("omitStoppedVideo", false);
@@ -307,7 +307,7 @@ public final class CompositionService {
     }
 
     private static ObjectNode wrap(ObjectNode composition) {
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("composition", composition);
         return response;
     }

@@ -3,8 +3,8 @@ package com.ivsstack.emulator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +17,13 @@ public final class Resources {
     }
 
     /** The resource, or 404 when it does not exist in the caller's account and region. */
-    public static StoredResource require(RequestContext context, ResourceType type, String arn) {
+    public static StoredResource require(RequestContext context, StoredResourceType type, String arn) {
         return context.ownsArn(arn)
                 ? context.store().get(type, arn).orElseThrow(() -> ApiException.notFound(arn))
                 : throwNotFound(arn);
     }
 
-    public static boolean exists(RequestContext context, ResourceType type, String arn) {
+    public static boolean exists(RequestContext context, StoredResourceType type, String arn) {
         return context.ownsArn(arn) && context.store().get(type, arn).isPresent();
     }
 
@@ -34,7 +34,7 @@ public final class Resources {
     /** A copy of the request's tags, or an empty map. */
     public static ObjectNode tags(JsonNode input) {
         JsonNode tags = input.get("tags");
-        return tags != null && tags.isObject() ? ((ObjectNode) tags).deepCopy() : Json.object();
+        return tags != null && tags.isObject() ? ((ObjectNode) tags).deepCopy() : JsonDocuments.object();
     }
 
     /** The general AWS tagging rule the model does not encode: keys starting with {@code aws:} are reserved. */
@@ -52,7 +52,7 @@ public final class Resources {
 
     /** A new object with only the named members of {@code document} (the summary of a resource). */
     public static ObjectNode pick(JsonNode document, String... members) {
-        ObjectNode summary = Json.object();
+        ObjectNode summary = JsonDocuments.object();
         for (String member : members) {
             if (document.has(member)) {
                 summary.set(member, document.get(member).deepCopy());
@@ -63,7 +63,7 @@ public final class Resources {
 
     /** Puts one page of a list into {@code response} under {@code key}, with {@code nextToken} when more remain. */
     public static <T> ObjectNode listResponse(String key, Pagination.Page<T> page, Function<T, JsonNode> render) {
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         ArrayNode items = response.putArray(key);
         for (T item : page.items()) {
             items.add(render.apply(item));
@@ -83,8 +83,8 @@ public final class Resources {
      * A BatchGet* answer: the documents of the ARNs that exist under {@code itemsKey}, and a per-item error for each
      * ARN that does not (batch operations report missing items in a 200 body rather than failing).
      */
-    public static ObjectNode batchGet(RequestContext context, ResourceType type, JsonNode arns, String itemsKey) {
-        ObjectNode response = Json.object();
+    public static ObjectNode batchGet(RequestContext context, StoredResourceType type, JsonNode arns, String itemsKey) {
+        ObjectNode response = JsonDocuments.object();
         ArrayNode items = response.putArray(itemsKey);
         ArrayNode errors = response.putArray("errors");
         for (JsonNode arnNode : arns) {

@@ -17,8 +17,8 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.Shapes;
@@ -72,10 +72,10 @@ public final class StageService {
         Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
         RequestValidator.fail(errors);
         ObjectNode recording = autoRecording(context, input.get("autoParticipantRecordingConfiguration"));
-        String arn = context.newArn(ResourceType.STAGE);
-        ObjectNode stage = Json.object();
+        String arn = context.newArn(StoredResourceType.STAGE);
+        ObjectNode stage = JsonDocuments.object();
         stage.put("arn", arn);
-        stage.put("name", Json.text(input, "name", ""));
+        stage.put("name", JsonDocuments.text(input, "name", ""));
         stage.set("tags", Resources.tags(input));
         stage.set("autoParticipantRecordingConfiguration", recording);
         ObjectNode endpoints = stage.putObject("endpoints");
@@ -84,9 +84,9 @@ public final class StageService {
         endpoints.put("whip", "https://" + label + ".global-bm.whip.live-video.net");
         endpoints.put("rtmp", "rtmp://" + label + ".global-contribute-staging.live-video.net/app/");
         endpoints.put("rtmps", "rtmps://" + label + ".global-contribute-staging.live-video.net:443/app/");
-        context.store().add(ResourceType.STAGE, arn, stage, Json.object());
+        context.store().add(StoredResourceType.STAGE, arn, stage, JsonDocuments.object());
 
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("stage", stage.deepCopy());
         ArrayNode tokens = response.putArray("participantTokens");
         for (JsonNode configuration : input.path("participantTokenConfigurations")) {
@@ -96,21 +96,21 @@ public final class StageService {
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
-        response.set("stage", Resources.require(context, ResourceType.STAGE, input.get("arn").asText())
+        ObjectNode response = JsonDocuments.object();
+        response.set("stage", Resources.require(context, StoredResourceType.STAGE, input.get("arn").asText())
                 .document().deepCopy());
         return response;
     }
 
     private JsonNode listStages(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(ResourceType.STAGE, context.arnPrefix(ResourceType.STAGE),
+        List<StoredResource> all = context.store().list(StoredResourceType.STAGE, context.arnPrefix(StoredResourceType.STAGE),
                 r -> true);
         return Resources.listResponse("stages", Pagination.page(all, StoredResource::sequence, input, 50),
                 r -> Resources.pick(r.document(), "arn", "name", "activeSessionId", "tags"));
     }
 
     private JsonNode update(RequestContext context, ObjectNode input) {
-        StoredResource stage = Resources.require(context, ResourceType.STAGE, input.get("arn").asText());
+        StoredResource stage = Resources.require(context, StoredResourceType.STAGE, input.get("arn").asText());
         ObjectNode recording = input.hasNonNull("autoParticipantRecordingConfiguration")
                 ? autoRecording(context, input.get("autoParticipantRecordingConfiguration")) : null;
         if (input.hasNonNull("name")) {
@@ -119,38 +119,38 @@ public final class StageService {
         if (recording != null) {
             stage.document().set("autoParticipantRecordingConfiguration", recording);
         }
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("stage", stage.document().deepCopy());
         return response;
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
-        Resources.require(context, ResourceType.STAGE, arn);
+        Resources.require(context, StoredResourceType.STAGE, arn);
         CompositionService.activeCompositionUsing(context, arn).ifPresent(composition -> {
             throw ApiException.conflict("Stage " + arn + " has the active composition " + composition
                     + ": stop it (StopComposition) first");
         });
-        context.store().remove(ResourceType.STAGE, arn);
-        return Json.object();
+        context.store().remove(StoredResourceType.STAGE, arn);
+        return JsonDocuments.object();
     }
 
     /** The auto-recording settings with the documented defaults; the storage configuration must exist. */
     private static ObjectNode autoRecording(RequestContext context, JsonNode input) {
-        ObjectNode recording = Json.object();
+        ObjectNode recording = JsonDocuments.object();
         String storage = input == null ? "" : input.get("storageConfigurationArn").asText();
         if (!storage.isEmpty()) {
-            Resources.require(context, ResourceType.STORAGE_CONFIGURATION, storage);
+            Resources.require(context, StoredResourceType.STORAGE_CONFIGURATION, storage);
         }
         recording.put("storageConfigurationArn", storage);
-        JsonNode given = input == null ? Json.object() : input;
+        JsonNode given = input == null ? JsonDocuments.object() : input;
         recording.set("mediaTypes", given.hasNonNull("mediaTypes") ? given.get("mediaTypes").deepCopy()
-                : Json.array().add("AUDIO_VIDEO"));
+                : JsonDocuments.array().add("AUDIO_VIDEO"));
         ObjectNode thumbnails = recording.putObject("thumbnailConfiguration");
         JsonNode thumbnailInput = given.path("thumbnailConfiguration");
         thumbnails.put("targetIntervalSeconds", thumbnailInput.path("targetIntervalSeconds").asInt(60));
         thumbnails.set("storage", thumbnailInput.hasNonNull("storage") ? thumbnailInput.get("storage").deepCopy()
-                : Json.array().add("SEQUENTIAL"));
+                : JsonDocuments.array().add("SEQUENTIAL"));
         thumbnails.put("recordingMode", thumbnailInput.path("recordingMode").asText("DISABLED"));
         recording.put("recordingReconnectWindowSeconds", given.path("recordingReconnectWindowSeconds").asInt(0));
         recording.putObject("hlsConfiguration").put("targetSegmentDurationSeconds",
@@ -160,17 +160,17 @@ public final class StageService {
     }
 
     private static ObjectNode participantToken(RequestContext context, JsonNode configuration) {
-        ObjectNode token = Json.object();
+        ObjectNode token = JsonDocuments.object();
         int duration = configuration.path("duration").asInt(720);
         token.put("participantId", Ids.random(12));
         token.put("token", "eyJhbGciOiJLTVMiLCJ0eXAiOiJKV1QifQ." + Ids.random(120) + "." + Ids.random(43));
-        token.put("userId", Json.text(configuration, "userId", ""));
+        token.put("userId", JsonDocuments.text(configuration, "userId", ""));
         token.set("attributes", configuration.hasNonNull("attributes") ? configuration.get("attributes").deepCopy()
-                : Json.object());
+                : JsonDocuments.object());
         token.put("duration", duration);
         token.set("capabilities", configuration.hasNonNull("capabilities") ? configuration.get("capabilities").deepCopy()
-                : Json.array().add("PUBLISH").add("SUBSCRIBE"));
-        token.put("expirationTime", Json.timestamp(context.now().plus(Duration.ofMinutes(duration))));
+                : JsonDocuments.array().add("PUBLISH").add("SUBSCRIBE"));
+        token.put("expirationTime", JsonDocuments.timestamp(context.now().plus(Duration.ofMinutes(duration))));
         return token;
     }
 }
