@@ -1,16 +1,17 @@
 package com.ivsstack.emulator.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.EmulatorAdmin;
 import com.ivsstack.emulator.FaultRule;
-import com.ivsstack.emulator.http.HttpExchanges;
+import com.ivsstack.emulator.http.EmulatorHttpServer;
+import com.ivsstack.emulator.http.WireHandler;
+import com.ivsstack.emulator.http.WireRequest;
+import com.ivsstack.emulator.http.WireResponse;
 import com.ivsstack.emulator.service.ApiException;
 import com.ivsstack.emulator.service.ErrorType;
 import com.ivsstack.emulator.store.JsonDocuments;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -18,8 +19,8 @@ import java.util.Locale;
  * The admin API on HTTP, under {@value #PREFIX} (a path no IVS operation uses). Every route maps to one
  * {@link EmulatorAdmin} method; see docs/local-endpoint.md for the list.
  */
-public final class AdminHttpHandler implements HttpHandler {
-    public static final String PREFIX = "/_emulator/";
+public final class AdminHttpHandler implements WireHandler {
+    public static final String PREFIX = "/" + EmulatorHttpServer.ADMIN_SEGMENT + "/";
 
     private final EmulatorAdmin admin;
 
@@ -28,38 +29,38 @@ public final class AdminHttpHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String route = exchange.getRequestMethod() + " " + path.substring(path.indexOf(PREFIX) + PREFIX.length());
+    public WireResponse handle(WireRequest request) {
+        String path = request.rawPath();
+        String route = request.method() + " " + (path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "");
         try {
-            JsonNode result = dispatch(route, exchange);
-            HttpExchanges.sendJson(exchange, 200, result == null ? JsonDocuments.object() : result);
+            JsonNode result = dispatch(route, request);
+            return WireResponse.json(200, result == null ? JsonDocuments.object() : result);
         } catch (ApiException e) {
-            HttpExchanges.sendError(exchange, e.type(), e.getMessage());
+            return WireResponse.error(e.type(), e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
-            HttpExchanges.sendError(exchange, ErrorType.VALIDATION, e.getMessage());
-        } catch (RuntimeException e) {
-            HttpExchanges.sendError(exchange, ErrorType.INTERNAL_SERVER, e.toString());
+            return WireResponse.error(ErrorType.VALIDATION, e.getMessage());
+        } catch (RuntimeException | JsonProcessingException e) {
+            return WireResponse.error(ErrorType.INTERNAL_SERVER, e.toString());
         }
     }
 
-    private JsonNode dispatch(String route, HttpExchange exchange) throws IOException {
+    private JsonNode dispatch(String route, WireRequest request) throws JsonProcessingException {
         switch (route) {
             case "POST streams/start": {
-                ObjectNode body = HttpExchanges.readJsonObject(exchange);
+                ObjectNode body = request.jsonBody();
                 return JsonDocuments.MAPPER.readTree(admin.startStream(required(body, "channelArn"),
                         JsonDocuments.text(body, "health", "HEALTHY")));
             }
             case "POST streams/stop":
-                admin.stopStream(required(HttpExchanges.readJsonObject(exchange), "channelArn"));
+                admin.stopStream(required(request.jsonBody(), "channelArn"));
                 return null;
             case "POST buckets": {
-                ObjectNode body = HttpExchanges.readJsonObject(exchange);
+                ObjectNode body = request.jsonBody();
                 admin.registerBucket(required(body, "bucketName"), required(body, "region"));
                 return null;
             }
             case "POST faults":
-                admin.injectFault(faultRule(HttpExchanges.readJsonObject(exchange)));
+                admin.injectFault(faultRule(request.jsonBody()));
                 return null;
             case "GET faults":
                 return JsonDocuments.MAPPER.valueToTree(admin.faults().stream().map(AdminHttpHandler::describe).toList());
@@ -67,7 +68,7 @@ public final class AdminHttpHandler implements HttpHandler {
                 admin.clearFaults();
                 return null;
             case "POST quotas": {
-                JsonNode enabled = HttpExchanges.readJsonObject(exchange).get("enabled");
+                JsonNode enabled = request.jsonBody().get("enabled");
                 if (enabled == null || !enabled.isBoolean()) {
                     throw new IllegalArgumentException("send {\"enabled\": true} or {\"enabled\": false}");
                 }
