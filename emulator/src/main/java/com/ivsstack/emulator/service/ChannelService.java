@@ -80,7 +80,6 @@ public final class ChannelService {
 
     private JsonNode create(RequestContext context, ObjectNode input) {
         List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
         checkMultitrackInput(input, errors);
         ObjectNode channel = defaults();
         applySettings(channel, input);

@@ -130,7 +130,6 @@ public final class CompositionService {
 
     private JsonNode start(RequestContext context, ObjectNode input) {
         List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
         int channels = 0;
         int buckets = 0;
         JsonNode destinations = input.get("destinations");

@@ -46,7 +46,6 @@ public final class EncoderConfigurationService {
 
     private JsonNode create(RequestContext context, ObjectNode input) {
         List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
         JsonNode videoInput = input.path("video");
         int width = videoInput.path("width").asInt(1280);
         int height = videoInput.path("height").asInt(720);

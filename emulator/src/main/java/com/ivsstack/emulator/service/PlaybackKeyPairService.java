@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -50,9 +49,6 @@ public final class PlaybackKeyPairService {
     }
 
     private JsonNode importKeyPair(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
         String fingerprint = fingerprint(input.get("publicKeyMaterial").asText());
         List<StoredResource> existing = context.store().list(StoredResourceType.PLAYBACK_KEY_PAIR,
                 context.arnPrefix(StoredResourceType.PLAYBACK_KEY_PAIR), r -> true);

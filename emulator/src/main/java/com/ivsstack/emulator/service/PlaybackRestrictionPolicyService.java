@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.Shapes;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.util.List;
@@ -50,9 +49,6 @@ public final class PlaybackRestrictionPolicyService {
     }
 
     private JsonNode create(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
         String arn = context.newArn(StoredResourceType.PLAYBACK_RESTRICTION_POLICY);
         ObjectNode policy = JsonDocuments.object();
         policy.put("arn", arn);

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.util.List;
 
@@ -43,9 +42,6 @@ public final class PublicKeyService {
     }
 
     private JsonNode importKey(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
         String material = input.get("publicKeyMaterial").asText();
         String fingerprint = PlaybackKeyPairService.fingerprint(material);
         for (StoredResource key : context.store().list(StoredResourceType.PUBLIC_KEY,

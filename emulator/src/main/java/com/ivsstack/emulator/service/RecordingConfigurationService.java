@@ -67,7 +67,6 @@ public final class RecordingConfigurationService {
 
     private JsonNode create(RequestContext context, ObjectNode input) {
         List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
         JsonNode destination = input.get("destinationConfiguration");
         if (!destination.hasNonNull("s3")) {
             errors.add("Value null at 'destinationConfiguration.s3' failed to satisfy constraint: exactly one "

@@ -8,7 +8,6 @@ import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /** Lookups and document helpers that every resource service uses. */
@@ -35,19 +34,6 @@ public final class Resources {
     public static ObjectNode tags(JsonNode input) {
         JsonNode tags = input.get("tags");
         return tags != null && tags.isObject() ? ((ObjectNode) tags).deepCopy() : JsonDocuments.object();
-    }
-
-    /** The general AWS tagging rule the model does not encode: keys starting with {@code aws:} are reserved. */
-    public static void checkReservedTagKeys(JsonNode tags, String path, List<String> errors) {
-        if (tags == null || !tags.isObject()) {
-            return;
-        }
-        tags.fieldNames().forEachRemaining(key -> {
-            if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-                errors.add("Value '" + key + "' at '" + path + ".key' failed to satisfy constraint: "
-                        + "tag keys starting with 'aws:' are reserved for AWS use");
-            }
-        });
     }
 
     /** A new object with only the named members of {@code document} (the summary of a resource). */

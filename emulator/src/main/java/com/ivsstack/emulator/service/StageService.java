@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.Shapes;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.time.Duration;
@@ -68,9 +67,6 @@ public final class StageService {
     }
 
     private JsonNode create(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
         ObjectNode recording = autoRecording(context, input.get("autoParticipantRecordingConfiguration"));
         String arn = context.newArn(StoredResourceType.STAGE);
         ObjectNode stage = JsonDocuments.object();

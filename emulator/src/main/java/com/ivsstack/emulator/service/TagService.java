@@ -11,9 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
-import java.util.List;
 
 /**
  * TagResource, UntagResource and ListTagsForResource, for every taggable resource of both services (the two
@@ -36,9 +34,6 @@ public final class TagService {
     }
 
     private JsonNode tag(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
         StoredResource resource = require(context, input);
         ObjectNode merged = resource.tags().deepCopy();
         merged.setAll((ObjectNode) input.get("tags"));
