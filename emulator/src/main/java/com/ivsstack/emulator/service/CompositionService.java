@@ -36,6 +36,8 @@ public final class CompositionService {
     private static final String ACTIVE_AT = "activeAtEpochMillis";
     private static final String TOKEN = "idempotencyToken";
     private static final Set<String> FINISHED = Set.of("STOPPED", "FAILED");
+    /** The emulator's choice for the undocumented PiP default: a quarter of the composition's width. */
+    private static final int PIP_FRACTION_OF_WIDTH = 4;
 
     private static StructureShape gridLayout() {
         return structure()
@@ -190,7 +192,7 @@ public final class CompositionService {
         composition.put("arn", arn);
         composition.put("stageArn", stageArn);
         composition.put("state", "STARTING");
-        composition.set("layout", layout(input.path("layout")));
+        composition.set("layout", layout(input.path("layout"), compositionSize(context, destinations)));
         ArrayNode rendered = composition.putArray("destinations");
         for (JsonNode destination : destinations) {
             ObjectNode entry = rendered.addObject();
@@ -213,6 +215,7 @@ public final class CompositionService {
                 if (!hls.hasNonNull("targetSegmentDurationSeconds")) {
                     hls.put("targetSegmentDurationSeconds", 2);
                 }
+                s3.set("thumbnailConfigurations", thumbnailConfigurations(s3.path("thumbnailConfigurations")));
                 entry.putObject("detail").putObject("s3").put("recordingPrefix", compositionId + "/composite");
             }
             entry.set("configuration", configuration);
@@ -278,18 +281,26 @@ public final class CompositionService {
         return document;
     }
 
-    private static ObjectNode layout(JsonNode input) {
+    /**
+     * The layout the service answers: the one that was given ({@code grid} when none was), with its documented
+     * defaults. The PiP window's default size depends on the composition's size, which is that of its encoder
+     * configuration; the participant's video is taken as 16:9, since none has joined at the start.
+     */
+    private static ObjectNode layout(JsonNode input, VideoSize composition) {
         ObjectNode layout = JsonDocuments.object();
-        ObjectNode grid = layout.putObject("grid");
-        grid.put("featuredParticipantAttribute", "");
-        grid.put("omitStoppedVideo", false);
-        grid.put("videoAspectRatio", "VIDEO");
-        grid.put("gridGap", 2);
-        grid.put("participantOrderAttribute", "");
-        if (input.hasNonNull("grid")) {
-            grid.setAll((ObjectNode) input.get("grid").deepCopy());
+        boolean pipGiven = input.hasNonNull("pip");
+        if (input.hasNonNull("grid") || !pipGiven) {
+            ObjectNode grid = layout.putObject("grid");
+            grid.put("featuredParticipantAttribute", "");
+            grid.put("omitStoppedVideo", false);
+            grid.put("videoAspectRatio", "VIDEO");
+            grid.put("gridGap", 2);
+            grid.put("participantOrderAttribute", "");
+            if (input.hasNonNull("grid")) {
+                grid.setAll((ObjectNode) input.get("grid").deepCopy());
+            }
         }
-        if (input.hasNonNull("pip")) {
+        if (pipGiven) {
             ObjectNode pip = layout.putObject("pip");
             pip.put("featuredParticipantAttribute", "");
             pip.put("omitStoppedVideo", false);
@@ -299,10 +310,40 @@ public final class CompositionService {
             pip.put("pipBehavior", "STATIC");
             pip.put("pipOffset", 0);
             pip.put("pipPosition", "BOTTOM_RIGHT");
+            int pipWidth = input.get("pip").path("pipWidth").asInt(composition.width() / PIP_FRACTION_OF_WIDTH);
+            pip.put("pipWidth", pipWidth);
+            pip.put("pipHeight", pipWidth * 9 / 16);
             pip.put("participantOrderAttribute", "");
             pip.setAll((ObjectNode) input.get("pip").deepCopy());
         }
         return layout;
+    }
+
+    /** The S3 thumbnail configurations with their defaults; when the list is not sent: one, every 60 s, SEQUENTIAL. */
+    private static ArrayNode thumbnailConfigurations(JsonNode given) {
+        ArrayNode configurations = JsonDocuments.array();
+        JsonNode items = given.isArray() ? given : JsonDocuments.array().add(JsonDocuments.object());
+        for (JsonNode item : items) {
+            ObjectNode configuration = configurations.addObject();
+            configuration.put("targetIntervalSeconds", item.path("targetIntervalSeconds").asInt(60));
+            configuration.set("storage", item.hasNonNull("storage") ? item.get("storage").deepCopy()
+                    : JsonDocuments.array().add("SEQUENTIAL"));
+        }
+        return configurations;
+    }
+
+    /** The size of the composed video: that of the first encoder configuration named, or the encoders' default. */
+    private static VideoSize compositionSize(RequestContext context, JsonNode destinations) {
+        for (JsonNode destination : destinations) {
+            String encoder = destination.path("channel").path("encoderConfigurationArn").asText(
+                    destination.path("s3").path("encoderConfigurationArns").path(0).asText(""));
+            if (!encoder.isEmpty()) {
+                JsonNode video = Resources.require(context, StoredResourceType.ENCODER_CONFIGURATION, encoder)
+                        .document().get("video");
+                return new VideoSize(video.get("width").asInt(), video.get("height").asInt());
+            }
+        }
+        return EncoderConfigurationService.DEFAULT_SIZE;
     }
 
     private static ObjectNode wrap(ObjectNode composition) {

@@ -23,6 +23,7 @@ import java.util.List;
 public final class EncoderConfigurationService {
     static final int RATE = 5;
     static final int MAX_PIXELS = 2_073_600;
+    static final VideoSize DEFAULT_SIZE = new VideoSize(1280, 720);
 
     static final StructureShape CREATE = structure()
             .optional("name", name())
@@ -47,8 +48,8 @@ public final class EncoderConfigurationService {
     private JsonNode create(RequestContext context, ObjectNode input) {
         List<String> errors = Resources.errors();
         JsonNode videoInput = input.path("video");
-        int width = videoInput.path("width").asInt(1280);
-        int height = videoInput.path("height").asInt(720);
+        int width = videoInput.path("width").asInt(DEFAULT_SIZE.width());
+        int height = videoInput.path("height").asInt(DEFAULT_SIZE.height());
         if (width % 2 != 0) {
             errors.add("Value '" + width + "' at 'video.width' failed to satisfy constraint: must be an even number");
         }

@@ -188,10 +188,12 @@ public final class StreamService {
         return new ApiException(ErrorType.CHANNEL_NOT_BROADCASTING, "Channel " + channelArn + " is not broadcasting");
     }
 
+    /** A stream event; {@code code}, which details error events (e.g. MultitrackInputNotAllowed), is "" here. */
     private static ObjectNode event(String name, RequestContext context) {
         ObjectNode event = JsonDocuments.object();
         event.put("name", name);
         event.put("type", "IVS Stream State Change");
+        event.put("code", "");
         event.put("eventTime", JsonDocuments.timestamp(context.now()));
         return event;
     }
