@@ -45,10 +45,11 @@ public final class IvsEmulator implements AutoCloseable {
         this.store = new EmulatorStore(options.dataFile);
         this.quotas = new RateQuotas(options.quotasEnabled);
         this.settings = new EmulatorSettings(options.activationDelay, options.maxPlaybackKeyPairs,
-                options.maxEncoderConfigurations);
+                options.maxEncoderConfigurations, options.maxStages, options.maxIngestConfigurations,
+                options.maxPublicKeys);
         this.services = new ServiceCatalog();
         this.registry = services.registry();
-        this.admin = new EmulatorAdmin(store, services.streams(), faults, quotas, counters, () -> settings,
+        this.admin = new EmulatorAdmin(store, services, faults, quotas, counters, () -> settings,
                 options.accountId, options.quotasEnabled);
     }
 
@@ -89,8 +90,7 @@ public final class IvsEmulator implements AutoCloseable {
 
     /** Changes how long new recording configurations stay CREATING (and compositions STARTING). */
     public void setActivationDelay(Duration delay) {
-        settings = new EmulatorSettings(Objects.requireNonNull(delay), settings.maxPlaybackKeyPairs(),
-                settings.maxEncoderConfigurations());
+        settings = settings.withActivationDelay(Objects.requireNonNull(delay));
     }
 
     /** Stops serving. The state stays in the data file, if one was given. */
@@ -112,6 +112,9 @@ public final class IvsEmulator implements AutoCloseable {
         private Duration activationDelay = Duration.ofSeconds(2);
         private int maxPlaybackKeyPairs = 3;
         private int maxEncoderConfigurations = 20;
+        private int maxStages = 1000;
+        private int maxIngestConfigurations = 100;
+        private int maxPublicKeys = 3;
 
         private Builder() {
         }
@@ -170,6 +173,24 @@ public final class IvsEmulator implements AutoCloseable {
         /** RealTime encoder configurations per account and region (AWS: 20). */
         public Builder maxEncoderConfigurations(int max) {
             this.maxEncoderConfigurations = max;
+            return this;
+        }
+
+        /** RealTime stages per account and region (AWS: 1,000). */
+        public Builder maxStages(int max) {
+            this.maxStages = max;
+            return this;
+        }
+
+        /** RealTime ingest configurations per account and region (AWS: 100). */
+        public Builder maxIngestConfigurations(int max) {
+            this.maxIngestConfigurations = max;
+            return this;
+        }
+
+        /** RealTime public keys per account and region (AWS: 3, not adjustable). */
+        public Builder maxPublicKeys(int max) {
+            this.maxPublicKeys = max;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package com.ivsstack.emulator.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.EmulatorAdmin;
@@ -14,6 +15,7 @@ import com.ivsstack.emulator.service.ErrorType;
 import com.ivsstack.emulator.store.JsonDocuments;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The admin API on HTTP, under {@value #PREFIX} (a path no IVS operation uses). Every route maps to one
@@ -53,6 +55,25 @@ public final class AdminHttpHandler implements WireHandler {
             }
             case "POST streams/stop":
                 admin.stopStream(required(request.jsonBody(), "channelArn"));
+                return null;
+            case "POST participants/join": {
+                ObjectNode body = request.jsonBody();
+                Map<String, String> attributes = JsonDocuments.MAPPER.convertValue(
+                        body.path("attributes").isObject() ? body.get("attributes") : JsonDocuments.object(),
+                        new TypeReference<Map<String, String>>() { });
+                return JsonDocuments.MAPPER.readTree(admin.joinParticipant(required(body, "stageArn"),
+                        JsonDocuments.text(body, "userId", ""), attributes, body.path("publish").asBoolean(true)));
+            }
+            case "POST participants/leave": {
+                ObjectNode body = request.jsonBody();
+                admin.leaveParticipant(required(body, "stageArn"), required(body, "participantId"));
+                return null;
+            }
+            case "POST publishing/start":
+                return JsonDocuments.MAPPER.readTree(admin.startPublishing(
+                        required(request.jsonBody(), "ingestConfigurationArn")));
+            case "POST publishing/stop":
+                admin.stopPublishing(required(request.jsonBody(), "ingestConfigurationArn"));
                 return null;
             case "POST buckets": {
                 ObjectNode body = request.jsonBody();

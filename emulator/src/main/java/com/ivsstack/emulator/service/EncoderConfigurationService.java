@@ -61,12 +61,8 @@ public final class EncoderConfigurationService {
                     + "height must be at most " + MAX_PIXELS + " pixels (1920x1080 or 1080x1920)");
         }
         RequestValidator.fail(errors);
-        int existing = context.store().count(StoredResourceType.ENCODER_CONFIGURATION,
-                context.arnPrefix(StoredResourceType.ENCODER_CONFIGURATION));
-        if (existing >= context.settings().maxEncoderConfigurations()) {
-            throw ApiException.quotaExceeded("At most " + context.settings().maxEncoderConfigurations()
-                    + " encoder configurations are allowed per account and region: delete one first");
-        }
+        Resources.requireBelowQuota(context, StoredResourceType.ENCODER_CONFIGURATION,
+                context.settings().maxEncoderConfigurations(), "encoder configurations");
         String arn = context.newArn(StoredResourceType.ENCODER_CONFIGURATION);
         ObjectNode configuration = JsonDocuments.object();
         configuration.put("arn", arn);

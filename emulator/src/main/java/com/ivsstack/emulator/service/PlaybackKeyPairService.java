@@ -57,10 +57,8 @@ public final class PlaybackKeyPairService {
                 throw ApiException.conflict("This public key is already imported as " + pair.arn());
             }
         }
-        if (existing.size() >= context.settings().maxPlaybackKeyPairs()) {
-            throw ApiException.quotaExceeded("At most " + context.settings().maxPlaybackKeyPairs() + " playback key "
-                    + "pairs are allowed per account and region: delete one before importing another");
-        }
+        Resources.requireBelowQuota(context, StoredResourceType.PLAYBACK_KEY_PAIR,
+                context.settings().maxPlaybackKeyPairs(), "playback key pairs");
         String arn = context.newArn(StoredResourceType.PLAYBACK_KEY_PAIR);
         ObjectNode keyPair = JsonDocuments.object();
         keyPair.put("arn", arn);

@@ -50,6 +50,8 @@ public final class PublicKeyService {
                 throw ApiException.conflict("This public key is already imported as " + key.arn());
             }
         }
+        Resources.requireBelowQuota(context, StoredResourceType.PUBLIC_KEY, context.settings().maxPublicKeys(),
+                "public keys");
         String arn = context.newArn(StoredResourceType.PUBLIC_KEY);
         ObjectNode key = JsonDocuments.object();
         key.put("arn", arn);

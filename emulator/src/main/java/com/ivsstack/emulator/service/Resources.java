@@ -7,11 +7,15 @@ import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Lookups and document helpers that every resource service uses. */
 public final class Resources {
+    static final int MAX_ATTRIBUTES_BYTES = 1024;
+
     private Resources() {
     }
 
@@ -34,6 +38,36 @@ public final class Resources {
     public static ObjectNode tags(JsonNode input) {
         JsonNode tags = input.get("tags");
         return tags != null && tags.isObject() ? ((ObjectNode) tags).deepCopy() : JsonDocuments.object();
+    }
+
+    /**
+     * 402 ServiceQuotaExceededException when the caller's account and region already hold {@code max} resources of
+     * the type; {@code what} names them in the message, e.g. "encoder configurations".
+     */
+    public static void requireBelowQuota(RequestContext context, StoredResourceType type, int max, String what) {
+        if (context.store().count(type, context.arnPrefix(type)) >= max) {
+            throw ApiException.quotaExceeded("At most " + max + " " + what + " are allowed per account and region: "
+                    + "delete one first");
+        }
+    }
+
+    /**
+     * The documented limit of participant attributes (a token's, an ingest configuration's): keys and values
+     * together at most 1 KB of UTF-8; the model has no constraint for it.
+     */
+    public static void checkAttributesSize(JsonNode attributes, String path, List<String> errors) {
+        if (attributes == null || !attributes.isObject()) {
+            return;
+        }
+        int bytes = 0;
+        for (Map.Entry<String, JsonNode> entry : attributes.properties()) {
+            bytes += entry.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + entry.getValue().asText().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (bytes > MAX_ATTRIBUTES_BYTES) {
+            errors.add("Value at '" + path + "' failed to satisfy constraint: the attributes' keys and values are "
+                    + bytes + " bytes of UTF-8, and at most " + MAX_ATTRIBUTES_BYTES + " are allowed in total");
+        }
     }
 
     /** A new object with only the named members of {@code document} (the summary of a resource). */

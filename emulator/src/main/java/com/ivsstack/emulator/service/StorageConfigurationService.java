@@ -71,6 +71,13 @@ public final class StorageConfigurationService {
             throw ApiException.conflict("Storage configuration " + arn + " is used by composition " + composition
                     + ": stop it (StopComposition) and wait until it has stopped, then delete");
         });
+        context.store().list(StoredResourceType.STAGE, context.arnPrefix(StoredResourceType.STAGE),
+                stage -> arn.equals(stage.document().path("autoParticipantRecordingConfiguration")
+                        .path("storageConfigurationArn").asText())).stream().findFirst().ifPresent(stage -> {
+                            throw ApiException.conflict("Storage configuration " + arn + " is where stage "
+                                    + stage.arn() + " records its participants: point the stage elsewhere (UpdateStage "
+                                    + "with another storageConfigurationArn, or \"\" to stop recording), then delete");
+                        });
         context.store().remove(StoredResourceType.STORAGE_CONFIGURATION, arn);
         return JsonDocuments.object();
     }

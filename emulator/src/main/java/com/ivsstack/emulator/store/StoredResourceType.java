@@ -14,7 +14,8 @@ public enum StoredResourceType {
     COMPOSITION("composition", true),
     ENCODER_CONFIGURATION("encoder-configuration", true),
     STORAGE_CONFIGURATION("storage-configuration", true),
-    PUBLIC_KEY("public-key", true);
+    PUBLIC_KEY("public-key", true),
+    INGEST_CONFIGURATION("ingest-configuration", true);
 
     private final String arnType;
     private final boolean realTime;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ivsstack.emulator.junit.IvsEmulatorExtension;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ivs.IvsClient;
@@ -121,13 +122,8 @@ class CompositionTest {
 
     @Test
     void startComposition_s3WithoutThumbnails_answersTheDefaultThumbnailConfiguration(IvsRealTimeClient rt) {
-        String stage = rt.createStage(b -> { }).stage().arn();
-        String encoder = rt.createEncoderConfiguration(b -> { }).encoderConfiguration().arn();
-        String storage = rt.createStorageConfiguration(b -> b.s3(s -> s.bucketName("recordings")))
-                .storageConfiguration().arn();
+        String arn = startS3Composition(rt, s3 -> { }).arn();
 
-        String arn = rt.startComposition(b -> b.stageArn(stage).destinations(
-                d -> d.s3(s -> s.storageConfigurationArn(storage).encoderConfigurationArns(encoder)))).composition().arn();
         S3DestinationConfiguration s3 = rt.getComposition(b -> b.arn(arn)).composition().destinations().get(0)
                 .configuration().s3();
 
@@ -139,20 +135,23 @@ class CompositionTest {
 
     @Test
     void startComposition_s3ThumbnailIntervalOnly_storageDefaultsToSequential(IvsRealTimeClient rt) {
-        String stage = rt.createStage(b -> { }).stage().arn();
-        String encoder = rt.createEncoderConfiguration(b -> { }).encoderConfiguration().arn();
-        String storage = rt.createStorageConfiguration(b -> b.s3(s -> s.bucketName("recordings")))
-                .storageConfiguration().arn();
-
-        S3DestinationConfiguration s3 = rt.startComposition(b -> b.stageArn(stage).destinations(
-                d -> d.s3(s -> s.storageConfigurationArn(storage).encoderConfigurationArns(encoder)
-                        .thumbnailConfigurations(t -> t.targetIntervalSeconds(10))))).composition()
-                .destinations().get(0).configuration().s3();
+        S3DestinationConfiguration s3 = startS3Composition(rt, d -> d.thumbnailConfigurations(
+                t -> t.targetIntervalSeconds(10))).destinations().get(0).configuration().s3();
 
         assertThat(s3.thumbnailConfigurations()).singleElement().satisfies(t -> {
             assertThat(t.targetIntervalSeconds()).isEqualTo(10);
             assertThat(t.storage()).containsExactly(ThumbnailStorageType.SEQUENTIAL);
         });
+    }
+
+    /** Starts a composition recording a new stage to S3, with the destination's settings that {@code s3} adds. */
+    private static Composition startS3Composition(IvsRealTimeClient rt, Consumer<S3DestinationConfiguration.Builder> s3) {
+        String stage = rt.createStage(b -> { }).stage().arn();
+        String encoder = rt.createEncoderConfiguration(b -> { }).encoderConfiguration().arn();
+        String storage = rt.createStorageConfiguration(b -> b.s3(s -> s.bucketName("recordings")))
+                .storageConfiguration().arn();
+        return rt.startComposition(b -> b.stageArn(stage).destinations(d -> d.s3(destination -> s3.accept(
+                destination.storageConfigurationArn(storage).encoderConfigurationArns(encoder))))).composition();
     }
 
     @Test
