@@ -5,23 +5,16 @@ import com.ivsstack.emulator.admin.FaultInjector;
 import com.ivsstack.emulator.admin.RateQuotas;
 import com.ivsstack.emulator.admin.RequestCounters;
 import com.ivsstack.emulator.http.ApiHandler;
+import com.ivsstack.emulator.http.EmulatorHttpServer;
 import com.ivsstack.emulator.service.EmulatorSettings;
 import com.ivsstack.emulator.service.OperationRegistry;
 import com.ivsstack.emulator.service.ServiceCatalog;
 import com.ivsstack.emulator.store.EmulatorStore;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Amazon IVS and IVS RealTime endpoint on one loopback port, speaking the services' wire protocol so the
@@ -45,18 +38,18 @@ public final class IvsEmulator implements AutoCloseable {
     private final ServiceCatalog services;
     private final EmulatorAdmin admin;
     private volatile EmulatorSettings settings;
-    private HttpServer server;
-    private ExecutorService executor;
+    private EmulatorHttpServer server;
 
     private IvsEmulator(Builder options) {
         this.options = options;
         this.store = new EmulatorStore(options.dataFile);
         this.quotas = new RateQuotas(options.quotasEnabled);
         this.settings = new EmulatorSettings(options.activationDelay, options.maxPlaybackKeyPairs,
-                options.maxEncoderConfigurations);
+                options.maxEncoderConfigurations, options.maxStages, options.maxIngestConfigurations,
+                options.maxPublicKeys);
         this.services = new ServiceCatalog();
         this.registry = services.registry();
-        this.admin = new EmulatorAdmin(store, services.streams(), faults, quotas, counters, () -> settings,
+        this.admin = new EmulatorAdmin(store, services, faults, quotas, counters, () -> settings,
                 options.accountId, options.quotasEnabled);
     }
 
@@ -69,34 +62,8 @@ public final class IvsEmulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the emulator is already started on port " + port());
         }
-        // Without TCP_NODELAY, the JDK server's separate header and body writes meet the client's delayed ACK
-        // and every answer waits ~40 ms. The property is read once, when the first HttpServer is made.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        try {
-            server = HttpServer.create(new InetSocketAddress(options.bindAddress, options.port), 256);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the IVS emulator to " + options.bindAddress.getHostAddress()
-                    + ":" + options.port + " (" + e.getMessage() + "); choose another port, or 0 for any free one", e);
-        }
-        AtomicInteger threadNumber = new AtomicInteger();
-        executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "ivs-emulator-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
         ApiHandler api = new ApiHandler(registry, store, () -> settings, options.accountId, faults, quotas, counters);
-        AdminHttpHandler adminHandler = new AdminHttpHandler(admin);
-        server.createContext("/", exchange -> {
-            if (exchange.getRequestURI().getPath().contains(AdminHttpHandler.PREFIX)) {
-                adminHandler.handle(exchange);
-            } else {
-                api.handle(exchange);
-            }
-        });
-        server.setExecutor(executor);
-        server.start();
+        server = EmulatorHttpServer.start(options.bindAddress, options.port, api, new AdminHttpHandler(admin));
         return this;
     }
 
@@ -105,7 +72,7 @@ public final class IvsEmulator implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("the emulator is not started: call start() first");
         }
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** {@code http://127.0.0.1:<port>}: the endpoint override for both the IVS and the IVS RealTime client. */
@@ -123,21 +90,14 @@ public final class IvsEmulator implements AutoCloseable {
 
     /** Changes how long new recording configurations stay CREATING (and compositions STARTING). */
     public void setActivationDelay(Duration delay) {
-        settings = new EmulatorSettings(Objects.requireNonNull(delay), settings.maxPlaybackKeyPairs(),
-                settings.maxEncoderConfigurations());
+        settings = settings.withActivationDelay(Objects.requireNonNull(delay));
     }
 
     /** Stops serving. The state stays in the data file, if one was given. */
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            server.close();
             server = null;
         }
     }
@@ -152,6 +112,9 @@ public final class IvsEmulator implements AutoCloseable {
         private Duration activationDelay = Duration.ofSeconds(2);
         private int maxPlaybackKeyPairs = 3;
         private int maxEncoderConfigurations = 20;
+        private int maxStages = 1000;
+        private int maxIngestConfigurations = 100;
+        private int maxPublicKeys = 3;
 
         private Builder() {
         }
@@ -210,6 +173,24 @@ public final class IvsEmulator implements AutoCloseable {
         /** RealTime encoder configurations per account and region (AWS: 20). */
         public Builder maxEncoderConfigurations(int max) {
             this.maxEncoderConfigurations = max;
+            return this;
+        }
+
+        /** RealTime stages per account and region (AWS: 1,000). */
+        public Builder maxStages(int max) {
+            this.maxStages = max;
+            return this;
+        }
+
+        /** RealTime ingest configurations per account and region (AWS: 100). */
+        public Builder maxIngestConfigurations(int max) {
+            this.maxIngestConfigurations = max;
+            return this;
+        }
+
+        /** RealTime public keys per account and region (AWS: 3, not adjustable). */
+        public Builder maxPublicKeys(int max) {
+            this.maxPublicKeys = max;
             return this;
         }
 

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ivs.IvsClient;
 import software.amazon.awssdk.services.ivs.model.StreamState;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.IngestConfigurationState;
+import software.amazon.awssdk.services.ivsrealtime.model.IngestProtocol;
 
 /** The admin API over plain HTTP under /_emulator/, for tools that are not Java. */
 class AdminHttpTest {
@@ -92,6 +95,63 @@ class AdminHttpTest {
         assertThat(call("POST", "reset", null).statusCode()).isEqualTo(200);
         assertThat(ivs.listChannels(b -> { }).channels()).isEmpty();
         assertThat(IVS.emulator().admin().quotasEnabled()).isFalse();
+    }
+
+    @Test
+    void participantsJoinAndLeave_overHttp_visibleThroughSdk(IvsRealTimeClient rt) throws Exception {
+        String stage = rt.createStage(b -> { }).stage().arn();
+
+        HttpResponse<String> joined = call("POST", "participants/join", "{\"stageArn\":\"" + stage + "\",\"userId\":\"dana\","
+                + "\"attributes\":{\"seat\":\"2\"},\"publish\":false}");
+
+        assertThat(joined.statusCode()).isEqualTo(200);
+        JsonNode participant = JSON.readTree(joined.body());
+        String sessionId = participant.get("sessionId").asText();
+        assertThat(participant.get("userId").asText()).isEqualTo("dana");
+        assertThat(participant.get("published").asBoolean()).isFalse();
+        assertThat(rt.getStage(b -> b.arn(stage)).stage().activeSessionId()).isEqualTo(sessionId);
+        assertThat(rt.getParticipant(b -> b.stageArn(stage).sessionId(sessionId)
+                .participantId(participant.get("participantId").asText())).participant().attributes())
+                .containsEntry("seat", "2");
+
+        assertThat(call("POST", "participants/leave", "{\"stageArn\":\"" + stage + "\",\"participantId\":\""
+                + participant.get("participantId").asText() + "\"}").statusCode()).isEqualTo(200);
+        assertThat(rt.getStage(b -> b.arn(stage)).stage().activeSessionId()).isNull();
+    }
+
+    @Test
+    void publishingStartAndStop_overHttp_ingestConfigurationActiveThenInactive(IvsRealTimeClient rt) throws Exception {
+        String stage = rt.createStage(b -> { }).stage().arn();
+        String ingest = rt.createIngestConfiguration(b -> b.stageArn(stage).ingestProtocol(IngestProtocol.RTMPS))
+                .ingestConfiguration().arn();
+
+        HttpResponse<String> started = call("POST", "publishing/start", "{\"ingestConfigurationArn\":\"" + ingest + "\"}");
+
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(started.body()).get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(rt.getIngestConfiguration(b -> b.arn(ingest)).ingestConfiguration().state())
+                .isEqualTo(IngestConfigurationState.ACTIVE);
+        assertThat(rt.getStage(b -> b.arn(stage)).stage().activeSessionId()).isNotNull();
+
+        assertThat(call("POST", "publishing/stop", "{\"ingestConfigurationArn\":\"" + ingest + "\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(rt.getIngestConfiguration(b -> b.arn(ingest)).ingestConfiguration().state())
+                .isEqualTo(IngestConfigurationState.INACTIVE);
+        HttpResponse<String> again = call("POST", "publishing/stop", "{\"ingestConfigurationArn\":\"" + ingest + "\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("x-amzn-ErrorType")).contains("ConflictException");
+    }
+
+    @Test
+    void participantsJoin_missingStageArnOrUnknownStage_400And404() throws Exception {
+        HttpResponse<String> missing = call("POST", "participants/join", "{}");
+        HttpResponse<String> unknown = call("POST", "participants/join",
+                "{\"stageArn\":\"arn:aws:ivs:us-west-2:123456789012:stage/missingStag1\"}");
+
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("stageArn");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("x-amzn-ErrorType")).contains("ResourceNotFoundException");
     }
 
     @Test

@@ -14,6 +14,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ivs.IvsClient;
 import software.amazon.awssdk.services.ivs.model.InternalServerException;
 import software.amazon.awssdk.services.ivs.model.ThrottlingException;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.IvsRealTimeException;
 
 /** Fault injection, rate quotas and request counters, through the Java admin API. */
 class FaultAndQuotaTest {
@@ -130,6 +132,33 @@ class FaultAndQuotaTest {
 
         assertThat(throttled).isPositive();
         assertThat(succeeded).isLessThanOrEqualTo((int) (3 * (seconds + 1)));
+    }
+
+    @Test
+    void quotas_enabled_realTimeOperationsThrottledAtTheirOwnRates(IvsRealTimeClient rt) {
+        String stage = rt.createStage(b -> { }).stage().arn();
+        IVS.emulator().admin().setQuotasEnabled(true);
+        try (IvsRealTimeClient noRealTimeRetries = TestClients.realTimeWithoutRetries(IVS.emulator())) {
+            int ingestThrottled = 0;
+            long start = System.nanoTime();
+            for (int i = 0; i < 12; i++) {
+                try {
+                    noRealTimeRetries.listIngestConfigurations(b -> { });
+                } catch (IvsRealTimeException e) {
+                    assertThat(e.statusCode()).isEqualTo(429);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+                    ingestThrottled++;
+                }
+            }
+            long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            for (int i = 0; i < 12; i++) {
+                noRealTimeRetries.createParticipantToken(b -> b.stageArn(stage));
+            }
+
+            assertThat(ingestThrottled).isGreaterThanOrEqualTo(12 - (int) (5 * (seconds + 1)));
+            assertThat(IVS.emulator().admin().throttledCounts()).containsKey("ListIngestConfigurations")
+                    .as("CreateParticipantToken allows 50 per second").doesNotContainKey("CreateParticipantToken");
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ivsstack.emulator.http.EmulatorHttpServer;
+import com.ivsstack.emulator.support.RawHttp;
 import com.ivsstack.emulator.support.TestClients;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.ivs.IvsClient;
 
@@ -101,6 +104,63 @@ class HostileRequestTest {
         JsonNode error = JSON.readTree(response.body());
         assertThat(error.path("message").asText()).as("the error body has a message").isNotBlank();
         assertThat(response.body().length()).as("the error does not echo a huge body back").isLessThan(10_000);
+        assertStillServing();
+    }
+
+    static Stream<Arguments> malformedHttp() {
+        byte[] rawUtf8Query = "GET /tags/arn%3Aaws%3Aivs%3Aus-west-2%3A123456789012%3Achannel%2FabcdABCDefgh?tagKeys=\u00e9\ud83d\ude00 HTTP/1.1\r\nHost: x\r\n\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        return Stream.of(
+                Arguments.of("bad percent escape", "GET /tags/%zz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 400),
+                Arguments.of("raw UTF-8 in the query", rawUtf8Query, 404),
+                Arguments.of("negative Content-Length", "POST /ListChannels HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n{}"
+                        .getBytes(StandardCharsets.US_ASCII), 400),
+                Arguments.of("Content-Length not a number", "POST /ListChannels HTTP/1.1\r\nHost: x\r\nContent-Length: 1e9\r\n\r\n{}"
+                        .getBytes(StandardCharsets.US_ASCII), 400),
+                Arguments.of("not HTTP at all", "THIS IS NOT HTTP\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 400),
+                Arguments.of("control character in the path", "GET /List\u0001Channels HTTP/1.1\r\nHost: x\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII), 400),
+                Arguments.of("unknown HTTP version", "POST /ListChannels HTTP/7.3\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 400),
+                Arguments.of("200 KB header", ("POST /ListChannels HTTP/1.1\r\nHost: x\r\nX-Padding: " + "a".repeat(200_000)
+                        + "\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII), 431));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedHttp")
+    void malformedHttp_answersJsonWithErrorTypeNeverHtml(String name, byte[] request, int status) throws Exception {
+        RawHttp.Answer answer = RawHttp.send(emulator.endpoint(), request, Duration.ofSeconds(20));
+
+        assertThat(answer.status()).as("%s: %s", name, answer.body()).isEqualTo(status);
+        assertThat(answer.header("x-amzn-ErrorType")).as("x-amzn-ErrorType").isNotBlank();
+        assertThat(answer.header("Content-Type")).isEqualTo("application/json");
+        JsonNode error = JSON.readTree(answer.body());
+        assertThat(error.path("__type").asText()).isEqualTo(answer.header("x-amzn-ErrorType"));
+        assertThat(error.path("message").asText()).isNotBlank();
+        assertStillServing();
+    }
+
+    @Test
+    void headerOverTheLimit_431RequestHeaderFieldsTooLarge() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(emulator.endpoint(), "GET /tags/x HTTP/1.1\r\nHost: x\r\nX-Padding: "
+                + "a".repeat(EmulatorHttpServer.MAX_REQUEST_HEAD_BYTES) + "\r\n\r\n", Duration.ofSeconds(20));
+
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.header("x-amzn-ErrorType")).isEqualTo("RequestHeaderFieldsTooLargeException");
+        assertThat(JSON.readTree(answer.body()).get("message").asText()).contains(
+                String.valueOf(EmulatorHttpServer.MAX_REQUEST_HEAD_BYTES));
+    }
+
+    @ParameterizedTest(name = "Content-Length {0}")
+    @CsvSource({"100, 408, RequestTimeoutException", "1000000000, 413, RequestEntityTooLargeException"})
+    void bodyShorterThanAnnounced_answeredWithinTheBodyTimeoutAndClosed(long announced, int status, String errorType)
+            throws Exception {
+        RawHttp.Answer answer = RawHttp.send(emulator.endpoint(), "POST /ListChannels HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + announced + "\r\n\r\n{}",
+                EmulatorHttpServer.BODY_READ_TIMEOUT.multipliedBy(3));
+
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.header("x-amzn-ErrorType")).isEqualTo(errorType);
+        assertThat(answer.header("Connection")).isEqualTo("close");
         assertStillServing();
     }
 

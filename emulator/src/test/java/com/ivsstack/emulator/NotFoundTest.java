@@ -72,7 +72,15 @@ class NotFoundTest {
                 arguments("StopComposition", (RealTimeCall) rt -> rt.stopComposition(b -> b.arn(arn("composition")))),
                 arguments("GetPublicKey", (RealTimeCall) rt -> rt.getPublicKey(b -> b.arn(arn("public-key")))),
                 arguments("DeletePublicKey", (RealTimeCall) rt -> rt.deletePublicKey(b -> b.arn(arn("public-key")))),
-                arguments("TagResource", (RealTimeCall) rt -> rt.tagResource(b -> b.resourceArn(arn("encoder-configuration")).tags(java.util.Map.of("k", "v")))));
+                arguments("TagResource", (RealTimeCall) rt -> rt.tagResource(b -> b.resourceArn(arn("encoder-configuration")).tags(java.util.Map.of("k", "v")))),
+                arguments("GetIngestConfiguration", (RealTimeCall) rt -> rt.getIngestConfiguration(b -> b.arn(arn("ingest-configuration")))),
+                arguments("UpdateIngestConfiguration", (RealTimeCall) rt -> rt.updateIngestConfiguration(b -> b.arn(arn("ingest-configuration")))),
+                arguments("DeleteIngestConfiguration", (RealTimeCall) rt -> rt.deleteIngestConfiguration(b -> b.arn(arn("ingest-configuration")).force(true))),
+                arguments("ListTagsForResource of an ingest configuration", (RealTimeCall) rt -> rt.listTagsForResource(b -> b.resourceArn(arn("ingest-configuration")))),
+                arguments("GetStageSession", (RealTimeCall) rt -> rt.getStageSession(b -> b.stageArn(arn("stage")).sessionId("st-AAAAAAAAAAAAA"))),
+                arguments("GetParticipant", (RealTimeCall) rt -> rt.getParticipant(b -> b.stageArn(arn("stage")).sessionId("st-AAAAAAAAAAAAA").participantId("p"))),
+                arguments("DisconnectParticipant", (RealTimeCall) rt -> rt.disconnectParticipant(b -> b.stageArn(arn("stage")).participantId("p"))),
+                arguments("CreateParticipantToken", (RealTimeCall) rt -> rt.createParticipantToken(b -> b.stageArn(arn("stage")))));
     }
 
     @ParameterizedTest(name = "{0}")

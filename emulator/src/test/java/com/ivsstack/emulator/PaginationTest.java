@@ -3,6 +3,7 @@ package com.ivsstack.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ivsstack.emulator.junit.IvsEmulatorExtension;
+import com.ivsstack.emulator.support.AdminResults;
 import com.ivsstack.emulator.support.PublicKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.ivs.IvsClient;
 import software.amazon.awssdk.services.ivs.model.ChannelSummary;
 import software.amazon.awssdk.services.ivs.model.ListChannelsResponse;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.IngestProtocol;
+import software.amazon.awssdk.services.ivsrealtime.model.Stage;
 
 /** Every List operation pages with maxResults and an opaque nextToken, in a stable order, each item once. */
 class PaginationTest {
@@ -111,7 +114,7 @@ class PaginationTest {
                             var r = c.rt().listStorageConfigurations(b -> b.maxResults(max).nextToken(token));
                             return new Page(r.storageConfigurations().stream().map(x -> x.arn()).toList(), r.nextToken());
                         }),
-                new Listing("ListPublicKeys", 5, (c, n) -> repeat(n, () -> c.rt()
+                new Listing("ListPublicKeys (3, the quota)", 3, (c, n) -> repeat(n, () -> c.rt()
                         .importPublicKey(b -> b.publicKeyMaterial(PublicKeys.p384())).publicKey().arn()),
                         (c, made, max, token) -> {
                             var r = c.rt().listPublicKeys(b -> b.maxResults(max).nextToken(token));
@@ -133,7 +136,43 @@ class PaginationTest {
                         (c, made, max, token) -> {
                             var r = c.rt().listCompositions(b -> b.maxResults(max).nextToken(token));
                             return new Page(r.compositions().stream().map(x -> x.arn()).toList(), r.nextToken());
+                        }),
+                new Listing("ListIngestConfigurations", 5, (c, n) -> repeat(n, () -> c.rt()
+                        .createIngestConfiguration(b -> b.ingestProtocol(IngestProtocol.RTMPS)).ingestConfiguration().arn()),
+                        (c, made, max, token) -> {
+                            var r = c.rt().listIngestConfigurations(b -> b.maxResults(max).nextToken(token));
+                            return new Page(r.ingestConfigurations().stream().map(x -> x.arn()).toList(), r.nextToken());
+                        }),
+                new Listing("ListStageSessions (newest first)", 5, (c, n) -> {
+                            String stage = c.rt().createStage(b -> { }).stage().arn();
+                            List<String> ids = new ArrayList<>();
+                            for (int i = 0; i < n; i++) {
+                                String participant = participantId(IVS.emulator().admin().joinParticipant(stage));
+                                ids.add(0, c.rt().getStage(b -> b.arn(stage)).stage().activeSessionId());
+                                IVS.emulator().admin().leaveParticipant(stage, participant);
+                            }
+                            return ids;
+                        },
+                        (c, made, max, token) -> {
+                            String stage = c.rt().listStages(b -> { }).stages().get(0).arn();
+                            var r = c.rt().listStageSessions(b -> b.stageArn(stage).maxResults(max).nextToken(token));
+                            return new Page(r.stageSessions().stream().map(x -> x.sessionId()).toList(), r.nextToken());
+                        }),
+                new Listing("ListParticipants (in the order they joined)", 5, (c, n) -> {
+                            String stage = c.rt().createStage(b -> { }).stage().arn();
+                            return repeat(n, () -> participantId(IVS.emulator().admin().joinParticipant(stage)));
+                        },
+                        (c, made, max, token) -> {
+                            Stage stage = c.rt().getStage(b -> b.arn(c.rt().listStages(l -> { }).stages().get(0).arn()))
+                                    .stage();
+                            var r = c.rt().listParticipants(b -> b.stageArn(stage.arn())
+                                    .sessionId(stage.activeSessionId()).maxResults(max).nextToken(token));
+                            return new Page(r.participants().stream().map(x -> x.participantId()).toList(), r.nextToken());
                         }));
+    }
+
+    private static String participantId(String participantJson) {
+        return AdminResults.member(participantJson, "participantId");
     }
 
     @ParameterizedTest(name = "{0}")

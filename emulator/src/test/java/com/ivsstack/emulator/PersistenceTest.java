@@ -14,6 +14,10 @@ import software.amazon.awssdk.services.ivs.IvsClient;
 import software.amazon.awssdk.services.ivs.model.Channel;
 import software.amazon.awssdk.services.ivs.model.CreateChannelResponse;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationState;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.IngestConfiguration;
+import software.amazon.awssdk.services.ivsrealtime.model.IngestConfigurationState;
+import software.amazon.awssdk.services.ivsrealtime.model.IngestProtocol;
 
 /** With a data file, what one emulator run created is there in the next, on another port. */
 class PersistenceTest {
@@ -53,6 +57,37 @@ class PersistenceTest {
             String later = ivs.createChannel(b -> { }).channel().arn();
             assertThat(ivs.listChannels(b -> { }).channels()).extracting(c -> c.arn())
                     .containsExactly(channel.arn(), later);
+        }
+    }
+
+    @Test
+    void dataFile_restart_keepsIngestConfigurationsStagesSessionsAndParticipants() {
+        Path data = dir.resolve("realtime.json");
+        IngestConfiguration ingest;
+        String stage;
+        String session;
+        try (IvsEmulator first = IvsEmulator.builder().dataFile(data).build().start();
+             IvsRealTimeClient rt = TestClients.realTimeWithoutRetries(first)) {
+            stage = rt.createStage(b -> b.name("kept")).stage().arn();
+            ingest = rt.createIngestConfiguration(b -> b.stageArn(stage).ingestProtocol(IngestProtocol.RTMPS)
+                    .tags(Map.of("k", "v"))).ingestConfiguration();
+            first.admin().startPublishing(ingest.arn());
+            session = rt.getStage(b -> b.arn(stage)).stage().activeSessionId();
+        }
+        try (IvsEmulator second = IvsEmulator.builder().dataFile(data).build().start();
+             IvsRealTimeClient rt = TestClients.realTimeWithoutRetries(second)) {
+            IngestConfiguration restored = rt.getIngestConfiguration(b -> b.arn(ingest.arn())).ingestConfiguration();
+
+            assertThat(restored.streamKey()).isEqualTo(ingest.streamKey());
+            assertThat(restored.state()).isEqualTo(IngestConfigurationState.ACTIVE);
+            assertThat(restored.tags()).containsEntry("k", "v");
+            assertThat(rt.getStage(b -> b.arn(stage)).stage().activeSessionId()).isEqualTo(session);
+            assertThat(rt.listParticipants(b -> b.stageArn(stage).sessionId(session)).participants())
+                    .extracting(p -> p.participantId()).containsExactly(ingest.participantId());
+
+            second.admin().stopPublishing(ingest.arn());
+            assertThat(rt.getStageSession(b -> b.stageArn(stage).sessionId(session)).stageSession().endTime())
+                    .isNotNull();
         }
     }
 

@@ -49,14 +49,47 @@ class TagTest {
     }
 
     @Test
-    void tagResource_arnWithSpecialCharactersInTags_roundTrips(IvsClient ivs) {
+    void tagResource_everyCharacterTheTaggingRuleAllows_roundTrips(IvsClient ivs) {
         String arn = ivs.createChannel(b -> { }).channel().arn();
-        Map<String, String> tags = Map.of("a b/c:d+e=f", "ü & ? # %", "empty", "");
+        Map<String, String> tags = Map.of("a b/c:d+e=f_g.h-i@j", "Zoë 東京 ٣ _.:/=+-@", "empty", "");
 
         ivs.tagResource(b -> b.resourceArn(arn).tags(tags));
-        ivs.untagResource(b -> b.resourceArn(arn).tagKeys("a b/c:d+e=f"));
+        assertThat(ivs.listTagsForResource(b -> b.resourceArn(arn)).tags()).isEqualTo(tags);
+        ivs.untagResource(b -> b.resourceArn(arn).tagKeys("a b/c:d+e=f_g.h-i@j"));
 
         assertThat(ivs.listTagsForResource(b -> b.resourceArn(arn)).tags()).containsExactly(Map.entry("empty", ""));
+    }
+
+    static Stream<Map<String, String>> tagsBreakingTheTaggingRule() {
+        return Stream.of(Map.of("a#b", "v"), Map.of("key", "emoji \ud83d\ude00"), Map.of("key", "a&b"),
+                Map.of("tab\tkey", "v"), Map.of("AWS:Owner", "me"), Map.of("", "v"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("tagsBreakingTheTaggingRule")
+    void tagResource_tagBreakingTheTaggingRule_validationErrorNamingTheTag(Map<String, String> tags, IvsClient ivs,
+                                                                         IvsRealTimeClient rt) {
+        String channel = ivs.createChannel(b -> { }).channel().arn();
+        String stage = rt.createStage(b -> { }).stage().arn();
+
+        assertThatThrownBy(() -> ivs.tagResource(b -> b.resourceArn(channel).tags(tags)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("tags");
+        assertThatThrownBy(() -> rt.tagResource(b -> b.resourceArn(stage).tags(tags)))
+                .isInstanceOf(software.amazon.awssdk.services.ivsrealtime.model.ValidationException.class)
+                .hasMessageContaining("tags");
+        assertThatThrownBy(() -> ivs.createChannel(b -> b.tags(tags))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> rt.createStage(b -> b.tags(tags)))
+                .isInstanceOf(software.amazon.awssdk.services.ivsrealtime.model.ValidationException.class);
+        assertThat(ivs.listTagsForResource(b -> b.resourceArn(channel)).tags()).isEmpty();
+        assertThat(ivs.listChannels(b -> { }).channels()).hasSize(1);
+    }
+
+    @Test
+    void untagResource_keyBreakingTheTaggingRule_validationError(IvsClient ivs) {
+        String arn = ivs.createChannel(b -> { }).channel().arn();
+
+        assertThatThrownBy(() -> ivs.untagResource(b -> b.resourceArn(arn).tagKeys("a#b")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("tagKeys");
     }
 
     @Test

@@ -110,7 +110,24 @@ class ValidationTest {
                 arguments("enum in a layout", (RealTimeCall) rt -> rt.startComposition(b -> b.stageArn(STAGE)
                         .layout(l -> l.pip(p -> p.pipPosition("MIDDLE")))
                         .destinations(d -> d.channel(c -> c.channelArn(CHANNEL)))), "layout.pip.pipPosition", "enum value set"),
-                arguments("tag value too long", (RealTimeCall) rt -> rt.createStage(b -> b.tags(Map.of("k", "v".repeat(257)))), "tags.k", "less than or equal to 256"));
+                arguments("tag value too long", (RealTimeCall) rt -> rt.createStage(b -> b.tags(Map.of("k", "v".repeat(257)))), "tags.k", "less than or equal to 256"),
+                arguments("ingest configuration ARN of the wrong type, before looking it up", (RealTimeCall) rt -> rt.getIngestConfiguration(b -> b
+                        .arn(STAGE)), "'arn'", "regular expression"),
+                arguments("ingest protocol enum", (RealTimeCall) rt -> rt.createIngestConfiguration(b -> b.ingestProtocol("SRT")), "'ingestProtocol'", "enum value set"),
+                arguments("update of a missing ingest configuration to a malformed stage", (RealTimeCall) rt -> rt.updateIngestConfiguration(b -> b
+                        .arn("arn:aws:ivs:us-west-2:123456789012:ingest-configuration/abcdABCDefgh").stageArn("stage")), "'stageArn'", "regular expression"),
+                arguments("ingest configuration delete with a stage ARN", (RealTimeCall) rt -> rt.deleteIngestConfiguration(b -> b.arn(STAGE)), "'arn'", "regular expression"),
+                arguments("ingest list state enum", (RealTimeCall) rt -> rt.listIngestConfigurations(b -> b.filterByState("LIVE")), "filterByState", "enum value set"),
+                arguments("session id length", (RealTimeCall) rt -> rt.listParticipants(b -> b.stageArn(STAGE).sessionId("st-1")), "sessionId", "greater than or equal to 16"),
+                arguments("session id pattern", (RealTimeCall) rt -> rt.getStageSession(b -> b.stageArn(STAGE).sessionId("xx-AAAAAAAAAAAAA")), "sessionId", "regular expression"),
+                arguments("recording state filter has no DISABLED", (RealTimeCall) rt -> rt.listParticipants(b -> b.stageArn(STAGE)
+                        .sessionId("st-AAAAAAAAAAAAA").filterByRecordingState("DISABLED")), "filterByRecordingState", "enum value set"),
+                arguments("participant id pattern", (RealTimeCall) rt -> rt.disconnectParticipant(b -> b.stageArn(STAGE).participantId("a b")), "participantId", "regular expression"),
+                arguments("token duration", (RealTimeCall) rt -> rt.createParticipantToken(b -> b.stageArn(STAGE).duration(0)), "duration", "greater than or equal to 1"),
+                arguments("public key name", (RealTimeCall) rt -> rt.importPublicKey(b -> b.name("a b")
+                        .publicKeyMaterial(com.ivsstack.emulator.support.PublicKeys.p384())), "'name'", "regular expression"),
+                arguments("tag key pattern", (RealTimeCall) rt -> rt.createIngestConfiguration(b -> b.ingestProtocol("RTMPS")
+                        .tags(Map.of("a#b", "v"))), "tags.key", "regular expression"));
     }
 
     @ParameterizedTest(name = "IVS: {0}")

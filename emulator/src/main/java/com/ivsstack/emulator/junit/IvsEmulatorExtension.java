@@ -1,5 +1,6 @@
 package com.ivsstack.emulator.junit;
 
+import com.ivsstack.emulator.EmulatorAdmin;
 import com.ivsstack.emulator.IvsEmulator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +32,8 @@ import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
  * <p>The emulator starts before the first test of the class and stops after the last; its state is reset before
  * each test unless {@link Builder#resetBetweenTests(boolean)} says otherwise. Clients use region us-west-2, static
  * test credentials and the URL-connection HTTP client. Test methods may take {@link IvsClient},
- * {@link IvsRealTimeClient} and {@link IvsEmulator} parameters. {@code @ExtendWith(IvsEmulatorExtension.class)}
- * works too, with the defaults.
+ * {@link IvsRealTimeClient}, {@link IvsEmulator} and {@link EmulatorAdmin} parameters.
+ * {@code @ExtendWith(IvsEmulatorExtension.class)} works too, with the defaults.
  */
 public final class IvsEmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         ParameterResolver {
@@ -79,6 +80,12 @@ public final class IvsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         return realTimeClient;
     }
 
+    /** The admin API of the emulator: simulated streams, participants and encoders, faults, counters. */
+    public EmulatorAdmin admin() {
+        requireStarted();
+        return emulator.admin();
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         classLevel = true;
@@ -115,7 +122,8 @@ public final class IvsEmulatorExtension implements BeforeAllCallback, AfterAllCa
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == IvsClient.class || type == IvsRealTimeClient.class || type == IvsEmulator.class;
+        return type == IvsClient.class || type == IvsRealTimeClient.class || type == IvsEmulator.class
+                || type == EmulatorAdmin.class;
     }
 
     @Override
@@ -130,6 +138,9 @@ public final class IvsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         }
         if (type == IvsEmulator.class) {
             return emulator;
+        }
+        if (type == EmulatorAdmin.class) {
+            return emulator.admin();
         }
         throw new ParameterResolutionException("IvsEmulatorExtension cannot supply a " + type.getName());
     }

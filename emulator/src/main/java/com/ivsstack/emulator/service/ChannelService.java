@@ -14,8 +14,8 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
@@ -80,7 +80,6 @@ public final class ChannelService {
 
     private JsonNode create(RequestContext context, ObjectNode input) {
         List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
         checkMultitrackInput(input, errors);
         ObjectNode channel = defaults();
         applySettings(channel, input);
@@ -88,7 +87,7 @@ public final class ChannelService {
         RequestValidator.fail(errors);
         requireReferences(context, channel);
 
-        String arn = context.newArn(ResourceType.CHANNEL);
+        String arn = context.newArn(StoredResourceType.CHANNEL);
         String id = arn.substring(arn.lastIndexOf('/') + 1);
         String label = Ids.endpointLabel();
         channel.put("arn", arn);
@@ -99,23 +98,23 @@ public final class ChannelService {
         srt.put("endpoint", label + ".srt.live-video.net");
         srt.put("passphrase", Ids.srtPassphrase());
         channel.set("tags", Resources.tags(input));
-        context.store().add(ResourceType.CHANNEL, arn, channel, Json.object());
+        context.store().add(StoredResourceType.CHANNEL, arn, channel, JsonDocuments.object());
 
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("channel", channel.deepCopy());
-        response.set("streamKey", streamKeys.createKey(context, arn, Json.object()).document().deepCopy());
+        response.set("streamKey", streamKeys.createKey(context, arn, JsonDocuments.object()).document().deepCopy());
         return response;
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
-        response.set("channel", Resources.require(context, ResourceType.CHANNEL, input.get("arn").asText())
+        ObjectNode response = JsonDocuments.object();
+        response.set("channel", Resources.require(context, StoredResourceType.CHANNEL, input.get("arn").asText())
                 .document().deepCopy());
         return response;
     }
 
     private JsonNode batchGet(RequestContext context, ObjectNode input) {
-        return Resources.batchGet(context, ResourceType.CHANNEL, input.get("arns"), "channels");
+        return Resources.batchGet(context, StoredResourceType.CHANNEL, input.get("arns"), "channels");
     }
 
     private JsonNode listChannels(RequestContext context, ObjectNode input) {
@@ -129,9 +128,9 @@ public final class ChannelService {
         String member = filter == null ? null
                 : Character.toLowerCase(filter.charAt("filterBy".length())) + filter.substring("filterBy".length() + 1);
         String wanted = filter == null ? null : input.get(filter).asText();
-        List<StoredResource> channels = context.store().list(ResourceType.CHANNEL,
-                context.arnPrefix(ResourceType.CHANNEL),
-                r -> member == null || wanted.equals(Json.text(r.document(), member, "")));
+        List<StoredResource> channels = context.store().list(StoredResourceType.CHANNEL,
+                context.arnPrefix(StoredResourceType.CHANNEL),
+                r -> member == null || wanted.equals(JsonDocuments.text(r.document(), member, "")));
         return Resources.listResponse("channels", Pagination.page(channels, StoredResource::sequence, input, 100),
                 r -> Resources.pick(r.document(), SUMMARY));
     }
@@ -147,7 +146,7 @@ public final class ChannelService {
             checkCombination(requested, errors);
         }
         RequestValidator.fail(errors);
-        StoredResource resource = Resources.require(context, ResourceType.CHANNEL, arn);
+        StoredResource resource = Resources.require(context, StoredResourceType.CHANNEL, arn);
         if (context.store().liveStream(arn).isPresent()) {
             throw ApiException.conflict("Channel " + arn + " is live and cannot be updated: stop the stream "
                     + "(StopStream), wait for it to end, then update the channel");
@@ -162,26 +161,26 @@ public final class ChannelService {
         RequestValidator.fail(errors);
         requireReferences(context, updated);
         resource.document().setAll(updated);
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("channel", resource.document().deepCopy());
         return response;
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
-        Resources.require(context, ResourceType.CHANNEL, arn);
+        Resources.require(context, StoredResourceType.CHANNEL, arn);
         if (context.store().liveStream(arn).isPresent()) {
             throw ApiException.conflict("Channel " + arn + " is live and cannot be deleted: call StopStream, wait "
                     + "for the stream to end, then DeleteChannel");
         }
         streamKeys.deleteKeysOf(context, arn);
         context.store().removeSessions(arn);
-        context.store().remove(ResourceType.CHANNEL, arn);
+        context.store().remove(StoredResourceType.CHANNEL, arn);
         return null;
     }
 
     private static ObjectNode defaults() {
-        ObjectNode channel = Json.object();
+        ObjectNode channel = JsonDocuments.object();
         channel.put("arn", "");
         channel.put("authorized", false);
         channel.put("containerFormat", "TS");
@@ -197,7 +196,7 @@ public final class ChannelService {
     }
 
     private static ObjectNode multitrackDefaults() {
-        ObjectNode multitrack = Json.object();
+        ObjectNode multitrack = JsonDocuments.object();
         multitrack.put("enabled", false);
         multitrack.put("maximumResolution", "FULL_HD");
         multitrack.put("policy", "ALLOW");
@@ -259,11 +258,11 @@ public final class ChannelService {
     private static void requireReferences(RequestContext context, ObjectNode channel) {
         String recording = channel.get("recordingConfigurationArn").asText();
         if (!recording.isEmpty()) {
-            Resources.require(context, ResourceType.RECORDING_CONFIGURATION, recording);
+            Resources.require(context, StoredResourceType.RECORDING_CONFIGURATION, recording);
         }
         String policy = channel.get("playbackRestrictionPolicyArn").asText();
         if (!policy.isEmpty()) {
-            Resources.require(context, ResourceType.PLAYBACK_RESTRICTION_POLICY, policy);
+            Resources.require(context, StoredResourceType.PLAYBACK_RESTRICTION_POLICY, policy);
         }
     }
 }

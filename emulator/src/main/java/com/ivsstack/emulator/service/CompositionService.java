@@ -16,8 +16,8 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.Shapes;
@@ -36,6 +36,8 @@ public final class CompositionService {
     private static final String ACTIVE_AT = "activeAtEpochMillis";
     private static final String TOKEN = "idempotencyToken";
     private static final Set<String> FINISHED = Set.of("STOPPED", "FAILED");
+    /** The emulator's choice for the undocumented PiP default: a quarter of the composition's width. */
+    private static final int PIP_FRACTION_OF_WIDTH = 4;
 
     private static StructureShape gridLayout() {
         return structure()
@@ -104,7 +106,7 @@ public final class CompositionService {
 
     /** The first composition that is not yet stopped and uses {@code arn} (stage, encoder or storage config). */
     static Optional<String> activeCompositionUsing(RequestContext context, String arn) {
-        return context.store().list(ResourceType.COMPOSITION, context.arnPrefix(ResourceType.COMPOSITION),
+        return context.store().list(StoredResourceType.COMPOSITION, context.arnPrefix(StoredResourceType.COMPOSITION),
                         c -> !FINISHED.contains(c.document().get("state").asText()) && uses(c.document(), arn))
                 .stream().map(StoredResource::arn).findFirst();
     }
@@ -130,7 +132,6 @@ public final class CompositionService {
 
     private JsonNode start(RequestContext context, ObjectNode input) {
         List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
         int channels = 0;
         int buckets = 0;
         JsonNode destinations = input.get("destinations");
@@ -151,11 +152,11 @@ public final class CompositionService {
         RequestValidator.fail(errors);
 
         String stageArn = input.get("stageArn").asText();
-        Resources.require(context, ResourceType.STAGE, stageArn);
-        String token = Json.text(input, TOKEN, null);
+        Resources.require(context, StoredResourceType.STAGE, stageArn);
+        String token = JsonDocuments.text(input, TOKEN, null);
         if (token != null) {
-            Optional<StoredResource> earlier = context.store().list(ResourceType.COMPOSITION,
-                    context.arnPrefix(ResourceType.COMPOSITION),
+            Optional<StoredResource> earlier = context.store().list(StoredResourceType.COMPOSITION,
+                    context.arnPrefix(StoredResourceType.COMPOSITION),
                     c -> token.equals(c.internal().path(TOKEN).asText(null))).stream().findFirst();
             if (earlier.isPresent()) {
                 return wrap(render(earlier.get(), context));
@@ -165,33 +166,33 @@ public final class CompositionService {
             JsonNode channel = destination.get("channel");
             if (channel != null && !channel.isNull()) {
                 String channelArn = channel.get("channelArn").asText();
-                Resources.require(context, ResourceType.CHANNEL, channelArn);
+                Resources.require(context, StoredResourceType.CHANNEL, channelArn);
                 if (context.store().liveStream(channelArn).isPresent()) {
                     throw ApiException.conflict("Channel " + channelArn + " is live; a composition needs an "
                             + "offline channel");
                 }
                 if (channel.hasNonNull("encoderConfigurationArn")) {
-                    Resources.require(context, ResourceType.ENCODER_CONFIGURATION,
+                    Resources.require(context, StoredResourceType.ENCODER_CONFIGURATION,
                             channel.get("encoderConfigurationArn").asText());
                 }
             }
             JsonNode s3 = destination.get("s3");
             if (s3 != null && !s3.isNull()) {
-                Resources.require(context, ResourceType.STORAGE_CONFIGURATION, s3.get("storageConfigurationArn").asText());
+                Resources.require(context, StoredResourceType.STORAGE_CONFIGURATION, s3.get("storageConfigurationArn").asText());
                 for (JsonNode encoder : s3.get("encoderConfigurationArns")) {
-                    Resources.require(context, ResourceType.ENCODER_CONFIGURATION, encoder.asText());
+                    Resources.require(context, StoredResourceType.ENCODER_CONFIGURATION, encoder.asText());
                 }
             }
         }
 
-        String arn = context.newArn(ResourceType.COMPOSITION);
+        String arn = context.newArn(StoredResourceType.COMPOSITION);
         String compositionId = arn.substring(arn.lastIndexOf('/') + 1);
-        String startTime = Json.timestamp(context.now());
-        ObjectNode composition = Json.object();
+        String startTime = JsonDocuments.timestamp(context.now());
+        ObjectNode composition = JsonDocuments.object();
         composition.put("arn", arn);
         composition.put("stageArn", stageArn);
         composition.put("state", "STARTING");
-        composition.set("layout", layout(input.path("layout")));
+        composition.set("layout", layout(input.path("layout"), compositionSize(context, destinations)));
         ArrayNode rendered = composition.putArray("destinations");
         for (JsonNode destination : destinations) {
             ObjectNode entry = rendered.addObject();
@@ -214,30 +215,31 @@ public final class CompositionService {
                 if (!hls.hasNonNull("targetSegmentDurationSeconds")) {
                     hls.put("targetSegmentDurationSeconds", 2);
                 }
+                s3.set("thumbnailConfigurations", thumbnailConfigurations(s3.path("thumbnailConfigurations")));
                 entry.putObject("detail").putObject("s3").put("recordingPrefix", compositionId + "/composite");
             }
             entry.set("configuration", configuration);
         }
         composition.set("tags", Resources.tags(input));
         composition.put("startTime", startTime);
-        ObjectNode internal = Json.object();
+        ObjectNode internal = JsonDocuments.object();
         internal.put(ACTIVE_AT, context.now().plus(context.settings().activationDelay()).toEpochMilli());
         if (token != null) {
             internal.put(TOKEN, token);
         }
-        StoredResource resource = context.store().add(ResourceType.COMPOSITION, arn, composition, internal);
+        StoredResource resource = context.store().add(StoredResourceType.COMPOSITION, arn, composition, internal);
         return wrap(render(resource, context));
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        return wrap(render(Resources.require(context, ResourceType.COMPOSITION, input.get("arn").asText()), context));
+        return wrap(render(Resources.require(context, StoredResourceType.COMPOSITION, input.get("arn").asText()), context));
     }
 
     private JsonNode listCompositions(RequestContext context, ObjectNode input) {
-        String stage = Json.text(input, "filterByStageArn", null);
-        String encoder = Json.text(input, "filterByEncoderConfigurationArn", null);
-        List<StoredResource> matching = context.store().list(ResourceType.COMPOSITION,
-                context.arnPrefix(ResourceType.COMPOSITION),
+        String stage = JsonDocuments.text(input, "filterByStageArn", null);
+        String encoder = JsonDocuments.text(input, "filterByEncoderConfigurationArn", null);
+        List<StoredResource> matching = context.store().list(StoredResourceType.COMPOSITION,
+                context.arnPrefix(StoredResourceType.COMPOSITION),
                 c -> (stage == null || stage.equals(c.document().get("stageArn").asText()))
                         && (encoder == null || uses(c.document(), encoder)));
         return Resources.listResponse("compositions", Pagination.page(matching, StoredResource::sequence, input, 100),
@@ -252,10 +254,10 @@ public final class CompositionService {
     }
 
     private JsonNode stop(RequestContext context, ObjectNode input) {
-        StoredResource composition = Resources.require(context, ResourceType.COMPOSITION, input.get("arn").asText());
+        StoredResource composition = Resources.require(context, StoredResourceType.COMPOSITION, input.get("arn").asText());
         ObjectNode document = composition.document();
         if (!FINISHED.contains(document.get("state").asText())) {
-            String endTime = Json.timestamp(context.now());
+            String endTime = JsonDocuments.timestamp(context.now());
             document.put("state", "STOPPED");
             document.put("endTime", endTime);
             for (JsonNode destination : document.get("destinations")) {
@@ -263,7 +265,7 @@ public final class CompositionService {
                 ((ObjectNode) destination).put("endTime", endTime);
             }
         }
-        return Json.object();
+        return JsonDocuments.object();
     }
 
     /** The composition as the service shows it now: STARTING turns ACTIVE once the activation delay is over. */
@@ -279,18 +281,26 @@ public final class CompositionService {
         return document;
     }
 
-    private static ObjectNode layout(JsonNode input) {
-        ObjectNode layout = Json.object();
-        ObjectNode grid = layout.putObject("grid");
-        grid.put("featuredParticipantAttribute", "");
-        grid.put("omitStoppedVideo", false);
-        grid.put("videoAspectRatio", "VIDEO");
-        grid.put("gridGap", 2);
-        grid.put("participantOrderAttribute", "");
-        if (input.hasNonNull("grid")) {
-            grid.setAll((ObjectNode) input.get("grid").deepCopy());
+    /**
+     * The layout the service answers: the one that was given ({@code grid} when none was), with its documented
+     * defaults. The PiP window's default size depends on the composition's size, which is that of its encoder
+     * configuration; the participant's video is taken as 16:9, since none has joined at the start.
+     */
+    private static ObjectNode layout(JsonNode input, VideoSize composition) {
+        ObjectNode layout = JsonDocuments.object();
+        boolean pipGiven = input.hasNonNull("pip");
+        if (input.hasNonNull("grid") || !pipGiven) {
+            ObjectNode grid = layout.putObject("grid");
+            grid.put("featuredParticipantAttribute", "");
+            grid.put("omitStoppedVideo", false);
+            grid.put("videoAspectRatio", "VIDEO");
+            grid.put("gridGap", 2);
+            grid.put("participantOrderAttribute", "");
+            if (input.hasNonNull("grid")) {
+                grid.setAll((ObjectNode) input.get("grid").deepCopy());
+            }
         }
-        if (input.hasNonNull("pip")) {
+        if (pipGiven) {
             ObjectNode pip = layout.putObject("pip");
             pip.put("featuredParticipantAttribute", "");
             pip.put("omitStoppedVideo", false);
@@ -300,14 +310,44 @@ public final class CompositionService {
             pip.put("pipBehavior", "STATIC");
             pip.put("pipOffset", 0);
             pip.put("pipPosition", "BOTTOM_RIGHT");
+            int pipWidth = input.get("pip").path("pipWidth").asInt(composition.width() / PIP_FRACTION_OF_WIDTH);
+            pip.put("pipWidth", pipWidth);
+            pip.put("pipHeight", pipWidth * 9 / 16);
             pip.put("participantOrderAttribute", "");
             pip.setAll((ObjectNode) input.get("pip").deepCopy());
         }
         return layout;
     }
 
+    /** The S3 thumbnail configurations with their defaults; when the list is not sent: one, every 60 s, SEQUENTIAL. */
+    private static ArrayNode thumbnailConfigurations(JsonNode given) {
+        ArrayNode configurations = JsonDocuments.array();
+        JsonNode items = given.isArray() ? given : JsonDocuments.array().add(JsonDocuments.object());
+        for (JsonNode item : items) {
+            ObjectNode configuration = configurations.addObject();
+            configuration.put("targetIntervalSeconds", item.path("targetIntervalSeconds").asInt(60));
+            configuration.set("storage", item.hasNonNull("storage") ? item.get("storage").deepCopy()
+                    : JsonDocuments.array().add("SEQUENTIAL"));
+        }
+        return configurations;
+    }
+
+    /** The size of the composed video: that of the first encoder configuration named, or the encoders' default. */
+    private static VideoSize compositionSize(RequestContext context, JsonNode destinations) {
+        for (JsonNode destination : destinations) {
+            String encoder = destination.path("channel").path("encoderConfigurationArn").asText(
+                    destination.path("s3").path("encoderConfigurationArns").path(0).asText(""));
+            if (!encoder.isEmpty()) {
+                JsonNode video = Resources.require(context, StoredResourceType.ENCODER_CONFIGURATION, encoder)
+                        .document().get("video");
+                return new VideoSize(video.get("width").asInt(), video.get("height").asInt());
+            }
+        }
+        return EncoderConfigurationService.DEFAULT_SIZE;
+    }
+
     private static ObjectNode wrap(ObjectNode composition) {
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("composition", composition);
         return response;
     }

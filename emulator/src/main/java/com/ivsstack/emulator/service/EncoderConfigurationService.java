@@ -12,8 +12,8 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
@@ -23,6 +23,7 @@ import java.util.List;
 public final class EncoderConfigurationService {
     static final int RATE = 5;
     static final int MAX_PIXELS = 2_073_600;
+    static final VideoSize DEFAULT_SIZE = new VideoSize(1280, 720);
 
     static final StructureShape CREATE = structure()
             .optional("name", name())
@@ -46,10 +47,9 @@ public final class EncoderConfigurationService {
 
     private JsonNode create(RequestContext context, ObjectNode input) {
         List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
         JsonNode videoInput = input.path("video");
-        int width = videoInput.path("width").asInt(1280);
-        int height = videoInput.path("height").asInt(720);
+        int width = videoInput.path("width").asInt(DEFAULT_SIZE.width());
+        int height = videoInput.path("height").asInt(DEFAULT_SIZE.height());
         if (width % 2 != 0) {
             errors.add("Value '" + width + "' at 'video.width' failed to satisfy constraint: must be an even number");
         }
@@ -61,50 +61,46 @@ public final class EncoderConfigurationService {
                     + "height must be at most " + MAX_PIXELS + " pixels (1920x1080 or 1080x1920)");
         }
         RequestValidator.fail(errors);
-        int existing = context.store().count(ResourceType.ENCODER_CONFIGURATION,
-                context.arnPrefix(ResourceType.ENCODER_CONFIGURATION));
-        if (existing >= context.settings().maxEncoderConfigurations()) {
-            throw ApiException.quotaExceeded("At most " + context.settings().maxEncoderConfigurations()
-                    + " encoder configurations are allowed per account and region: delete one first");
-        }
-        String arn = context.newArn(ResourceType.ENCODER_CONFIGURATION);
-        ObjectNode configuration = Json.object();
+        Resources.requireBelowQuota(context, StoredResourceType.ENCODER_CONFIGURATION,
+                context.settings().maxEncoderConfigurations(), "encoder configurations");
+        String arn = context.newArn(StoredResourceType.ENCODER_CONFIGURATION);
+        ObjectNode configuration = JsonDocuments.object();
         configuration.put("arn", arn);
-        configuration.put("name", Json.text(input, "name", ""));
+        configuration.put("name", JsonDocuments.text(input, "name", ""));
         ObjectNode video = configuration.putObject("video");
         video.put("width", width);
         video.put("height", height);
         video.put("framerate", (float) videoInput.path("framerate").asDouble(30));
         video.put("bitrate", videoInput.path("bitrate").asInt(2_500_000));
         configuration.set("tags", Resources.tags(input));
-        context.store().add(ResourceType.ENCODER_CONFIGURATION, arn, configuration, Json.object());
-        ObjectNode response = Json.object();
+        context.store().add(StoredResourceType.ENCODER_CONFIGURATION, arn, configuration, JsonDocuments.object());
+        ObjectNode response = JsonDocuments.object();
         response.set("encoderConfiguration", configuration.deepCopy());
         return response;
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
-        response.set("encoderConfiguration", Resources.require(context, ResourceType.ENCODER_CONFIGURATION,
+        ObjectNode response = JsonDocuments.object();
+        response.set("encoderConfiguration", Resources.require(context, StoredResourceType.ENCODER_CONFIGURATION,
                 input.get("arn").asText()).document().deepCopy());
         return response;
     }
 
     private JsonNode listConfigurations(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(ResourceType.ENCODER_CONFIGURATION,
-                context.arnPrefix(ResourceType.ENCODER_CONFIGURATION), r -> true);
+        List<StoredResource> all = context.store().list(StoredResourceType.ENCODER_CONFIGURATION,
+                context.arnPrefix(StoredResourceType.ENCODER_CONFIGURATION), r -> true);
         return Resources.listResponse("encoderConfigurations", Pagination.page(all, StoredResource::sequence, input, 100),
                 r -> Resources.pick(r.document(), "arn", "name", "tags"));
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
-        Resources.require(context, ResourceType.ENCODER_CONFIGURATION, arn);
+        Resources.require(context, StoredResourceType.ENCODER_CONFIGURATION, arn);
         CompositionService.activeCompositionUsing(context, arn).ifPresent(composition -> {
             throw ApiException.conflict("Encoder configuration " + arn + " is used by composition " + composition
                     + ": stop it (StopComposition) and wait until it has stopped, then delete");
         });
-        context.store().remove(ResourceType.ENCODER_CONFIGURATION, arn);
-        return Json.object();
+        context.store().remove(StoredResourceType.ENCODER_CONFIGURATION, arn);
+        return JsonDocuments.object();
     }
 }

@@ -13,8 +13,10 @@ public enum ErrorType {
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
     CHANNEL_NOT_BROADCASTING("ChannelNotBroadcasting", 404),
     UNKNOWN_OPERATION("UnknownOperationException", 404),
+    REQUEST_TIMEOUT("RequestTimeoutException", 408),
     CONFLICT("ConflictException", 409),
     REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
+    REQUEST_HEADER_FIELDS_TOO_LARGE("RequestHeaderFieldsTooLargeException", 431),
     THROTTLING("ThrottlingException", 429),
     INTERNAL_SERVER("InternalServerException", 500),
     STREAM_UNAVAILABLE("StreamUnavailable", 503);

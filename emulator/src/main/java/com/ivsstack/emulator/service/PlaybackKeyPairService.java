@@ -11,10 +11,9 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -50,52 +49,47 @@ public final class PlaybackKeyPairService {
     }
 
     private JsonNode importKeyPair(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
         String fingerprint = fingerprint(input.get("publicKeyMaterial").asText());
-        List<StoredResource> existing = context.store().list(ResourceType.PLAYBACK_KEY_PAIR,
-                context.arnPrefix(ResourceType.PLAYBACK_KEY_PAIR), r -> true);
+        List<StoredResource> existing = context.store().list(StoredResourceType.PLAYBACK_KEY_PAIR,
+                context.arnPrefix(StoredResourceType.PLAYBACK_KEY_PAIR), r -> true);
         for (StoredResource pair : existing) {
             if (fingerprint.equals(pair.document().get("fingerprint").asText())) {
                 throw ApiException.conflict("This public key is already imported as " + pair.arn());
             }
         }
-        if (existing.size() >= context.settings().maxPlaybackKeyPairs()) {
-            throw ApiException.quotaExceeded("At most " + context.settings().maxPlaybackKeyPairs() + " playback key "
-                    + "pairs are allowed per account and region: delete one before importing another");
-        }
-        String arn = context.newArn(ResourceType.PLAYBACK_KEY_PAIR);
-        ObjectNode keyPair = Json.object();
+        Resources.requireBelowQuota(context, StoredResourceType.PLAYBACK_KEY_PAIR,
+                context.settings().maxPlaybackKeyPairs(), "playback key pairs");
+        String arn = context.newArn(StoredResourceType.PLAYBACK_KEY_PAIR);
+        ObjectNode keyPair = JsonDocuments.object();
         keyPair.put("arn", arn);
-        keyPair.put("name", Json.text(input, "name", ""));
+        keyPair.put("name", JsonDocuments.text(input, "name", ""));
         keyPair.put("fingerprint", fingerprint);
         keyPair.set("tags", Resources.tags(input));
-        context.store().add(ResourceType.PLAYBACK_KEY_PAIR, arn, keyPair, Json.object());
-        ObjectNode response = Json.object();
+        context.store().add(StoredResourceType.PLAYBACK_KEY_PAIR, arn, keyPair, JsonDocuments.object());
+        ObjectNode response = JsonDocuments.object();
         response.set("keyPair", keyPair.deepCopy());
         return response;
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
-        response.set("keyPair", Resources.require(context, ResourceType.PLAYBACK_KEY_PAIR, input.get("arn").asText())
+        ObjectNode response = JsonDocuments.object();
+        response.set("keyPair", Resources.require(context, StoredResourceType.PLAYBACK_KEY_PAIR, input.get("arn").asText())
                 .document().deepCopy());
         return response;
     }
 
     private JsonNode listKeyPairs(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(ResourceType.PLAYBACK_KEY_PAIR,
-                context.arnPrefix(ResourceType.PLAYBACK_KEY_PAIR), r -> true);
+        List<StoredResource> all = context.store().list(StoredResourceType.PLAYBACK_KEY_PAIR,
+                context.arnPrefix(StoredResourceType.PLAYBACK_KEY_PAIR), r -> true);
         return Resources.listResponse("keyPairs", Pagination.page(all, StoredResource::sequence, input, 100),
                 r -> Resources.pick(r.document(), "arn", "name", "tags"));
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
-        Resources.require(context, ResourceType.PLAYBACK_KEY_PAIR, arn);
-        context.store().remove(ResourceType.PLAYBACK_KEY_PAIR, arn);
-        return Json.object();
+        Resources.require(context, StoredResourceType.PLAYBACK_KEY_PAIR, arn);
+        context.store().remove(StoredResourceType.PLAYBACK_KEY_PAIR, arn);
+        return JsonDocuments.object();
     }
 
     /** Parses the PEM public key (400 when it is not an EC P-384 key) and returns its fingerprint. */

@@ -12,10 +12,9 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.Shapes;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.util.List;
@@ -50,11 +49,8 @@ public final class PlaybackRestrictionPolicyService {
     }
 
     private JsonNode create(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
-        String arn = context.newArn(ResourceType.PLAYBACK_RESTRICTION_POLICY);
-        ObjectNode policy = Json.object();
+        String arn = context.newArn(StoredResourceType.PLAYBACK_RESTRICTION_POLICY);
+        ObjectNode policy = JsonDocuments.object();
         policy.put("arn", arn);
         policy.putArray("allowedCountries");
         policy.putArray("allowedOrigins");
@@ -62,25 +58,25 @@ public final class PlaybackRestrictionPolicyService {
         policy.put("name", "");
         copySettings(input, policy);
         policy.set("tags", Resources.tags(input));
-        context.store().add(ResourceType.PLAYBACK_RESTRICTION_POLICY, arn, policy, Json.object());
+        context.store().add(StoredResourceType.PLAYBACK_RESTRICTION_POLICY, arn, policy, JsonDocuments.object());
         return wrap(policy);
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        return wrap(Resources.require(context, ResourceType.PLAYBACK_RESTRICTION_POLICY, input.get("arn").asText())
+        return wrap(Resources.require(context, StoredResourceType.PLAYBACK_RESTRICTION_POLICY, input.get("arn").asText())
                 .document());
     }
 
     private JsonNode listPolicies(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(ResourceType.PLAYBACK_RESTRICTION_POLICY,
-                context.arnPrefix(ResourceType.PLAYBACK_RESTRICTION_POLICY), r -> true);
+        List<StoredResource> all = context.store().list(StoredResourceType.PLAYBACK_RESTRICTION_POLICY,
+                context.arnPrefix(StoredResourceType.PLAYBACK_RESTRICTION_POLICY), r -> true);
         // the model documents a default page size of 1 for this operation
         return Resources.listResponse("playbackRestrictionPolicies",
                 Pagination.page(all, StoredResource::sequence, input, 1), r -> r.document().deepCopy());
     }
 
     private JsonNode update(RequestContext context, ObjectNode input) {
-        StoredResource policy = Resources.require(context, ResourceType.PLAYBACK_RESTRICTION_POLICY,
+        StoredResource policy = Resources.require(context, StoredResourceType.PLAYBACK_RESTRICTION_POLICY,
                 input.get("arn").asText());
         copySettings(input, policy.document());
         return wrap(policy.document());
@@ -88,15 +84,15 @@ public final class PlaybackRestrictionPolicyService {
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
-        Resources.require(context, ResourceType.PLAYBACK_RESTRICTION_POLICY, arn);
-        List<StoredResource> users = context.store().list(ResourceType.CHANNEL, context.arnPrefix(ResourceType.CHANNEL),
+        Resources.require(context, StoredResourceType.PLAYBACK_RESTRICTION_POLICY, arn);
+        List<StoredResource> users = context.store().list(StoredResourceType.CHANNEL, context.arnPrefix(StoredResourceType.CHANNEL),
                 c -> arn.equals(c.document().path("playbackRestrictionPolicyArn").asText()));
         if (!users.isEmpty()) {
             throw ApiException.conflict("Playback restriction policy " + arn + " is used by " + users.size()
                     + " channel(s), e.g. " + users.get(0).arn() + ": set their playbackRestrictionPolicyArn to \"\" "
                     + "with UpdateChannel first");
         }
-        context.store().remove(ResourceType.PLAYBACK_RESTRICTION_POLICY, arn);
+        context.store().remove(StoredResourceType.PLAYBACK_RESTRICTION_POLICY, arn);
         return null;
     }
 
@@ -109,7 +105,7 @@ public final class PlaybackRestrictionPolicyService {
     }
 
     private static ObjectNode wrap(ObjectNode policy) {
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("playbackRestrictionPolicy", policy.deepCopy());
         return response;
     }

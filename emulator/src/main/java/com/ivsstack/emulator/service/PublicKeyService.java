@@ -11,10 +11,9 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.util.List;
 
@@ -43,48 +42,47 @@ public final class PublicKeyService {
     }
 
     private JsonNode importKey(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
         String material = input.get("publicKeyMaterial").asText();
         String fingerprint = PlaybackKeyPairService.fingerprint(material);
-        for (StoredResource key : context.store().list(ResourceType.PUBLIC_KEY,
-                context.arnPrefix(ResourceType.PUBLIC_KEY), r -> true)) {
+        for (StoredResource key : context.store().list(StoredResourceType.PUBLIC_KEY,
+                context.arnPrefix(StoredResourceType.PUBLIC_KEY), r -> true)) {
             if (fingerprint.equals(key.document().get("fingerprint").asText())) {
                 throw ApiException.conflict("This public key is already imported as " + key.arn());
             }
         }
-        String arn = context.newArn(ResourceType.PUBLIC_KEY);
-        ObjectNode key = Json.object();
+        Resources.requireBelowQuota(context, StoredResourceType.PUBLIC_KEY, context.settings().maxPublicKeys(),
+                "public keys");
+        String arn = context.newArn(StoredResourceType.PUBLIC_KEY);
+        ObjectNode key = JsonDocuments.object();
         key.put("arn", arn);
-        key.put("name", Json.text(input, "name", ""));
+        key.put("name", JsonDocuments.text(input, "name", ""));
         key.put("publicKeyMaterial", material);
         key.put("fingerprint", fingerprint);
         key.set("tags", Resources.tags(input));
-        context.store().add(ResourceType.PUBLIC_KEY, arn, key, Json.object());
-        ObjectNode response = Json.object();
+        context.store().add(StoredResourceType.PUBLIC_KEY, arn, key, JsonDocuments.object());
+        ObjectNode response = JsonDocuments.object();
         response.set("publicKey", key.deepCopy());
         return response;
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
-        response.set("publicKey", Resources.require(context, ResourceType.PUBLIC_KEY, input.get("arn").asText())
+        ObjectNode response = JsonDocuments.object();
+        response.set("publicKey", Resources.require(context, StoredResourceType.PUBLIC_KEY, input.get("arn").asText())
                 .document().deepCopy());
         return response;
     }
 
     private JsonNode listKeys(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(ResourceType.PUBLIC_KEY,
-                context.arnPrefix(ResourceType.PUBLIC_KEY), r -> true);
+        List<StoredResource> all = context.store().list(StoredResourceType.PUBLIC_KEY,
+                context.arnPrefix(StoredResourceType.PUBLIC_KEY), r -> true);
         return Resources.listResponse("publicKeys", Pagination.page(all, StoredResource::sequence, input, 50),
                 r -> Resources.pick(r.document(), "arn", "name", "tags"));
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
-        Resources.require(context, ResourceType.PUBLIC_KEY, arn);
-        context.store().remove(ResourceType.PUBLIC_KEY, arn);
-        return Json.object();
+        Resources.require(context, StoredResourceType.PUBLIC_KEY, arn);
+        context.store().remove(StoredResourceType.PUBLIC_KEY, arn);
+        return JsonDocuments.object();
     }
 }

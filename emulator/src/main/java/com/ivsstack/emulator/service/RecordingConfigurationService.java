@@ -14,8 +14,8 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
@@ -67,7 +67,6 @@ public final class RecordingConfigurationService {
 
     private JsonNode create(RequestContext context, ObjectNode input) {
         List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
         JsonNode destination = input.get("destinationConfiguration");
         if (!destination.hasNonNull("s3")) {
             errors.add("Value null at 'destinationConfiguration.s3' failed to satisfy constraint: exactly one "
@@ -81,10 +80,10 @@ public final class RecordingConfigurationService {
         }
         RequestValidator.fail(errors);
 
-        String arn = context.newArn(ResourceType.RECORDING_CONFIGURATION);
-        ObjectNode document = Json.object();
+        String arn = context.newArn(StoredResourceType.RECORDING_CONFIGURATION);
+        ObjectNode document = JsonDocuments.object();
         document.put("arn", arn);
-        document.put("name", Json.text(input, "name", ""));
+        document.put("name", JsonDocuments.text(input, "name", ""));
         document.set("destinationConfiguration", destination.deepCopy());
         document.put("recordingReconnectWindowSeconds", input.path("recordingReconnectWindowSeconds").asInt(0));
         ObjectNode renditions = document.putObject("renditionConfiguration");
@@ -107,27 +106,27 @@ public final class RecordingConfigurationService {
         document.set("tags", Resources.tags(input));
 
         String bucket = destination.path("s3").path("bucketName").asText();
-        ObjectNode internal = Json.object();
+        ObjectNode internal = JsonDocuments.object();
         internal.put(ACTIVE_AT, context.now().plus(context.settings().activationDelay()).toEpochMilli());
         internal.put(FAILED, context.store().bucketRegion(bucket).map(r -> !r.equals(context.region())).orElse(false));
-        StoredResource resource = context.store().add(ResourceType.RECORDING_CONFIGURATION, arn, document, internal);
+        StoredResource resource = context.store().add(StoredResourceType.RECORDING_CONFIGURATION, arn, document, internal);
 
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("recordingConfiguration", render(resource, context.now()));
         return response;
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("recordingConfiguration", render(
-                Resources.require(context, ResourceType.RECORDING_CONFIGURATION, input.get("arn").asText()),
+                Resources.require(context, StoredResourceType.RECORDING_CONFIGURATION, input.get("arn").asText()),
                 context.now()));
         return response;
     }
 
     private JsonNode listRecordingConfigurations(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(ResourceType.RECORDING_CONFIGURATION,
-                context.arnPrefix(ResourceType.RECORDING_CONFIGURATION), r -> true);
+        List<StoredResource> all = context.store().list(StoredResourceType.RECORDING_CONFIGURATION,
+                context.arnPrefix(StoredResourceType.RECORDING_CONFIGURATION), r -> true);
         return Resources.listResponse("recordingConfigurations",
                 Pagination.page(all, StoredResource::sequence, input, 100),
                 r -> Resources.pick(render(r, context.now()), "arn", "name", "destinationConfiguration", "state", "tags"));
@@ -135,15 +134,15 @@ public final class RecordingConfigurationService {
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
-        Resources.require(context, ResourceType.RECORDING_CONFIGURATION, arn);
-        List<StoredResource> users = context.store().list(ResourceType.CHANNEL, context.arnPrefix(ResourceType.CHANNEL),
+        Resources.require(context, StoredResourceType.RECORDING_CONFIGURATION, arn);
+        List<StoredResource> users = context.store().list(StoredResourceType.CHANNEL, context.arnPrefix(StoredResourceType.CHANNEL),
                 c -> arn.equals(c.document().path("recordingConfigurationArn").asText()));
         if (!users.isEmpty()) {
             throw ApiException.conflict("Recording configuration " + arn + " is used by " + users.size()
                     + " channel(s), e.g. " + users.get(0).arn() + ": set their recordingConfigurationArn to \"\" "
                     + "with UpdateChannel first");
         }
-        context.store().remove(ResourceType.RECORDING_CONFIGURATION, arn);
+        context.store().remove(StoredResourceType.RECORDING_CONFIGURATION, arn);
         return null;
     }
 }

@@ -2,7 +2,7 @@ package com.ivsstack.emulator.service;
 
 import com.ivsstack.emulator.store.Arn;
 import com.ivsstack.emulator.store.EmulatorStore;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.StoredResourceType;
 import java.time.Instant;
 
 /**
@@ -12,12 +12,12 @@ import java.time.Instant;
 public record RequestContext(String region, String accountId, Instant now, EmulatorStore store,
                              EmulatorSettings settings) {
 
-    public String newArn(ResourceType type) {
+    public String newArn(StoredResourceType type) {
         return Arn.of(region, accountId, type, Ids.resourceId());
     }
 
     /** Lists only show what lives in the caller's account and region, as the service does. */
-    public String arnPrefix(ResourceType type) {
+    public String arnPrefix(StoredResourceType type) {
         return "arn:aws:ivs:" + region + ":" + accountId + ":" + type.arnType() + "/";
     }
 

@@ -3,27 +3,30 @@ package com.ivsstack.emulator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Lookups and document helpers that every resource service uses. */
 public final class Resources {
+    static final int MAX_ATTRIBUTES_BYTES = 1024;
+
     private Resources() {
     }
 
     /** The resource, or 404 when it does not exist in the caller's account and region. */
-    public static StoredResource require(RequestContext context, ResourceType type, String arn) {
+    public static StoredResource require(RequestContext context, StoredResourceType type, String arn) {
         return context.ownsArn(arn)
                 ? context.store().get(type, arn).orElseThrow(() -> ApiException.notFound(arn))
                 : throwNotFound(arn);
     }
 
-    public static boolean exists(RequestContext context, ResourceType type, String arn) {
+    public static boolean exists(RequestContext context, StoredResourceType type, String arn) {
         return context.ownsArn(arn) && context.store().get(type, arn).isPresent();
     }
 
@@ -34,25 +37,42 @@ public final class Resources {
     /** A copy of the request's tags, or an empty map. */
     public static ObjectNode tags(JsonNode input) {
         JsonNode tags = input.get("tags");
-        return tags != null && tags.isObject() ? ((ObjectNode) tags).deepCopy() : Json.object();
+        return tags != null && tags.isObject() ? ((ObjectNode) tags).deepCopy() : JsonDocuments.object();
     }
 
-    /** The general AWS tagging rule the model does not encode: keys starting with {@code aws:} are reserved. */
-    public static void checkReservedTagKeys(JsonNode tags, String path, List<String> errors) {
-        if (tags == null || !tags.isObject()) {
+    /**
+     * 402 ServiceQuotaExceededException when the caller's account and region already hold {@code max} resources of
+     * the type; {@code what} names them in the message, e.g. "encoder configurations".
+     */
+    public static void requireBelowQuota(RequestContext context, StoredResourceType type, int max, String what) {
+        if (context.store().count(type, context.arnPrefix(type)) >= max) {
+            throw ApiException.quotaExceeded("At most " + max + " " + what + " are allowed per account and region: "
+                    + "delete one first");
+        }
+    }
+
+    /**
+     * The documented limit of participant attributes (a token's, an ingest configuration's): keys and values
+     * together at most 1 KB of UTF-8; the model has no constraint for it.
+     */
+    public static void checkAttributesSize(JsonNode attributes, String path, List<String> errors) {
+        if (attributes == null || !attributes.isObject()) {
             return;
         }
-        tags.fieldNames().forEachRemaining(key -> {
-            if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-                errors.add("Value '" + key + "' at '" + path + ".key' failed to satisfy constraint: "
-                        + "tag keys starting with 'aws:' are reserved for AWS use");
-            }
-        });
+        int bytes = 0;
+        for (Map.Entry<String, JsonNode> entry : attributes.properties()) {
+            bytes += entry.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + entry.getValue().asText().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (bytes > MAX_ATTRIBUTES_BYTES) {
+            errors.add("Value at '" + path + "' failed to satisfy constraint: the attributes' keys and values are "
+                    + bytes + " bytes of UTF-8, and at most " + MAX_ATTRIBUTES_BYTES + " are allowed in total");
+        }
     }
 
     /** A new object with only the named members of {@code document} (the summary of a resource). */
     public static ObjectNode pick(JsonNode document, String... members) {
-        ObjectNode summary = Json.object();
+        ObjectNode summary = JsonDocuments.object();
         for (String member : members) {
             if (document.has(member)) {
                 summary.set(member, document.get(member).deepCopy());
@@ -63,7 +83,7 @@ public final class Resources {
 
     /** Puts one page of a list into {@code response} under {@code key}, with {@code nextToken} when more remain. */
     public static <T> ObjectNode listResponse(String key, Pagination.Page<T> page, Function<T, JsonNode> render) {
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         ArrayNode items = response.putArray(key);
         for (T item : page.items()) {
             items.add(render.apply(item));
@@ -83,8 +103,8 @@ public final class Resources {
      * A BatchGet* answer: the documents of the ARNs that exist under {@code itemsKey}, and a per-item error for each
      * ARN that does not (batch operations report missing items in a 200 body rather than failing).
      */
-    public static ObjectNode batchGet(RequestContext context, ResourceType type, JsonNode arns, String itemsKey) {
-        ObjectNode response = Json.object();
+    public static ObjectNode batchGet(RequestContext context, StoredResourceType type, JsonNode arns, String itemsKey) {
+        ObjectNode response = JsonDocuments.object();
         ArrayNode items = response.putArray(itemsKey);
         ArrayNode errors = response.putArray("errors");
         for (JsonNode arnNode : arns) {

@@ -4,6 +4,8 @@ package com.ivsstack.emulator.service;
 public final class ServiceCatalog {
     private final OperationRegistry registry = new OperationRegistry();
     private final StreamService streams = new StreamService();
+    private final StageSessionService stageSessions = new StageSessionService();
+    private final IngestConfigurationService ingestConfigurations = new IngestConfigurationService();
 
     public ServiceCatalog() {
         StreamKeyService streamKeys = new StreamKeyService();
@@ -20,6 +22,8 @@ public final class ServiceCatalog {
         new StageService().register(registry);
         new CompositionService().register(registry);
         new PublicKeyService().register(registry);
+        stageSessions.register(registry);
+        ingestConfigurations.register(registry);
     }
 
     public OperationRegistry registry() {
@@ -28,5 +32,13 @@ public final class ServiceCatalog {
 
     public StreamService streams() {
         return streams;
+    }
+
+    public StageSessionService stageSessions() {
+        return stageSessions;
+    }
+
+    public IngestConfigurationService ingestConfigurations() {
+        return ingestConfigurations;
     }
 }

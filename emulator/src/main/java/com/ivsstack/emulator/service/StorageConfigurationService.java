@@ -11,10 +11,9 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.util.List;
 
@@ -39,43 +38,47 @@ public final class StorageConfigurationService {
     }
 
     private JsonNode create(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
-        String arn = context.newArn(ResourceType.STORAGE_CONFIGURATION);
-        ObjectNode configuration = Json.object();
+        String arn = context.newArn(StoredResourceType.STORAGE_CONFIGURATION);
+        ObjectNode configuration = JsonDocuments.object();
         configuration.put("arn", arn);
-        configuration.put("name", Json.text(input, "name", ""));
+        configuration.put("name", JsonDocuments.text(input, "name", ""));
         configuration.set("s3", input.get("s3").deepCopy());
         configuration.set("tags", Resources.tags(input));
-        context.store().add(ResourceType.STORAGE_CONFIGURATION, arn, configuration, Json.object());
-        ObjectNode response = Json.object();
+        context.store().add(StoredResourceType.STORAGE_CONFIGURATION, arn, configuration, JsonDocuments.object());
+        ObjectNode response = JsonDocuments.object();
         response.set("storageConfiguration", configuration.deepCopy());
         return response;
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
-        response.set("storageConfiguration", Resources.require(context, ResourceType.STORAGE_CONFIGURATION,
+        ObjectNode response = JsonDocuments.object();
+        response.set("storageConfiguration", Resources.require(context, StoredResourceType.STORAGE_CONFIGURATION,
                 input.get("arn").asText()).document().deepCopy());
         return response;
     }
 
     private JsonNode listConfigurations(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(ResourceType.STORAGE_CONFIGURATION,
-                context.arnPrefix(ResourceType.STORAGE_CONFIGURATION), r -> true);
+        List<StoredResource> all = context.store().list(StoredResourceType.STORAGE_CONFIGURATION,
+                context.arnPrefix(StoredResourceType.STORAGE_CONFIGURATION), r -> true);
         return Resources.listResponse("storageConfigurations", Pagination.page(all, StoredResource::sequence, input, 100),
                 r -> Resources.pick(r.document(), "arn", "name", "s3", "tags"));
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
-        Resources.require(context, ResourceType.STORAGE_CONFIGURATION, arn);
+        Resources.require(context, StoredResourceType.STORAGE_CONFIGURATION, arn);
         CompositionService.activeCompositionUsing(context, arn).ifPresent(composition -> {
             throw ApiException.conflict("Storage configuration " + arn + " is used by composition " + composition
                     + ": stop it (StopComposition) and wait until it has stopped, then delete");
         });
-        context.store().remove(ResourceType.STORAGE_CONFIGURATION, arn);
-        return Json.object();
+        context.store().list(StoredResourceType.STAGE, context.arnPrefix(StoredResourceType.STAGE),
+                stage -> arn.equals(stage.document().path("autoParticipantRecordingConfiguration")
+                        .path("storageConfigurationArn").asText())).stream().findFirst().ifPresent(stage -> {
+                            throw ApiException.conflict("Storage configuration " + arn + " is where stage "
+                                    + stage.arn() + " records its participants: point the stage elsewhere (UpdateStage "
+                                    + "with another storageConfigurationArn, or \"\" to stop recording), then delete");
+                        });
+        context.store().remove(StoredResourceType.STORAGE_CONFIGURATION, arn);
+        return JsonDocuments.object();
     }
 }

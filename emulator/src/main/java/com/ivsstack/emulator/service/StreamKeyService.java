@@ -10,10 +10,9 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.util.List;
 
@@ -40,55 +39,52 @@ public final class StreamKeyService {
 
     /** Creates the stream key of a channel that exists; CreateChannel uses it too. */
     StoredResource createKey(RequestContext context, String channelArn, ObjectNode tags) {
-        ObjectNode key = Json.object();
-        String arn = context.newArn(ResourceType.STREAM_KEY);
+        ObjectNode key = JsonDocuments.object();
+        String arn = context.newArn(StoredResourceType.STREAM_KEY);
         key.put("arn", arn);
         key.put("channelArn", channelArn);
         key.set("tags", tags);
         key.put("value", Ids.streamKeyValue(context.region()));
-        return context.store().add(ResourceType.STREAM_KEY, arn, key, Json.object());
+        return context.store().add(StoredResourceType.STREAM_KEY, arn, key, JsonDocuments.object());
     }
 
     void deleteKeysOf(RequestContext context, String channelArn) {
         for (StoredResource key : keysOf(context, channelArn)) {
-            context.store().remove(ResourceType.STREAM_KEY, key.arn());
+            context.store().remove(StoredResourceType.STREAM_KEY, key.arn());
         }
     }
 
     private static List<StoredResource> keysOf(RequestContext context, String channelArn) {
-        return context.store().list(ResourceType.STREAM_KEY, context.arnPrefix(ResourceType.STREAM_KEY),
+        return context.store().list(StoredResourceType.STREAM_KEY, context.arnPrefix(StoredResourceType.STREAM_KEY),
                 r -> channelArn.equals(r.document().get("channelArn").asText()));
     }
 
     private JsonNode create(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
         String channelArn = input.get("channelArn").asText();
-        Resources.require(context, ResourceType.CHANNEL, channelArn);
+        Resources.require(context, StoredResourceType.CHANNEL, channelArn);
         if (!keysOf(context, channelArn).isEmpty()) {
             throw ApiException.quotaExceeded("Channel " + channelArn + " already has a stream key, and a channel can "
                     + "have only 1: to replace it, call DeleteStreamKey and then CreateStreamKey");
         }
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("streamKey", createKey(context, channelArn, Resources.tags(input)).document().deepCopy());
         return response;
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
-        response.set("streamKey", Resources.require(context, ResourceType.STREAM_KEY, input.get("arn").asText())
+        ObjectNode response = JsonDocuments.object();
+        response.set("streamKey", Resources.require(context, StoredResourceType.STREAM_KEY, input.get("arn").asText())
                 .document().deepCopy());
         return response;
     }
 
     private JsonNode batchGet(RequestContext context, ObjectNode input) {
-        return Resources.batchGet(context, ResourceType.STREAM_KEY, input.get("arns"), "streamKeys");
+        return Resources.batchGet(context, StoredResourceType.STREAM_KEY, input.get("arns"), "streamKeys");
     }
 
     private JsonNode listStreamKeys(RequestContext context, ObjectNode input) {
         String channelArn = input.get("channelArn").asText();
-        Resources.require(context, ResourceType.CHANNEL, channelArn);
+        Resources.require(context, StoredResourceType.CHANNEL, channelArn);
         return Resources.listResponse("streamKeys",
                 Pagination.page(keysOf(context, channelArn), StoredResource::sequence, input, 1),
                 r -> Resources.pick(r.document(), "arn", "channelArn", "tags"));
@@ -96,8 +92,8 @@ public final class StreamKeyService {
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
-        Resources.require(context, ResourceType.STREAM_KEY, arn);
-        context.store().remove(ResourceType.STREAM_KEY, arn);
+        Resources.require(context, StoredResourceType.STREAM_KEY, arn);
+        context.store().remove(StoredResourceType.STREAM_KEY, arn);
         return null;
     }
 }

@@ -11,8 +11,8 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.nio.charset.StandardCharsets;
@@ -58,12 +58,12 @@ public final class StreamService {
 
     /** Puts a channel live, as if a broadcaster connected with its stream key; returns the Stream document. */
     public ObjectNode startStream(RequestContext context, String channelArn, String health) {
-        StoredResource channel = Resources.require(context, ResourceType.CHANNEL, channelArn);
+        StoredResource channel = Resources.require(context, StoredResourceType.CHANNEL, channelArn);
         if (context.store().liveStream(channelArn).isPresent()) {
             throw ApiException.conflict("Channel " + channelArn + " is already live");
         }
-        String startTime = Json.timestamp(context.now());
-        ObjectNode stream = Json.object();
+        String startTime = JsonDocuments.timestamp(context.now());
+        ObjectNode stream = JsonDocuments.object();
         stream.put("channelArn", channelArn);
         stream.put("streamId", Ids.streamId());
         stream.put("playbackUrl", channel.document().get("playbackUrl").asText());
@@ -73,12 +73,12 @@ public final class StreamService {
         stream.put("viewerCount", 0L);
         context.store().putLiveStream(channelArn, stream);
 
-        ObjectNode session = Json.object();
+        ObjectNode session = JsonDocuments.object();
         session.put("streamId", stream.get("streamId").asText());
         session.put("startTime", startTime);
         session.set("channel", channel.document().deepCopy());
         String recording = channel.document().path("recordingConfigurationArn").asText();
-        context.store().get(ResourceType.RECORDING_CONFIGURATION, recording).ifPresent(
+        context.store().get(StoredResourceType.RECORDING_CONFIGURATION, recording).ifPresent(
                 r -> session.set("recordingConfiguration", RecordingConfigurationService.render(r, context.now())));
         session.set("ingestConfiguration", ingestConfiguration());
         ObjectNode ingest = session.putObject("ingestConfigurations");
@@ -91,21 +91,21 @@ public final class StreamService {
 
     /** Ends a channel's live stream, as StopStream or a broadcaster disconnecting would. */
     public void stopStream(RequestContext context, String channelArn) {
-        Resources.require(context, ResourceType.CHANNEL, channelArn);
+        Resources.require(context, StoredResourceType.CHANNEL, channelArn);
         if (context.store().liveStream(channelArn).isEmpty()) {
             throw notBroadcasting(channelArn);
         }
         context.store().removeLiveStream(channelArn);
         List<ObjectNode> sessions = context.store().sessions(channelArn);
         ObjectNode session = sessions.get(sessions.size() - 1);
-        session.put("endTime", Json.timestamp(context.now()));
+        session.put("endTime", JsonDocuments.timestamp(context.now()));
         ((ArrayNode) session.get("truncatedEvents")).insert(0, event("Session Ended", context));
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
         String channelArn = input.get("channelArn").asText();
-        Resources.require(context, ResourceType.CHANNEL, channelArn);
-        ObjectNode response = Json.object();
+        Resources.require(context, StoredResourceType.CHANNEL, channelArn);
+        ObjectNode response = JsonDocuments.object();
         response.set("stream", context.store().liveStream(channelArn)
                 .orElseThrow(() -> notBroadcasting(channelArn)).deepCopy());
         return response;
@@ -114,7 +114,7 @@ public final class StreamService {
     private JsonNode listStreams(RequestContext context, ObjectNode input) {
         String health = input.path("filterBy").path("health").asText(null);
         Map<String, Long> channelOrder = context.store()
-                .list(ResourceType.CHANNEL, context.arnPrefix(ResourceType.CHANNEL), r -> true).stream()
+                .list(StoredResourceType.CHANNEL, context.arnPrefix(StoredResourceType.CHANNEL), r -> true).stream()
                 .collect(Collectors.toMap(StoredResource::arn, StoredResource::sequence));
         List<ObjectNode> streams = new ArrayList<>(context.store().liveStreams().stream()
                 .filter(s -> channelOrder.containsKey(s.get("channelArn").asText()))
@@ -128,7 +128,7 @@ public final class StreamService {
 
     private JsonNode stop(RequestContext context, ObjectNode input) {
         stopStream(context, input.get("channelArn").asText());
-        return Json.object();
+        return JsonDocuments.object();
     }
 
     private JsonNode putMetadata(RequestContext context, ObjectNode input) {
@@ -139,7 +139,7 @@ public final class StreamService {
                     + " bytes, and PutMetadata takes at most " + MAX_METADATA_BYTES + " bytes per request");
         }
         String channelArn = input.get("channelArn").asText();
-        Resources.require(context, ResourceType.CHANNEL, channelArn);
+        Resources.require(context, StoredResourceType.CHANNEL, channelArn);
         if (context.store().liveStream(channelArn).isEmpty()) {
             throw notBroadcasting(channelArn);
         }
@@ -148,9 +148,9 @@ public final class StreamService {
 
     private JsonNode getSession(RequestContext context, ObjectNode input) {
         String channelArn = input.get("channelArn").asText();
-        Resources.require(context, ResourceType.CHANNEL, channelArn);
+        Resources.require(context, StoredResourceType.CHANNEL, channelArn);
         List<ObjectNode> sessions = context.store().sessions(channelArn);
-        String streamId = Json.text(input, "streamId", null);
+        String streamId = JsonDocuments.text(input, "streamId", null);
         ObjectNode session;
         if (streamId == null) {
             if (sessions.isEmpty()) {
@@ -162,14 +162,14 @@ public final class StreamService {
                     .orElseThrow(() -> new ApiException(ErrorType.RESOURCE_NOT_FOUND,
                             "Stream session " + streamId + " of channel " + channelArn + " not found"));
         }
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("streamSession", session.deepCopy());
         return response;
     }
 
     private JsonNode listSessions(RequestContext context, ObjectNode input) {
         String channelArn = input.get("channelArn").asText();
-        Resources.require(context, ResourceType.CHANNEL, channelArn);
+        Resources.require(context, StoredResourceType.CHANNEL, channelArn);
         List<ObjectNode> sessions = context.store().sessions(channelArn);
         // newest first; the key counts down so that later pages hold older sessions
         List<long[]> order = new ArrayList<>();
@@ -188,17 +188,19 @@ public final class StreamService {
         return new ApiException(ErrorType.CHANNEL_NOT_BROADCASTING, "Channel " + channelArn + " is not broadcasting");
     }
 
+    /** A stream event; {@code code}, which details error events (e.g. MultitrackInputNotAllowed), is "" here. */
     private static ObjectNode event(String name, RequestContext context) {
-        ObjectNode event = Json.object();
+        ObjectNode event = JsonDocuments.object();
         event.put("name", name);
         event.put("type", "IVS Stream State Change");
-        event.put("eventTime", Json.timestamp(context.now()));
+        event.put("code", "");
+        event.put("eventTime", JsonDocuments.timestamp(context.now()));
         return event;
     }
 
     /** What a typical broadcaster (OBS, 1080p30 H.264 + AAC stereo) reports on connect. */
     private static ObjectNode ingestConfiguration() {
-        ObjectNode ingest = Json.object();
+        ObjectNode ingest = JsonDocuments.object();
         ObjectNode video = ingest.putObject("video");
         video.put("avcLevel", "4.2");
         video.put("avcProfile", "Baseline");

@@ -9,11 +9,9 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
+import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.store.StoredResource;
-import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
-import java.util.List;
 
 /**
  * TagResource, UntagResource and ListTagsForResource, for every taggable resource of both services (the two
@@ -36,9 +34,6 @@ public final class TagService {
     }
 
     private JsonNode tag(RequestContext context, ObjectNode input) {
-        List<String> errors = Resources.errors();
-        Resources.checkReservedTagKeys(input.get("tags"), "tags", errors);
-        RequestValidator.fail(errors);
         StoredResource resource = require(context, input);
         ObjectNode merged = resource.tags().deepCopy();
         merged.setAll((ObjectNode) input.get("tags"));
@@ -47,7 +42,7 @@ public final class TagService {
                     + " tags, and at most " + MAX_TAGS + " tags can be applied to a resource: remove some first");
         }
         resource.document().set("tags", merged);
-        return Json.object();
+        return JsonDocuments.object();
     }
 
     private JsonNode untag(RequestContext context, ObjectNode input) {
@@ -55,11 +50,11 @@ public final class TagService {
         for (JsonNode key : input.get("tagKeys")) {
             resource.tags().remove(key.asText());
         }
-        return Json.object();
+        return JsonDocuments.object();
     }
 
     private JsonNode listTags(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         response.set("tags", require(context, input).tags().deepCopy());
         return response;
     }

@@ -9,8 +9,8 @@ import static com.ivsstack.emulator.validation.Shapes.structure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.emulator.store.Json;
-import com.ivsstack.emulator.store.ResourceType;
+import com.ivsstack.emulator.store.JsonDocuments;
+import com.ivsstack.emulator.store.StoredResourceType;
 import com.ivsstack.emulator.validation.Shapes;
 import com.ivsstack.emulator.validation.StructureShape;
 
@@ -37,16 +37,16 @@ public final class ViewerSessionService {
     }
 
     private JsonNode start(RequestContext context, ObjectNode input) {
-        Resources.require(context, ResourceType.CHANNEL, input.get("channelArn").asText());
-        return Json.object();
+        Resources.require(context, StoredResourceType.CHANNEL, input.get("channelArn").asText());
+        return JsonDocuments.object();
     }
 
     private JsonNode batchStart(RequestContext context, ObjectNode input) {
-        ObjectNode response = Json.object();
+        ObjectNode response = JsonDocuments.object();
         ArrayNode errors = response.putArray("errors");
         for (JsonNode session : input.get("viewerSessions")) {
             String channelArn = session.get("channelArn").asText();
-            if (!Resources.exists(context, ResourceType.CHANNEL, channelArn)) {
+            if (!Resources.exists(context, StoredResourceType.CHANNEL, channelArn)) {
                 ObjectNode error = errors.addObject();
                 error.put("channelArn", channelArn);
                 error.put("viewerId", session.get("viewerId").asText());

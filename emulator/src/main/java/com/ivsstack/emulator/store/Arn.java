@@ -14,7 +14,7 @@ public record Arn(String region, String accountId, String resourceType, String r
         return m.matches() ? Optional.of(new Arn(m.group(1), m.group(2), m.group(3), m.group(4))) : Optional.empty();
     }
 
-    public static String of(String region, String accountId, ResourceType type, String id) {
+    public static String of(String region, String accountId, StoredResourceType type, String id) {
         return "arn:aws:ivs:" + region + ":" + accountId + ":" + type.arnType() + "/" + id;
     }
 

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  */
 public final class EmulatorStore {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<ResourceType, Map<String, StoredResource>> tables = new EnumMap<>(ResourceType.class);
+    private final Map<StoredResourceType, Map<String, StoredResource>> tables = new EnumMap<>(StoredResourceType.class);
     /** Live streams by channel ARN: the Stream document. */
     private final Map<String, ObjectNode> liveStreams = new LinkedHashMap<>();
     /** Stream sessions by channel ARN, oldest first. */
@@ -35,7 +35,7 @@ public final class EmulatorStore {
 
     public EmulatorStore(Path dataFile) {
         this.stateFile = dataFile == null ? null : new StateFile(dataFile);
-        for (ResourceType type : ResourceType.values()) {
+        for (StoredResourceType type : StoredResourceType.values()) {
             tables.put(type, new LinkedHashMap<>());
         }
         if (stateFile != null) {
@@ -72,27 +72,27 @@ public final class EmulatorStore {
 
     // --- resources (call inside read/write) ---
 
-    public StoredResource add(ResourceType type, String arn, ObjectNode document, ObjectNode internal) {
+    public StoredResource add(StoredResourceType type, String arn, ObjectNode document, ObjectNode internal) {
         StoredResource resource = new StoredResource(type, arn, ++sequence, document, internal);
         tables.get(type).put(arn, resource);
         return resource;
     }
 
-    public Optional<StoredResource> get(ResourceType type, String arn) {
+    public Optional<StoredResource> get(StoredResourceType type, String arn) {
         return Optional.ofNullable(tables.get(type).get(arn));
     }
 
     /** The resource with this ARN, whatever its type. */
     public Optional<StoredResource> find(String arn) {
-        return Arn.parse(arn).flatMap(a -> ResourceType.ofArnType(a.resourceType())).flatMap(t -> get(t, arn));
+        return Arn.parse(arn).flatMap(a -> StoredResourceType.ofArnType(a.resourceType())).flatMap(t -> get(t, arn));
     }
 
-    public void remove(ResourceType type, String arn) {
+    public void remove(StoredResourceType type, String arn) {
         tables.get(type).remove(arn);
     }
 
     /** The resources of a type whose ARN starts with {@code arnPrefix} and that match, in creation order. */
-    public List<StoredResource> list(ResourceType type, String arnPrefix, Predicate<StoredResource> filter) {
+    public List<StoredResource> list(StoredResourceType type, String arnPrefix, Predicate<StoredResource> filter) {
         List<StoredResource> result = new ArrayList<>();
         for (StoredResource resource : tables.get(type).values()) {
             if (resource.arn().startsWith(arnPrefix) && filter.test(resource)) {
@@ -103,7 +103,7 @@ public final class EmulatorStore {
         return result;
     }
 
-    public int count(ResourceType type, String arnPrefix) {
+    public int count(StoredResourceType type, String arnPrefix) {
         return list(type, arnPrefix, r -> true).size();
     }
 
@@ -167,7 +167,7 @@ public final class EmulatorStore {
     }
 
     private ObjectNode toJson() {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonDocuments.object();
         root.put("formatVersion", 1);
         root.put("sequence", sequence);
         ObjectNode resources = root.putObject("resources");
@@ -194,7 +194,7 @@ public final class EmulatorStore {
         sequence = root.path("sequence").asLong();
         JsonNode resources = root.path("resources");
         for (Map.Entry<String, JsonNode> entry : resources.properties()) {
-            ResourceType type = ResourceType.ofArnType(entry.getKey()).orElseThrow(() -> new IllegalStateException(
+            StoredResourceType type = StoredResourceType.ofArnType(entry.getKey()).orElseThrow(() -> new IllegalStateException(
                     "state file " + stateFile.path() + " has unknown resource type '" + entry.getKey()
                             + "'; it was written by a newer emulator, or edited by hand"));
             for (JsonNode item : entry.getValue()) {

@@ -26,7 +26,7 @@ final class StateFile {
             return Optional.empty();
         }
         try {
-            return Optional.of(Json.MAPPER.readTree(path.toFile()));
+            return Optional.of(JsonDocuments.MAPPER.readTree(path.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read emulator state file " + path + ": " + e.getMessage()
                     + "; fix or delete the file to start empty", e);
@@ -40,7 +40,7 @@ final class StateFile {
             Files.createDirectories(parent);
             Path temp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
             try {
-                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), state);
+                JsonDocuments.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), state);
                 try {
                     Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (timers, references) that never leaves the endpoint. Mutated only under the store's write lock.
  */
 public final class StoredResource {
-    private final ResourceType type;
+    private final StoredResourceType type;
     private final String arn;
     private final long sequence;
     private final ObjectNode document;
     private final ObjectNode internal;
 
-    public StoredResource(ResourceType type, String arn, long sequence, ObjectNode document, ObjectNode internal) {
+    public StoredResource(StoredResourceType type, String arn, long sequence, ObjectNode document, ObjectNode internal) {
         this.type = type;
         this.arn = arn;
         this.sequence = sequence;
@@ -21,7 +21,7 @@ public final class StoredResource {
         this.internal = internal;
     }
 
-    public ResourceType type() {
+    public StoredResourceType type() {
         return type;
     }
 

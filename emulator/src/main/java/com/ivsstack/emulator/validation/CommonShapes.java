@@ -32,12 +32,24 @@ public final class CommonShapes {
         return string().length(0, 128).pattern("^[a-zA-Z0-9-_]*$");
     }
 
+    /**
+     * AWS's tagging rule, which the newest IVS model carries as a pattern (the one of SDK 2.40.2 does not yet):
+     * letters, spaces, digits and {@code _ . : / = + - @}.
+     */
+    private static final String TAG_CHARACTERS = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]";
+
+    /** A tag key: 1..128 of the tag characters, not starting with {@code aws:} (reserved for AWS use). */
     public static StringShape tagKey() {
-        return string().length(1, 128);
+        return string().length(1, 128).pattern("^" + TAG_CHARACTERS + "+$").reservedPrefix("aws:");
+    }
+
+    /** A tag value: 0..256 of the tag characters. */
+    public static StringShape tagValue() {
+        return string().length(0, 256).pattern("^" + TAG_CHARACTERS + "*$");
     }
 
     public static MapShape tags() {
-        return map(tagKey(), string().length(0, 256)).size(0, 50);
+        return map(tagKey(), tagValue()).size(0, 50);
     }
 
     public static StringShape nextToken() {

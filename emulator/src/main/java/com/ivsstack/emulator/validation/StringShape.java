@@ -2,6 +2,7 @@ package com.ivsstack.emulator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,7 @@ public final class StringShape implements Shape {
     private int maxLength = Integer.MAX_VALUE;
     private Pattern pattern;
     private List<String> allowed;
+    private String reservedPrefix;
     private boolean sensitive;
 
     StringShape() {
@@ -34,6 +36,12 @@ public final class StringShape implements Shape {
 
     public StringShape oneOf(String... values) {
         this.allowed = List.of(values);
+        return this;
+    }
+
+    /** Values starting with {@code prefix}, in any case, are refused (AWS reserves {@code aws:} in tag keys). */
+    public StringShape reservedPrefix(String prefix) {
+        this.reservedPrefix = prefix.toLowerCase(Locale.ROOT);
         return this;
     }
 
@@ -61,6 +69,10 @@ public final class StringShape implements Shape {
         if (pattern != null && !pattern.matcher(value).matches()) {
             errors.add(message(node, path, shown,
                     "Member must satisfy regular expression pattern: " + pattern.pattern()));
+        }
+        if (reservedPrefix != null && value.toLowerCase(Locale.ROOT).startsWith(reservedPrefix)) {
+            errors.add(message(node, path, shown, "Member must not start with '" + reservedPrefix
+                    + "', which is reserved for AWS use"));
         }
         if (allowed != null && !allowed.contains(value)) {
             errors.add(message(node, path, shown, "Member must satisfy enum value set: " + allowed));

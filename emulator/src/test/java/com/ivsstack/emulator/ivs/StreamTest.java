@@ -85,6 +85,17 @@ class StreamTest {
     }
 
     @Test
+    void getStreamSession_events_carryTheirCodeEmptyWhenNoErrorDetail(IvsClient ivs) {
+        String channel = ivs.createChannel(b -> { }).channel().arn();
+        IVS.emulator().admin().startStream(channel);
+        IVS.emulator().admin().stopStream(channel);
+
+        StreamSession session = ivs.getStreamSession(b -> b.channelArn(channel)).streamSession();
+
+        assertThat(session.truncatedEvents()).hasSize(2).allSatisfy(e -> assertThat(e.code()).isNotNull().isEmpty());
+    }
+
+    @Test
     void stopStream_notLive_channelNotBroadcasting(IvsClient ivs) {
         String channel = ivs.createChannel(b -> { }).channel().arn();
 

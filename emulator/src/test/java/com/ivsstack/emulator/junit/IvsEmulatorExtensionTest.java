@@ -2,6 +2,7 @@ package com.ivsstack.emulator.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ivsstack.emulator.EmulatorAdmin;
 import com.ivsstack.emulator.IvsEmulator;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -30,10 +31,11 @@ class IvsEmulatorExtensionTest {
 
         @Test
         @Order(2)
-        void second_startsEmpty(IvsClient ivs, IvsRealTimeClient rt, IvsEmulator emulator) {
+        void second_startsEmpty(IvsClient ivs, IvsRealTimeClient rt, IvsEmulator emulator, EmulatorAdmin admin) {
             assertThat(ivs.listChannels(b -> { }).channels()).isEmpty();
             assertThat(rt.listStages(b -> { }).stages()).isEmpty();
             assertThat(emulator).isSameAs(IVS.emulator());
+            assertThat(admin).isSameAs(emulator.admin()).isSameAs(IVS.admin());
             assertThat(IVS.ivsClient()).isSameAs(ivs);
             assertThat(emulator.endpoint().getHost()).isEqualTo("127.0.0.1");
         }

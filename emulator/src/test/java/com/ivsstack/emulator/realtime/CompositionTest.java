@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ivsstack.emulator.junit.IvsEmulatorExtension;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ivs.IvsClient;
@@ -13,8 +15,15 @@ import software.amazon.awssdk.services.ivsrealtime.model.Composition;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionState;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.ConflictException;
+import software.amazon.awssdk.services.ivsrealtime.model.PipBehavior;
+import software.amazon.awssdk.services.ivsrealtime.model.PipConfiguration;
+import software.amazon.awssdk.services.ivsrealtime.model.PipPosition;
 import software.amazon.awssdk.services.ivsrealtime.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.ivsrealtime.model.S3DestinationConfiguration;
+import software.amazon.awssdk.services.ivsrealtime.model.ThumbnailStorageType;
 import software.amazon.awssdk.services.ivsrealtime.model.ValidationException;
+import software.amazon.awssdk.services.ivsrealtime.model.VideoAspectRatio;
+import software.amazon.awssdk.services.ivsrealtime.model.VideoFillMode;
 
 class CompositionTest {
     @RegisterExtension
@@ -53,6 +62,96 @@ class CompositionTest {
                 .extracting(CompositionSummary::arn).containsExactly(started.arn());
         rt.deleteEncoderConfiguration(b -> b.arn(encoder));
         rt.deleteStorageConfiguration(b -> b.arn(storage));
+    }
+
+    @Test
+    void startComposition_pipLayout_answersOnlyThePipWithItsDefaults(IvsClient ivs, IvsRealTimeClient rt) {
+        String stage = rt.createStage(b -> { }).stage().arn();
+        String channel = ivs.createChannel(b -> { }).channel().arn();
+
+        Composition started = rt.startComposition(b -> b.stageArn(stage)
+                .layout(l -> l.pip(p -> p.featuredParticipantAttribute("host")))
+                .destinations(d -> d.channel(c -> c.channelArn(channel)))).composition();
+
+        for (Composition composition : List.of(started, rt.getComposition(b -> b.arn(started.arn())).composition())) {
+            assertThat(composition.layout().grid()).as("no default grid beside the pip").isNull();
+            PipConfiguration pip = composition.layout().pip();
+            assertThat(pip.featuredParticipantAttribute()).isEqualTo("host");
+            assertThat(pip.pipPosition()).isEqualTo(PipPosition.BOTTOM_RIGHT);
+            assertThat(pip.pipBehavior()).isEqualTo(PipBehavior.STATIC);
+            assertThat(pip.videoFillMode()).isEqualTo(VideoFillMode.COVER);
+            assertThat(pip.gridGap()).isZero();
+            assertThat(pip.pipWidth()).as("a quarter of the default 1280x720 composition").isEqualTo(320);
+            assertThat(pip.pipHeight()).as("16:9").isEqualTo(180);
+        }
+    }
+
+    @Test
+    void startComposition_pipWidthGivenOnLargerEncoder_heightFollowsTheGivenWidth(IvsClient ivs, IvsRealTimeClient rt) {
+        String stage = rt.createStage(b -> { }).stage().arn();
+        String channel = ivs.createChannel(b -> { }).channel().arn();
+        String encoder = rt.createEncoderConfiguration(b -> b.video(v -> v.width(1920).height(1080)))
+                .encoderConfiguration().arn();
+        String otherChannel = ivs.createChannel(b -> { }).channel().arn();
+
+        PipConfiguration given = rt.startComposition(b -> b.stageArn(stage).layout(l -> l.pip(p -> p.pipWidth(400)))
+                .destinations(d -> d.channel(c -> c.channelArn(channel).encoderConfigurationArn(encoder))))
+                .composition().layout().pip();
+        PipConfiguration derived = rt.startComposition(b -> b.stageArn(stage).layout(l -> l.pip(p -> { }))
+                .destinations(d -> d.channel(c -> c.channelArn(otherChannel).encoderConfigurationArn(encoder))))
+                .composition().layout().pip();
+
+        assertThat(given.pipWidth()).isEqualTo(400);
+        assertThat(given.pipHeight()).isEqualTo(225);
+        assertThat(derived.pipWidth()).as("a quarter of 1920").isEqualTo(480);
+        assertThat(derived.pipHeight()).isEqualTo(270);
+    }
+
+    @Test
+    void startComposition_gridLayoutOrNone_answersOnlyTheGrid(IvsClient ivs, IvsRealTimeClient rt) {
+        String stage = rt.createStage(b -> { }).stage().arn();
+        String channel = ivs.createChannel(b -> { }).channel().arn();
+
+        Composition composition = rt.startComposition(b -> b.stageArn(stage).layout(l -> l.grid(g -> g.gridGap(8)))
+                .destinations(d -> d.channel(c -> c.channelArn(channel)))).composition();
+
+        assertThat(composition.layout().pip()).isNull();
+        assertThat(composition.layout().grid().gridGap()).isEqualTo(8);
+        assertThat(composition.layout().grid().videoAspectRatio()).isEqualTo(VideoAspectRatio.VIDEO);
+    }
+
+    @Test
+    void startComposition_s3WithoutThumbnails_answersTheDefaultThumbnailConfiguration(IvsRealTimeClient rt) {
+        String arn = startS3Composition(rt, s3 -> { }).arn();
+
+        S3DestinationConfiguration s3 = rt.getComposition(b -> b.arn(arn)).composition().destinations().get(0)
+                .configuration().s3();
+
+        assertThat(s3.thumbnailConfigurations()).singleElement().satisfies(t -> {
+            assertThat(t.targetIntervalSeconds()).isEqualTo(60);
+            assertThat(t.storage()).containsExactly(ThumbnailStorageType.SEQUENTIAL);
+        });
+    }
+
+    @Test
+    void startComposition_s3ThumbnailIntervalOnly_storageDefaultsToSequential(IvsRealTimeClient rt) {
+        S3DestinationConfiguration s3 = startS3Composition(rt, d -> d.thumbnailConfigurations(
+                t -> t.targetIntervalSeconds(10))).destinations().get(0).configuration().s3();
+
+        assertThat(s3.thumbnailConfigurations()).singleElement().satisfies(t -> {
+            assertThat(t.targetIntervalSeconds()).isEqualTo(10);
+            assertThat(t.storage()).containsExactly(ThumbnailStorageType.SEQUENTIAL);
+        });
+    }
+
+    /** Starts a composition recording a new stage to S3, with the destination's settings that {@code s3} adds. */
+    private static Composition startS3Composition(IvsRealTimeClient rt, Consumer<S3DestinationConfiguration.Builder> s3) {
+        String stage = rt.createStage(b -> { }).stage().arn();
+        String encoder = rt.createEncoderConfiguration(b -> { }).encoderConfiguration().arn();
+        String storage = rt.createStorageConfiguration(b -> b.s3(s -> s.bucketName("recordings")))
+                .storageConfiguration().arn();
+        return rt.startComposition(b -> b.stageArn(stage).destinations(d -> d.s3(destination -> s3.accept(
+                destination.storageConfigurationArn(storage).encoderConfigurationArns(encoder))))).composition();
     }
 
     @Test

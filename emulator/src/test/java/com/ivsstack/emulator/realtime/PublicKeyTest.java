@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ivsstack.emulator.junit.IvsEmulatorExtension;
 import com.ivsstack.emulator.support.PublicKeys;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.ConflictException;
 import software.amazon.awssdk.services.ivsrealtime.model.PublicKey;
 import software.amazon.awssdk.services.ivsrealtime.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.ivsrealtime.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.ivsrealtime.model.ValidationException;
 
 class PublicKeyTest {
@@ -40,6 +42,37 @@ class PublicKeyTest {
         rt.importPublicKey(b -> b.publicKeyMaterial(pem));
 
         assertThatThrownBy(() -> rt.importPublicKey(b -> b.publicKeyMaterial(pem))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void importPublicKey_fourthKey_serviceQuotaExceeded(IvsRealTimeClient rt) {
+        for (int i = 0; i < 3; i++) {
+            rt.importPublicKey(b -> b.publicKeyMaterial(PublicKeys.p384()));
+        }
+
+        assertThatThrownBy(() -> rt.importPublicKey(b -> b.publicKeyMaterial(PublicKeys.p384())))
+                .isInstanceOfSatisfying(ServiceQuotaExceededException.class, e -> assertThat(e.statusCode()).isEqualTo(402))
+                .hasMessageContaining("3 public keys");
+        assertThat(rt.listPublicKeys(b -> { }).publicKeys()).hasSize(3);
+    }
+
+    @Test
+    void importPublicKey_nameTagsAndDefaults_asTheServiceAnswers(IvsRealTimeClient rt) {
+        PublicKey unnamed = rt.importPublicKey(b -> b.publicKeyMaterial(PublicKeys.p384())).publicKey();
+        PublicKey tagged = rt.importPublicKey(b -> b.publicKeyMaterial(PublicKeys.p384())
+                .tags(Map.of("purpose", "participant-tokens"))).publicKey();
+
+        assertThat(unnamed.name()).isEmpty();
+        assertThat(unnamed.tags()).isEmpty();
+        assertThat(tagged.tags()).containsExactly(Map.entry("purpose", "participant-tokens"));
+        assertThat(rt.listPublicKeys(b -> { }).publicKeys()).extracting(s -> s.tags())
+                .containsExactly(Map.of(), Map.of("purpose", "participant-tokens"));
+    }
+
+    @Test
+    void importPublicKey_curveOtherThanP384_validationError(IvsRealTimeClient rt) {
+        assertThatThrownBy(() -> rt.importPublicKey(b -> b.publicKeyMaterial(PublicKeys.ecPem("secp256r1"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("P-384");
     }
 
     @Test

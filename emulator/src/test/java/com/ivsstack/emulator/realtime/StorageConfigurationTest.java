@@ -7,6 +7,7 @@ import com.ivsstack.emulator.junit.IvsEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.ConflictException;
 import software.amazon.awssdk.services.ivsrealtime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ivsrealtime.model.StorageConfiguration;
 
@@ -29,5 +30,23 @@ class StorageConfigurationTest {
 
         assertThatThrownBy(() -> rt.getStorageConfiguration(b -> b.arn(created.arn())))
                 .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void deleteStorageConfiguration_stageRecordsToIt_conflictUntilTheStageMovesAway(IvsRealTimeClient rt) {
+        String storage = rt.createStorageConfiguration(b -> b.s3(s -> s.bucketName("recordings")))
+                .storageConfiguration().arn();
+        String other = rt.createStorageConfiguration(b -> b.s3(s -> s.bucketName("elsewhere")))
+                .storageConfiguration().arn();
+        String stage = rt.createStage(b -> b.autoParticipantRecordingConfiguration(a -> a.storageConfigurationArn(storage)))
+                .stage().arn();
+
+        assertThatThrownBy(() -> rt.deleteStorageConfiguration(b -> b.arn(storage)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409))
+                .hasMessageContaining(stage);
+
+        rt.updateStage(b -> b.arn(stage).autoParticipantRecordingConfiguration(a -> a.storageConfigurationArn(other)));
+        rt.deleteStorageConfiguration(b -> b.arn(storage));
+        assertThat(rt.listStorageConfigurations(b -> { }).storageConfigurations()).hasSize(1);
     }
 }

@@ -4,6 +4,7 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.ivs.IvsClient;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.IngestProtocol;
 
 /** One way to create each taggable resource type, for tests that run over all of them. */
 public final class Fixtures {
@@ -36,6 +37,8 @@ public final class Fixtures {
                         .s3(s -> s.bucketName("recordings"))).storageConfiguration().arn()),
                 new Taggable("public-key", true, (ivs, rt) -> rt.importPublicKey(b -> b
                         .publicKeyMaterial(PublicKeys.p384())).publicKey().arn()),
+                new Taggable("ingest-configuration", true, (ivs, rt) -> rt.createIngestConfiguration(b -> b
+                        .ingestProtocol(IngestProtocol.RTMPS)).ingestConfiguration().arn()),
                 new Taggable("composition", true, (ivs, rt) -> {
                     String stage = rt.createStage(b -> { }).stage().arn();
                     String channel = ivs.createChannel(b -> { }).channel().arn();

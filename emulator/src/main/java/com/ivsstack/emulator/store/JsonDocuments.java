@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** The one Jackson mapper of the endpoint, and helpers for building API documents. */
-public final class Json {
+/** The one Jackson mapper of the endpoint, and helpers for building the JSON documents of the API. */
+public final class JsonDocuments {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
+    private JsonDocuments() {
     }
 
     public static ObjectNode object() {

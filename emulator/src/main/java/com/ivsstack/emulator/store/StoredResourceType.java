@@ -3,8 +3,8 @@ package com.ivsstack.emulator.store;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Every resource type the endpoint keeps, by the resource part of its ARN. */
-public enum ResourceType {
+/** The type of a {@link StoredResource}: every resource type the endpoint keeps, by the resource part of its ARN. */
+public enum StoredResourceType {
     CHANNEL("channel", false),
     STREAM_KEY("stream-key", false),
     RECORDING_CONFIGURATION("recording-configuration", false),
@@ -14,12 +14,13 @@ public enum ResourceType {
     COMPOSITION("composition", true),
     ENCODER_CONFIGURATION("encoder-configuration", true),
     STORAGE_CONFIGURATION("storage-configuration", true),
-    PUBLIC_KEY("public-key", true);
+    PUBLIC_KEY("public-key", true),
+    INGEST_CONFIGURATION("ingest-configuration", true);
 
     private final String arnType;
     private final boolean realTime;
 
-    ResourceType(String arnType, boolean realTime) {
+    StoredResourceType(String arnType, boolean realTime) {
         this.arnType = arnType;
         this.realTime = realTime;
     }
@@ -34,7 +35,7 @@ public enum ResourceType {
         return realTime;
     }
 
-    public static Optional<ResourceType> ofArnType(String arnType) {
+    public static Optional<StoredResourceType> ofArnType(String arnType) {
         return Arrays.stream(values()).filter(t -> t.arnType.equals(arnType)).findFirst();
     }
 }
