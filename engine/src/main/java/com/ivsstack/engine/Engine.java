@@ -16,6 +16,10 @@ import com.ivsstack.engine.state.CheckpointStore;
 import com.ivsstack.engine.state.SecretsManager;
 import com.ivsstack.engine.state.Snapshot;
 import com.ivsstack.engine.state.StackLock;
+import com.ivsstack.engine.state.backend.BackendSelection;
+import com.ivsstack.engine.state.backend.BackendUrl;
+import com.ivsstack.engine.state.backend.StateBackend;
+import com.ivsstack.engine.state.backend.UpdateRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +31,7 @@ import java.util.function.Function;
  * The embedded engine for one stack of one project: runs the program against our ResourceMonitor and applies it
  * with the providers the connector supplies. Knows nothing of any particular provider.
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
     public static final String ORGANIZATION = "organization";
 
     private final Project project;
@@ -38,13 +42,19 @@ public final class Engine {
     private final String programClasspath;
     private final String mainClass;
     private final DeploymentEvents events;
+    private final Map<String, String> environment;
 
     private Engine(Builder b) {
         this.project = Project.load(b.projectDirectory, b.stack);
-        Path stateDir = b.stateDirectory != null ? b.stateDirectory : b.projectDirectory.resolve(".ivsstack");
+        BackendUrl url = BackendSelection.select(b.backend, b.stateDirectory, b.environment, project.backendUrl(),
+                b.projectDirectory.toAbsolutePath().normalize());
+        Path stateDir = BackendSelection.localDirectory(url, b.stateDirectory, b.projectDirectory);
         Map<String, String> env = b.environment;
-        this.secrets = new SecretsManager(() -> PassphraseSource.resolve(env, stateDir), project.encryptionSalt());
-        this.store = new CheckpointStore(stateDir, ORGANIZATION, project.name(), b.stack, secrets);
+        this.secrets = new SecretsManager(url.isLocal() ? () -> PassphraseSource.resolve(env, stateDir)
+                : () -> PassphraseSource.shared(env, url.toString()), project.encryptionSalt());
+        this.environment = env;
+        this.store = new CheckpointStore(StateBackend.open(url, env), stateDir, ORGANIZATION, project.name(), b.stack,
+                secrets);
         this.connector = b.connector;
         this.configureOverrides = b.configureOverrides;
         this.programClasspath = b.programClasspath;
@@ -79,7 +89,8 @@ public final class Engine {
     @SuppressWarnings("try") // the lock is held for the body, never referenced
     private OperationResult runProgram(boolean dryRun, Options options) {
         long start = System.nanoTime();
-        try (StackLock lock = dryRun ? null : StackLock.acquire(store.lockFile(), project.stack())) {
+        requireSharedPassphrase();
+        try (StackLock lock = dryRun ? null : lock(dryRun ? "preview" : "up")) {
             // The program's JVM takes longer to reach its first registration than the state takes to load (the
             // passphrase key alone is a second of PBKDF2): start it first, unless its configuration needs the key.
             Map<String, Object> config = null;
@@ -132,7 +143,7 @@ public final class Engine {
                         }
                     }
                     RunTimings.mark("run-done");
-                    return result(dryRun ? "preview" : "update", dryRun, deployment, start);
+                    return recorded(result(dryRun ? "preview" : "update", dryRun, deployment, start));
                 }
             }
         }
@@ -205,7 +216,8 @@ public final class Engine {
     private OperationResult withoutProgram(String kind, boolean dryRun, Options options,
                                            java.util.function.Consumer<Deployment> body) {
         long start = System.nanoTime();
-        try (StackLock lock = dryRun ? null : StackLock.acquire(store.lockFile(), project.stack())) {
+        requireSharedPassphrase();
+        try (StackLock lock = dryRun ? null : lock(kind)) {
             Snapshot old = store.load();
             DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(),
                     project.config(secrets), dryRun, options.targets(), options.parallel());
@@ -223,9 +235,32 @@ public final class Engine {
                         deployment.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
                     }
                 }
-                return result(kind, dryRun, deployment, start);
+                return recorded(result(kind, dryRun, deployment, start));
             }
         }
+    }
+
+    private StackLock lock(String command) {
+        return StackLock.acquire(store, "ivsstack " + command, notice -> events.diagnostic(null, "warning", notice));
+    }
+
+    /** A shared backend's stack needs the passphrase from the environment: said before anything is done. */
+    private void requireSharedPassphrase() {
+        if (!store.backendUrl().isLocal()) {
+            PassphraseSource.shared(environment, store.backendUrl().toString());
+        }
+    }
+
+    /** Records an update (not a preview) in the stack's history, as Pulumi's DIY backends do. */
+    private OperationResult recorded(OperationResult result) {
+        if (!result.dryRun()) {
+            Map<String, Integer> changes = new java.util.LinkedHashMap<>();
+            result.counts().forEach((op, n) -> changes.put(op.word(), n));
+            long end = System.currentTimeMillis() / 1000;
+            store.recordUpdate(new UpdateRecord(result.kind(), result.succeeded() ? "succeeded" : "failed",
+                    end - result.elapsed().toSeconds(), end, changes, project.storedConfig()));
+        }
+        return result;
     }
 
     private static OperationResult result(String kind, boolean dryRun, Deployment deployment, long start) {
@@ -243,16 +278,23 @@ public final class Engine {
 
     @SuppressWarnings("try")
     public void importStack(JsonNode exported) {
-        try (StackLock lock = StackLock.acquire(store.lockFile(), project.stack())) {
+        requireSharedPassphrase();
+        try (StackLock lock = lock("stack import")) {
             Snapshot snapshot = store.parseExport(exported);
             store.save(snapshot);
         }
+    }
+
+    @Override
+    public void close() {
+        store.backend().close();
     }
 
     public static final class Builder {
         private Path projectDirectory = Path.of(".");
         private String stack = "dev";
         private Path stateDirectory;
+        private String backend;
         private ProviderConnector connector;
         private Function<DeploymentEvents, Map<String, Map<String, Object>>> configureOverrides = e -> Map.of();
         private String programClasspath;
@@ -263,6 +305,8 @@ public final class Engine {
         public Builder projectDirectory(Path v) { projectDirectory = v; return this; }
         public Builder stack(String v) { stack = v; return this; }
         public Builder stateDirectory(Path v) { stateDirectory = v; return this; }
+        /** The state backend's URL, as {@code --backend} gives it (null: PULUMI_BACKEND_URL, Pulumi.yaml, the default). */
+        public Builder backend(String v) { backend = v; return this; }
         public Builder connector(ProviderConnector v) { connector = v; return this; }
         /** Settings added to provider Configure calls only (never stored), e.g. a local endpoint's address. */
         public Builder configureOverrides(Map<String, Map<String, Object>> v) { configureOverrides = e -> v; return this; }

@@ -10,7 +10,12 @@ import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.render.DisplayValues;
 import com.ivsstack.engine.render.JsonRenderer;
 import com.ivsstack.engine.render.MarkdownRenderer;
+import com.ivsstack.engine.program.Project;
 import com.ivsstack.engine.render.TextRenderer;
+import com.ivsstack.engine.state.StackCatalog;
+import com.ivsstack.engine.state.backend.BackendSelection;
+import com.ivsstack.engine.state.backend.BackendUrl;
+import com.ivsstack.engine.state.backend.StateBackend;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +40,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ivsstack", mixinStandardHelpOptions = true, version = "ivsstack 0.1.0",
         description = "Deploys Pulumi Java programs that use the ivs package, without the Pulumi CLI or a backend.",
         subcommands = {IvsStackCli.Preview.class, IvsStackCli.Up.class, IvsStackCli.Destroy.class,
-                IvsStackCli.Refresh.class, IvsStackCli.Import.class, IvsStackCli.StackCommand.class})
+                IvsStackCli.Refresh.class, IvsStackCli.Import.class, IvsStackCli.StackCommand.class, Cancel.class})
 public final class IvsStackCli {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
@@ -95,20 +100,30 @@ public final class IvsStackCli {
         try (ProviderSetup.Prepared prepared = providers.prepare(global.projectDirectory(), global.stateDirectory(),
                 global.local, global.plugin == null ? null : global.plugin.toAbsolutePath().normalize(), events)) {
             RunTimings.mark("providers-prepared");
-            Engine engine = Engine.builder()
+            try (Engine engine = Engine.builder()
                     .projectDirectory(global.projectDirectory())
                     .stack(global.stack)
-                    .stateDirectory(global.stateDirectory())
+                    .stateDirectory(global.stateOption())
+                    .backend(global.backend)
                     .connector(prepared.connector())
                     .configureOverrides(prepared.configureOverrides())
                     .programClasspath(global.programClasspath)
                     .mainClass(global.mainClass)
                     .environment(env)
                     .events(events)
-                    .build();
-            RunTimings.mark("project-loaded");
-            return body.apply(engine);
+                    .build()) {
+                RunTimings.mark("project-loaded");
+                return body.apply(engine);
+            }
         }
+    }
+
+    /** The project's stacks on the backend the options select (no program, no provider). */
+    StackCatalog catalog() {
+        Project project = Project.load(global.projectDirectory(), global.stack);
+        BackendUrl url = BackendSelection.select(global.backend, global.stateOption(), env, project.backendUrl(),
+                global.projectDirectory());
+        return new StackCatalog(StateBackend.open(url, env), project.name());
     }
 
     String target() {
@@ -324,7 +339,8 @@ public final class IvsStackCli {
     }
 
     @Command(name = "stack", description = "Stack outputs and state files.",
-            subcommands = {StackOutput.class, StackExport.class, StackImport.class})
+            subcommands = {StackOutput.class, StackExport.class, StackImport.class, StackLs.class, StackRm.class,
+                    StackHistory.class})
     static final class StackCommand {
         @CommandLine.ParentCommand
         IvsStackCli cli;

@@ -19,19 +19,35 @@ public final class PassphraseSource {
     }
 
     public static String resolve(Map<String, String> env, Path stateDir) {
+        return fromEnvironment(env).orElseGet(() -> localPassphrase(stateDir));
+    }
+
+    /** The passphrase from {@code PULUMI_CONFIG_PASSPHRASE} or {@code PULUMI_CONFIG_PASSPHRASE_FILE}, if set. */
+    public static java.util.Optional<String> fromEnvironment(Map<String, String> env) {
         String phrase = env.get("PULUMI_CONFIG_PASSPHRASE");
         if (phrase != null) {
-            return phrase;
+            return java.util.Optional.of(phrase);
         }
         String file = env.get("PULUMI_CONFIG_PASSPHRASE_FILE");
         if (file != null && !file.isEmpty()) {
             try {
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+                return java.util.Optional.of(Files.readString(Path.of(file), StandardCharsets.UTF_8).strip());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read PULUMI_CONFIG_PASSPHRASE_FILE " + file, e);
             }
         }
-        return localPassphrase(stateDir);
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The passphrase of a stack kept in a shared backend: only from the environment. A passphrase generated into a
+     * local file would open the stack's secrets on this machine only, and its teammates' runs could not read them.
+     */
+    public static String shared(Map<String, String> env, String backend) {
+        return fromEnvironment(env).orElseThrow(() -> new IllegalStateException("the stack's state is in the shared "
+                + "backend " + backend + ", so its secrets' passphrase must be shared too: set PULUMI_CONFIG_PASSPHRASE, "
+                + "or PULUMI_CONFIG_PASSPHRASE_FILE naming a file that holds it (ivsstack generates a passphrase into a "
+                + "local file only for a local backend)"));
     }
 
     private static synchronized String localPassphrase(Path stateDir) {

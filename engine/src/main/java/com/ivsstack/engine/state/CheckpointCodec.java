@@ -27,6 +27,8 @@ import java.util.Map;
 /** Reads and writes Pulumi's DeploymentV3 JSON (the body of checkpoints and of {@code stack export} files). */
 public final class CheckpointCodec {
     public static final String MANIFEST_VERSION = "v3.0.0+ivsstack.0.1.0";
+    /** The checkpoint format version written and read (Pulumi writes 4 only with features ivsstack lacks). */
+    public static final int CHECKPOINT_VERSION = 3;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /**
@@ -99,7 +101,7 @@ public final class CheckpointCodec {
         ArrayNode pending = pendingOperations(snapshot);
         try (JsonGenerator json = JSON.writer().createGenerator(out)) {
             json.writeStartObject();
-            json.writeNumberField("version", 3);
+            json.writeNumberField("version", CHECKPOINT_VERSION);
             json.writeObjectFieldStart("checkpoint");
             json.writeStringField("stack", stack);
             json.writeFieldName("latest");

@@ -72,7 +72,7 @@ public final class BackendLock implements AutoCloseable {
 
     private static String lockedMessage(BlobStore store, DiyLayout layout, List<String> holders, boolean holderAlive) {
         return "stack '" + layout.stack() + "' is locked by another run: " + String.join("; ", holders) + ", in "
-                + store.url() + ". Wait for it to finish" + (holderAlive
+                + store.url() + "; wait for it to finish" + (holderAlive
                 ? " (the lock is released when that process exits)"
                 : ", or if that run is gone, clear the lock with: ivsstack cancel --stack " + layout.stack()
                 + " (it shows the lock and asks first)");
