@@ -21,9 +21,17 @@ public final class CliRunner {
     }
 
     private final TestProject project;
+    private final Map<String, String> environment;
 
     public CliRunner(TestProject project) {
+        this(project, Map.of());
+    }
+
+    /** @param extraEnvironment added to the runs' environment (a backend's credentials, PULUMI_BACKEND_URL) */
+    public CliRunner(TestProject project, Map<String, String> extraEnvironment) {
         this.project = project;
+        this.environment = new java.util.LinkedHashMap<>(TestProject.environment());
+        this.environment.putAll(extraEnvironment);
     }
 
     public static ProviderSetup setup(FakeCloud cloud) {
@@ -40,7 +48,7 @@ public final class CliRunner {
                 "--main-class", TestProgram.class.getName()));
         IvsStackCli cli = new IvsStackCli(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                TestProject.environment(), setup(project.cloud()), false);
+                environment, setup(project.cloud()), false);
         int code = IvsStackCli.commandLine(cli).execute(all.toArray(String[]::new));
         Run run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         System.out.println("$ ivsstack " + String.join(" ", args) + "\n" + run);
