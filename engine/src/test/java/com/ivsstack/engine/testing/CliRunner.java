@@ -27,11 +27,20 @@ public final class CliRunner {
         this(project, Map.of());
     }
 
-    /** @param extraEnvironment added to the runs' environment (a backend's credentials, PULUMI_BACKEND_URL) */
+    /**
+     * @param extraEnvironment added to the runs' environment (a backend's credentials, PULUMI_BACKEND_URL); a key
+     *                         mapped to null is removed from it
+     */
     public CliRunner(TestProject project, Map<String, String> extraEnvironment) {
         this.project = project;
         this.environment = new java.util.LinkedHashMap<>(TestProject.environment());
-        this.environment.putAll(extraEnvironment);
+        extraEnvironment.forEach((k, v) -> {
+            if (v == null) {
+                environment.remove(k);
+            } else {
+                environment.put(k, v);
+            }
+        });
     }
 
     public static ProviderSetup setup(FakeCloud cloud) {

@@ -86,8 +86,22 @@ public final class PostgresBlobStore implements BlobStore {
         }
     }
 
-    /** Pulumi's schema, created on first use as the Pulumi CLI does. */
+    /**
+     * Pulumi's schema, created on first use as the Pulumi CLI does; a table that exists is left alone, so a user
+     * who may only read and write its rows can use it.
+     */
     private void createTable() {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            exists.setString(1, table);
+            try (ResultSet r = exists.executeQuery()) {
+                r.next();
+                if (r.getBoolean(1)) {
+                    return;
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("look for the table " + table + " in", null, e);
+        }
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + table + " (key TEXT PRIMARY KEY, data JSON NOT NULL, "
                     + "updated_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())");
