@@ -287,6 +287,8 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        CheckpointStore.WriteStatistics writes = store.statistics();
+        RunTimings.stateWrites(writes.writes(), writes.bytes(), writes.lastBytes(), writes.nanos() / 1_000_000);
         store.backend().close();
     }
 

@@ -214,12 +214,19 @@ public final class CheckpointStore {
     public static final class WriteStatistics {
         private long writes;
         private long bytes;
+        private long lastBytes;
         private long nanos;
 
         synchronized void add(long written, long took) {
             writes++;
             bytes += written;
+            lastBytes = written;
             nanos += took;
+        }
+
+        /** The size of the last checkpoint written. */
+        public synchronized long lastBytes() {
+            return lastBytes;
         }
 
         public synchronized long writes() {
