@@ -3,6 +3,7 @@ package com.ivsstack.engine.state.backend.file;
 import com.ivsstack.engine.state.backend.BackendException;
 import com.ivsstack.engine.state.backend.BackendUrl;
 import com.ivsstack.engine.state.backend.BlobStore;
+import com.ivsstack.engine.state.backend.RecordedLease;
 import com.ivsstack.engine.state.backend.VersionConflictException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -243,36 +244,18 @@ public final class FileBlobStore implements BlobStore {
                 throw new LeaseHeldException(holdKey, holderRecord(recordKey));
             }
             FileLock held = lock;
-            // Holding the operating-system lock proves that a record still there is from a run that has ended.
-            Optional<String> stale = read(recordKey).map(b -> new String(b.data(), java.nio.charset.StandardCharsets.UTF_8));
-            write(recordKey, record);
-            return new Lease() {
-                @Override
-                public Optional<String> replacedStaleRecord() {
-                    return stale;
-                }
-
-                @Override
-                public void close() {
+            return RecordedLease.record(this, recordKey, record, () -> {
+                synchronized (HELD) {
                     try {
-                        Optional<Blob> current = read(recordKey);
-                        if (current.isPresent() && java.util.Arrays.equals(current.get().data(), record)) {
-                            delete(recordKey);
-                        }
+                        held.release();
+                        channel.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     } finally {
-                        synchronized (HELD) {
-                            try {
-                                held.release();
-                                channel.close();
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            } finally {
-                                HELD.remove(lockFile);
-                            }
-                        }
+                        HELD.remove(lockFile);
                     }
                 }
-            };
+            });
         } catch (IOException e) {
             throw failure("lock", holdKey, e);
         }

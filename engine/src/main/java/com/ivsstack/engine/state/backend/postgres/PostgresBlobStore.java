@@ -4,6 +4,7 @@ import com.ivsstack.engine.state.backend.BackendException;
 import com.ivsstack.engine.state.backend.BackendException.Kind;
 import com.ivsstack.engine.state.backend.BackendUrl;
 import com.ivsstack.engine.state.backend.BlobStore;
+import com.ivsstack.engine.state.backend.RecordedLease;
 import com.ivsstack.engine.state.backend.VersionConflictException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -362,32 +363,7 @@ public final class PostgresBlobStore implements BlobStore {
         synchronized (this) {
             held.put(holdKey, id);
         }
-        // Holding the session lock proves that a record still there is from a run whose session has ended.
-        Optional<String> stale = read(recordKey).map(b -> new String(b.data(), StandardCharsets.UTF_8));
-        try {
-            write(recordKey, record);
-        } catch (RuntimeException e) {
-            unlock(holdKey, id);
-            throw e;
-        }
-        return new Lease() {
-            @Override
-            public Optional<String> replacedStaleRecord() {
-                return stale;
-            }
-
-            @Override
-            public void close() {
-                try {
-                    Optional<Blob> current = read(recordKey);
-                    if (current.isPresent() && java.util.Arrays.equals(current.get().data(), record)) {
-                        delete(recordKey);
-                    }
-                } finally {
-                    unlock(holdKey, id);
-                }
-            }
-        };
+        return RecordedLease.record(this, recordKey, record, () -> unlock(holdKey, id));
     }
 
     private void unlock(String holdKey, long id) {
