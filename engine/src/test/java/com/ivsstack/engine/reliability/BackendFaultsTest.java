@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ivs.IvsClient;
  * The state backend failing under the flagship's up and destroy: S3 answering 500 or dropping connections (before
  * the write, and after it, the answer lost) during checkpoint writes, through a fault-injecting proxy in front of
  * S3Proxy; PostgreSQL ending the run's session mid-up. Each run rides through or fails cleanly, and the next run
- * converges: the state matches the endpoint, nothing leaked or duplicated. Counts: {@code -Dreliability.channels}
+ * converges: the state matches the endpoint, nothing leaked or duplicated. Counts: {@code -Dreliability.backendChannels}
  * (creators; 3 in CI, 10 with {@code -Dreliability.full=true}), {@code -Dreliability.pgKills} (sessions killed
  * during one up; 1 in CI, 5 in full).
  */
@@ -35,7 +35,7 @@ class BackendFaultsTest {
     void s3ErrorsAndDroppedConnectionsDuringCheckpointWrites_upAndDestroyRideThroughOrTheNextRunConverges(Backends backends)
             throws Exception {
         S3Server s3 = backends.s3();
-        int creators = FlagshipStack.count("reliability.channels", 3, 10);
+        int creators = FlagshipStack.count("reliability.backendChannels", 3, 10);
         try (IvsEmulator emulator = IvsEmulator.builder().port(0).build().start();
              IvsClient ivs = FlagshipStack.client(emulator.endpoint());
              FaultyHttpProxy proxy = new FaultyHttpProxy(s3.endpoint(), SEED)) {
@@ -70,7 +70,7 @@ class BackendFaultsTest {
     void postgresSessionKilledMidUp_theRunRidesThroughOrFailsCleanly_andTheNextRunConverges(Backends backends)
             throws Exception {
         PostgresServer pg = backends.postgres();
-        int creators = FlagshipStack.count("reliability.channels", 3, 10);
+        int creators = FlagshipStack.count("reliability.backendChannels", 3, 10);
         int kills = FlagshipStack.count("reliability.pgKills", 1, 5);
         try (IvsEmulator emulator = IvsEmulator.builder().port(0).build().start();
              IvsClient ivs = FlagshipStack.client(emulator.endpoint())) {
