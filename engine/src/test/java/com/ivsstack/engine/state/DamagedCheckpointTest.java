@@ -26,10 +26,7 @@ class DamagedCheckpointTest {
     private final FakeCloud cloud = new FakeCloud();
 
     private TestProject deployed() {
-        TestProject project = new TestProject(dir, cloud);
-        assertThat(project.engine().up(Engine.Options.DEFAULT).errors()).isEmpty();
-        cloud.clearCalls();
-        return project;
+        return new TestProject(dir, cloud).deployed();
     }
 
     /** What the issue found read as a new stack, and more: each must be refused. */
