@@ -126,15 +126,16 @@ public final class Engine {
     }
 
     public OperationResult preview(Options options) {
-        return runProgram(true, options, events);
+        return runProgram(true, options, events, false);
     }
 
     public OperationResult up(Options options) {
-        return runProgram(false, options, events);
+        return runProgram(false, options, events, false);
     }
 
     @SuppressWarnings("try") // the lock is held for the body, never referenced
-    private OperationResult runProgram(boolean dryRun, Options options, DeploymentEvents shownEvents) {
+    /** @param rebuilding whether it serves the rebuild of a lost state (see {@link CheckpointStore#load(boolean)}) */
+    private OperationResult runProgram(boolean dryRun, Options options, DeploymentEvents shownEvents, boolean rebuilding) {
         long start = System.nanoTime();
         try (StackLock lock = lockFor(dryRun)) {
             warnIfUnconfigured(shownEvents);
@@ -154,7 +155,7 @@ public final class Engine {
                 }
             }
             try (ProgramRun program = early) {
-                Snapshot old = store.load();
+                Snapshot old = store.load(rebuilding);
                 RunTimings.mark("state-loaded");
                 if (config == null) {
                     config = project.config(secrets);
@@ -249,16 +250,16 @@ public final class Engine {
 
     /** Deletes every resource of the stack (the program is not run). */
     public OperationResult destroy(boolean dryRun, Options options) {
-        return withoutProgram("destroy", dryRun, options, Deployment::destroyAll);
+        return withoutProgram("destroy", dryRun, options, false, Deployment::destroyAll);
     }
 
     /** Reads every resource back from the cloud; in a dry run only reports what changed. */
     public OperationResult refresh(boolean dryRun, Options options) {
-        return withoutProgram("refresh", dryRun, options, Deployment::refreshAll);
+        return withoutProgram("refresh", dryRun, options, false, Deployment::refreshAll);
     }
 
     public OperationResult importResource(String type, String name, String id, boolean dryRun) {
-        return withoutProgram("import", dryRun, Options.DEFAULT, d -> d.importResource(type, name, id));
+        return withoutProgram("import", dryRun, Options.DEFAULT, true, d -> d.importResource(type, name, id));
     }
 
     /** Events that show only warnings and errors: a preview that serves another operation lists no steps. */
@@ -289,7 +290,7 @@ public final class Engine {
         List<com.ivsstack.engine.plan.Step> adopted = new java.util.ArrayList<>();
         while (true) {
             // Only to learn what the program declares: its steps would read as if they were being created.
-            OperationResult preview = runProgram(true, Options.DEFAULT, problemsOnly());
+            OperationResult preview = runProgram(true, Options.DEFAULT, problemsOnly(), true);
             if (!preview.succeeded()) {
                 return preview;
             }
@@ -297,7 +298,7 @@ public final class Engine {
                     .filter(s -> s.custom() && s.op() == com.ivsstack.engine.plan.StepOp.CREATE
                             && !s.type().startsWith(ProviderRegistry.PROVIDER_TYPE_PREFIX))
                     .toList();
-            OperationResult pass = withoutProgram("import", false, Options.DEFAULT, d -> d.importOwned(declared));
+            OperationResult pass = withoutProgram("import", false, Options.DEFAULT, true, d -> d.importOwned(declared));
             List<com.ivsstack.engine.plan.Step> imported = pass.steps().stream()
                     .filter(s -> s.op() == com.ivsstack.engine.plan.StepOp.IMPORT).toList();
             adopted.addAll(imported);
@@ -309,11 +310,11 @@ public final class Engine {
     }
 
     @SuppressWarnings("try")
-    private OperationResult withoutProgram(String kind, boolean dryRun, Options options,
+    private OperationResult withoutProgram(String kind, boolean dryRun, Options options, boolean rebuilding,
                                            java.util.function.Consumer<Deployment> body) {
         long start = System.nanoTime();
         try (StackLock lock = lockFor(dryRun)) {
-            Snapshot old = store.load();
+            Snapshot old = store.load(rebuilding);
             DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(),
                     project.config(secrets), dryRun, options.targets(), options.parallel());
             SecretRedactor redactor = new SecretRedactor();

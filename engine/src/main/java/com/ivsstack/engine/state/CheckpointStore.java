@@ -77,9 +77,19 @@ public final class CheckpointStore {
      *                                    holds resources
      */
     public Snapshot load() {
+        return load(false);
+    }
+
+    /**
+     * @param rebuilding whether the caller rebuilds a lost state (import, which creates nothing): a missing checkpoint
+     *                   is then an empty state, whatever its backup holds
+     */
+    public Snapshot load(boolean rebuilding) {
         Path file = checkpointFile();
         if (!Files.exists(file)) {
-            refuseLostCheckpoint();
+            if (!rebuilding) {
+                refuseLostCheckpoint();
+            }
             return Snapshot.EMPTY;
         }
         Reading reading = readLatest(file);
@@ -98,8 +108,9 @@ public final class CheckpointStore {
         int resources = readLatest(backup).latest().map(CheckpointStore::resourceCount).orElse(0);
         if (resources > 0) {
             throw new DamagedCheckpointException(checkpointFile(), "it is missing, but the backup of the previous "
-                    + "checkpoint holds " + resources + " resources; if the stack was removed on purpose (pulumi stack rm), "
-                    + "delete " + backup + " to start it anew", backupAdvice());
+                    + "checkpoint holds " + resources + " resources (ivsstack import reads a missing checkpoint as "
+                    + "empty); if the stack was removed on purpose (pulumi stack rm), delete " + backup
+                    + " to start it anew", backupAdvice());
         }
     }
 
