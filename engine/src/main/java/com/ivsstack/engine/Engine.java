@@ -5,6 +5,8 @@ import com.ivsstack.engine.exec.Deployment;
 import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.exec.DeploymentSettings;
 import com.ivsstack.engine.exec.ProviderRegistry;
+import com.ivsstack.engine.exec.RewrittenEvents;
+import com.ivsstack.engine.program.ConfigAdvice;
 import com.ivsstack.engine.program.ProgramResolver;
 import com.ivsstack.engine.program.ProgramRunner;
 import com.ivsstack.engine.program.ProgramSpec;
@@ -38,18 +40,43 @@ public final class Engine {
     private final String programClasspath;
     private final String mainClass;
     private final DeploymentEvents events;
+    private final ConfigAdvice advice;
+    /** The stack lock this engine holds across several operations (see {@link #lock()}), or null. */
+    private StackLock held;
 
     private Engine(Builder b) {
         this.project = Project.load(b.projectDirectory, b.stack);
         Path stateDir = b.stateDirectory != null ? b.stateDirectory : b.projectDirectory.resolve(".ivsstack");
         Map<String, String> env = b.environment;
-        this.secrets = new SecretsManager(() -> PassphraseSource.resolve(env, stateDir), project.encryptionSalt());
+        this.secrets = new SecretsManager(() -> PassphraseSource.resolve(env, stateDir, true),
+                () -> PassphraseSource.resolve(env, stateDir, false), project.encryptionSalt());
         this.store = new CheckpointStore(stateDir, ORGANIZATION, project.name(), b.stack, secrets);
+        requireStack();
         this.connector = b.connector;
         this.configureOverrides = b.configureOverrides;
         this.programClasspath = b.programClasspath;
         this.mainClass = b.mainClass;
         this.events = b.events;
+        this.advice = new ConfigAdvice(b.stack);
+    }
+
+    /**
+     * A stack exists when it has a state, or a configuration file (ivsstack has no {@code stack init}: writing the
+     * file is how a stack is started). Pulumi's existence is the backend's: a stack with a state and no file runs
+     * with no configuration, as under the Pulumi CLI. With neither, the name is a typo as far as anyone can tell, and
+     * running would deploy a new stack with an empty configuration.
+     */
+    private void requireStack() {
+        if (project.hasStackFile() || store.exists()) {
+            return;
+        }
+        java.util.SortedSet<String> known = project.configuredStacks();
+        throw new IllegalArgumentException("no stack named '" + project.stack() + "' found: there is no "
+                + Project.stackFileName(project.stack()) + " in " + project.directory().toAbsolutePath().normalize()
+                + " and no state for it in " + store.stateDir() + ". "
+                + (known.isEmpty() ? "" : "This project's stacks: " + String.join(", ", known) + ". ")
+                + "To start a new stack, write its configuration file " + Project.stackFileName(project.stack())
+                + " (config: {} for none), then run up");
     }
 
     public static Builder builder() {
@@ -68,18 +95,50 @@ public final class Engine {
         public static final Options DEFAULT = new Options(false, Set.of(), 10);
     }
 
+    /**
+     * Locks the stack for several operations (up's preview and update, destroy's preview and destroy), so that a
+     * second run is refused before it has done anything, not after its preview. The operations of this engine run
+     * under it until it is closed.
+     */
+    public synchronized Lock lock() {
+        if (held != null) {
+            throw new IllegalStateException("this engine already holds the lock of stack '" + project.stack() + "'");
+        }
+        StackLock lock = StackLock.acquire(store.lockFile(), project.stack());
+        held = lock;
+        return () -> {
+            synchronized (this) {
+                held = null;
+            }
+            lock.close();
+        };
+    }
+
+    /** A held stack lock; closing it releases the lock. */
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The lock for one operation; none when {@link #lock()} holds it already, or for a preview (which writes nothing). */
+    private synchronized StackLock lockFor(boolean dryRun) {
+        return dryRun || held != null ? null : StackLock.acquire(store.lockFile(), project.stack());
+    }
+
     public OperationResult preview(Options options) {
-        return runProgram(true, options);
+        return runProgram(true, options, events, false);
     }
 
     public OperationResult up(Options options) {
-        return runProgram(false, options);
+        return runProgram(false, options, events, false);
     }
 
     @SuppressWarnings("try") // the lock is held for the body, never referenced
-    private OperationResult runProgram(boolean dryRun, Options options) {
+    /** @param rebuilding whether it serves the rebuild of a lost state (see {@link CheckpointStore#load(boolean)}) */
+    private OperationResult runProgram(boolean dryRun, Options options, DeploymentEvents shownEvents, boolean rebuilding) {
         long start = System.nanoTime();
-        try (StackLock lock = dryRun ? null : StackLock.acquire(store.lockFile(), project.stack())) {
+        try (StackLock lock = lockFor(dryRun)) {
+            warnIfUnconfigured(shownEvents);
             // The program's JVM takes longer to reach its first registration than the state takes to load (the
             // passphrase key alone is a second of PBKDF2): start it first, unless its configuration needs the key.
             Map<String, Object> config = null;
@@ -96,7 +155,7 @@ public final class Engine {
                 }
             }
             try (ProgramRun program = early) {
-                Snapshot old = store.load();
+                Snapshot old = store.load(rebuilding);
                 RunTimings.mark("state-loaded");
                 if (config == null) {
                     config = project.config(secrets);
@@ -105,7 +164,7 @@ public final class Engine {
                 SecretRedactor redactor = new SecretRedactor();
                 redactor.remember(config);
                 redactor.remember(old);
-                DeploymentEvents events = redactor.wrap(this.events);
+                DeploymentEvents events = shown(shownEvents, redactor);
                 try (Deployment deployment = new Deployment(settings, old, store, connector,
                         configureOverrides.apply(events), events, redactor::remember)) {
                     try {
@@ -114,16 +173,21 @@ public final class Engine {
                             deployment.refreshAll();
                         }
                         if (deployment.errors().isEmpty()) {
-                            int exit = program != null ? program.attach(deployment, events)
-                                    : runLate(spec, unresolved, deployment, settings, events);
+                            ProgramRun run = program != null ? program : startLate(spec, unresolved, settings);
+                            int exit;
+                            try {
+                                exit = run.attach(deployment, events);
+                            } finally {
+                                if (run != program) {
+                                    run.close();
+                                }
+                            }
                             RunTimings.flushLatest();
                             RunTimings.mark("program-exited");
                             if (exit == 0 && deployment.errors().isEmpty()) {
                                 deployment.deleteUnregistered();
-                            } else if (exit != 0 && deployment.errors().isEmpty()) {
-                                deployment.reportError(exit == ProgramRunner.ERROR_ALREADY_REPORTED
-                                        ? "the program failed (see its error above)"
-                                        : "the program exited with code " + exit);
+                            } else if (exit != 0) {
+                                reportProgramFailure(deployment, run, exit);
                             }
                         }
                     } catch (RuntimeException e) {
@@ -132,21 +196,46 @@ public final class Engine {
                         }
                     }
                     RunTimings.mark("run-done");
-                    return result(dryRun ? "preview" : "update", dryRun, deployment, start);
+                    return result(dryRun ? "preview" : "update", dryRun, deployment, start, redactor);
                 }
             }
         }
     }
 
     /** Starts the program once the deployment is ready (its configuration needed the passphrase key first). */
-    private int runLate(ProgramSpec resolved, RuntimeException unresolved, Deployment deployment,
-                        DeploymentSettings settings, DeploymentEvents events) {
+    private ProgramRun startLate(ProgramSpec resolved, RuntimeException unresolved, DeploymentSettings settings) {
         if (unresolved != null) {
             throw unresolved;
         }
         ProgramSpec spec = resolved != null ? resolved : ProgramResolver.resolve(project, programClasspath, mainClass);
-        try (ProgramRun program = ProgramRun.start(spec, settings, rootDirectory())) {
-            return program.attach(deployment, events);
+        return ProgramRun.start(spec, settings, rootDirectory());
+    }
+
+    /**
+     * A program that failed: the errors it logged (shown already) are the run's errors, so that a JSON plan or a
+     * pull-request comment says why; only a program that logged nothing gets a message of the engine's own.
+     */
+    private static void reportProgramFailure(Deployment deployment, ProgramRun run, int exit) {
+        List<String> logged = run.loggedErrors();
+        if (!logged.isEmpty()) {
+            logged.forEach(deployment::recordError);
+        } else if (deployment.errors().isEmpty()) {
+            deployment.reportError(exit == ProgramRunner.ERROR_ALREADY_REPORTED
+                    ? "the program failed without saying why (exit code " + exit + ")"
+                    : "the program exited with code " + exit + " (see its output above)");
+        }
+    }
+
+    /** What a run shows: every known secret masked, and advice in ivsstack's terms. */
+    private DeploymentEvents shown(DeploymentEvents events, SecretRedactor redactor) {
+        return new RewrittenEvents(events, text -> advice.rewrite(redactor.redact(text)));
+    }
+
+    /** A stack with a state but no configuration file runs with none, as under the Pulumi CLI; it is said, though. */
+    private void warnIfUnconfigured(DeploymentEvents events) {
+        if (!project.hasStackFile()) {
+            events.diagnostic(null, "warning", "there is no " + Project.stackFileName(project.stack()) + " in "
+                    + project.directory().toAbsolutePath().normalize() + ": the program runs with no stack configuration");
         }
     }
 
@@ -161,16 +250,34 @@ public final class Engine {
 
     /** Deletes every resource of the stack (the program is not run). */
     public OperationResult destroy(boolean dryRun, Options options) {
-        return withoutProgram("destroy", dryRun, options, Deployment::destroyAll);
+        return withoutProgram("destroy", dryRun, options, false, Deployment::destroyAll);
     }
 
     /** Reads every resource back from the cloud; in a dry run only reports what changed. */
     public OperationResult refresh(boolean dryRun, Options options) {
-        return withoutProgram("refresh", dryRun, options, Deployment::refreshAll);
+        return withoutProgram("refresh", dryRun, options, false, Deployment::refreshAll);
     }
 
     public OperationResult importResource(String type, String name, String id, boolean dryRun) {
-        return withoutProgram("import", dryRun, Options.DEFAULT, d -> d.importResource(type, name, id));
+        return withoutProgram("import", dryRun, Options.DEFAULT, true, d -> d.importResource(type, name, id));
+    }
+
+    /** Events that show only warnings and errors: a preview that serves another operation lists no steps. */
+    private DeploymentEvents problemsOnly() {
+        DeploymentEvents shown = events;
+        return new DeploymentEvents() {
+            @Override
+            public void diagnostic(String urn, String severity, String message) {
+                if (severity.equals("warning") || severity.equals("error")) {
+                    shown.diagnostic(urn, severity, message);
+                }
+            }
+
+            @Override
+            public boolean showsDebug() {
+                return false;
+            }
+        };
     }
 
     /**
@@ -182,7 +289,8 @@ public final class Engine {
     public OperationResult importOwned() {
         List<com.ivsstack.engine.plan.Step> adopted = new java.util.ArrayList<>();
         while (true) {
-            OperationResult preview = preview(Options.DEFAULT);
+            // Only to learn what the program declares: its steps would read as if they were being created.
+            OperationResult preview = runProgram(true, Options.DEFAULT, problemsOnly(), true);
             if (!preview.succeeded()) {
                 return preview;
             }
@@ -190,7 +298,7 @@ public final class Engine {
                     .filter(s -> s.custom() && s.op() == com.ivsstack.engine.plan.StepOp.CREATE
                             && !s.type().startsWith(ProviderRegistry.PROVIDER_TYPE_PREFIX))
                     .toList();
-            OperationResult pass = withoutProgram("import", false, Options.DEFAULT, d -> d.importOwned(declared));
+            OperationResult pass = withoutProgram("import", false, Options.DEFAULT, true, d -> d.importOwned(declared));
             List<com.ivsstack.engine.plan.Step> imported = pass.steps().stream()
                     .filter(s -> s.op() == com.ivsstack.engine.plan.StepOp.IMPORT).toList();
             adopted.addAll(imported);
@@ -202,17 +310,17 @@ public final class Engine {
     }
 
     @SuppressWarnings("try")
-    private OperationResult withoutProgram(String kind, boolean dryRun, Options options,
+    private OperationResult withoutProgram(String kind, boolean dryRun, Options options, boolean rebuilding,
                                            java.util.function.Consumer<Deployment> body) {
         long start = System.nanoTime();
-        try (StackLock lock = dryRun ? null : StackLock.acquire(store.lockFile(), project.stack())) {
-            Snapshot old = store.load();
+        try (StackLock lock = lockFor(dryRun)) {
+            Snapshot old = store.load(rebuilding);
             DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(),
                     project.config(secrets), dryRun, options.targets(), options.parallel());
             SecretRedactor redactor = new SecretRedactor();
             redactor.remember(settings.config());
             redactor.remember(old);
-            DeploymentEvents events = redactor.wrap(this.events);
+            DeploymentEvents events = shown(this.events, redactor);
             try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events),
                     events, redactor::remember)) {
                 try {
@@ -223,13 +331,15 @@ public final class Engine {
                         deployment.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
                     }
                 }
-                return result(kind, dryRun, deployment, start);
+                return result(kind, dryRun, deployment, start, redactor);
             }
         }
     }
 
-    private static OperationResult result(String kind, boolean dryRun, Deployment deployment, long start) {
-        return new OperationResult(kind, dryRun, deployment.steps(), deployment.errors(), deployment.stackOutputs(),
+    /** The result; its errors, like everything shown, with secrets masked and advice in ivsstack's terms. */
+    private OperationResult result(String kind, boolean dryRun, Deployment deployment, long start, SecretRedactor redactor) {
+        List<String> errors = deployment.errors().stream().map(e -> advice.rewrite(redactor.redact(e))).toList();
+        return new OperationResult(kind, dryRun, deployment.steps(), errors, deployment.stackOutputs(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -241,11 +351,16 @@ public final class Engine {
         return store.export(store.load());
     }
 
+    /**
+     * Replaces the stack's state with an exported deployment, once it is validated as a whole (the previous state
+     * stays as the checkpoint's backup); the number of resources imported.
+     */
     @SuppressWarnings("try")
-    public void importStack(JsonNode exported) {
-        try (StackLock lock = StackLock.acquire(store.lockFile(), project.stack())) {
+    public int importStack(JsonNode exported) {
+        try (StackLock lock = lockFor(false)) {
             Snapshot snapshot = store.parseExport(exported);
             store.save(snapshot);
+            return snapshot.resources().size();
         }
     }
 

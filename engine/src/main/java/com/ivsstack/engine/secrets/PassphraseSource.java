@@ -12,13 +12,20 @@ import java.util.Map;
 /**
  * Where the passphrase comes from, in Pulumi's order ({@code PULUMI_CONFIG_PASSPHRASE}, then the file named by
  * {@code PULUMI_CONFIG_PASSPHRASE_FILE}); when neither is set, a random passphrase kept in the state directory,
- * so that a local stack keeps its secrets encrypted without any setup.
+ * so that a local stack keeps its secrets encrypted without any setup. That file is made only for a stack's first
+ * secret: for a stack that has secrets, a missing file is an error, since a new passphrase could not open them.
  */
 public final class PassphraseSource {
+    public static final String LOCAL_FILE = "passphrase";
+
     private PassphraseSource() {
     }
 
-    public static String resolve(Map<String, String> env, Path stateDir) {
+    /**
+     * @param forExistingSecrets whether the stack already has secrets (an encryption salt): then the local file must
+     *                           exist, and is never generated
+     */
+    public static String resolve(Map<String, String> env, Path stateDir, boolean forExistingSecrets) {
         String phrase = env.get("PULUMI_CONFIG_PASSPHRASE");
         if (phrase != null) {
             return phrase;
@@ -31,14 +38,20 @@ public final class PassphraseSource {
                 throw new UncheckedIOException("cannot read PULUMI_CONFIG_PASSPHRASE_FILE " + file, e);
             }
         }
-        return localPassphrase(stateDir);
+        return localPassphrase(stateDir, forExistingSecrets);
     }
 
-    private static synchronized String localPassphrase(Path stateDir) {
-        Path file = stateDir.resolve("passphrase");
+    private static synchronized String localPassphrase(Path stateDir, boolean forExistingSecrets) {
+        Path file = stateDir.resolve(LOCAL_FILE);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            if (forExistingSecrets) {
+                throw new IllegalStateException("the passphrase file " + file + " is missing, and this stack's secrets "
+                        + "are encrypted with the passphrase it held (a new one could not open them, so none is made). "
+                        + "Put the file back from a backup, or set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) "
+                        + "to the stack's passphrase");
             }
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);

@@ -32,6 +32,11 @@ public final class CliRunner {
     }
 
     public Run run(String... args) {
+        return run(TestProject.environment(), args);
+    }
+
+    /** Runs the CLI with this environment (for example without a passphrase). */
+    public Run run(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
@@ -40,7 +45,7 @@ public final class CliRunner {
                 "--main-class", TestProgram.class.getName()));
         IvsStackCli cli = new IvsStackCli(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                TestProject.environment(), setup(project.cloud()), false);
+                environment, setup(project.cloud()), false);
         int code = IvsStackCli.commandLine(cli).execute(all.toArray(String[]::new));
         Run run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         System.out.println("$ ivsstack " + String.join(" ", args) + "\n" + run);

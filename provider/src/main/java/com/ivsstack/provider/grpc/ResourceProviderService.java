@@ -297,6 +297,9 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
     @Override
     public void invoke(InvokeRequest request, StreamObserver<InvokeResponse> response) {
         answer(response, () -> {
+            if (DeletePreflight.isToken(request.getTok(), provider().packageName())) {
+                return DeletePreflight.answer(provider(), request);
+            }
             ProviderFunction function = provider().function(request.getTok()).orElseThrow(() ->
                     Status.INVALID_ARGUMENT.withDescription("unknown function \"" + request.getTok() + "\" in package "
                             + provider().packageName() + "; see the package schema for its functions")

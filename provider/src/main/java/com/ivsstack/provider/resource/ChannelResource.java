@@ -1,6 +1,7 @@
 package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CreateRequest;
+import com.ivsstack.provider.api.DeleteGroup;
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.ivs.model.MultitrackInputConfiguration;
 import software.amazon.awssdk.services.ivs.model.StreamKey;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -183,6 +185,15 @@ public final class ChannelResource extends IvsResource {
         String describe = describe("deleting", id);
         liveChannels.whileOffline(id, request.urn(), describe, Deadline.start("delete", request.timeout()),
                 () -> api().ivs(OperationFamily.CHANNEL, client -> client.deleteChannel(b -> b.arn(id))));
+    }
+
+    @Override
+    public List<String> deleteBlockers(DeleteRequest request, DeleteGroup group) {
+        try {
+            return liveChannels.deleteBlockers(request.id(), describe("deleting", request.id()), group);
+        } catch (IvsApiException e) {
+            throw failure("checking before deleting", request.id(), e, null);
+        }
     }
 
     // ---- mapping ----------------------------------------------------------------------------------------------

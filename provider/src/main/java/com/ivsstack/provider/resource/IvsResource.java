@@ -172,7 +172,7 @@ public abstract class IvsResource implements ResourceType {
         var oldInputs = request.oldInputs() == null ? Map.<String, Object>of() : request.oldInputs();
         String id = request.id();
         if (id == null || id.isEmpty()) {
-            var owned = findOwned(request.urn(), plainView(oldInputs));
+            var owned = findOwnedOrFail(request.urn(), plainView(oldInputs));
             if (owned.isEmpty()) {
                 return ReadResult.gone();
             }
@@ -228,6 +228,15 @@ public abstract class IvsResource implements ResourceType {
             if (!e.is(IvsApiException.Kind.NOT_FOUND)) {
                 throw failure("deleting", request.id(), e, null);
             }
+        }
+    }
+
+    /** {@link #findOwned}, its AWS failures reported like every other call's (with the cause's advice). */
+    private Optional<String> findOwnedOrFail(String urn, Map<String, Object> oldInputs) {
+        try {
+            return findOwned(urn, oldInputs);
+        } catch (IvsApiException e) {
+            throw failure("looking up", urn == null ? "" : urn.substring(urn.lastIndexOf("::") + 2), e, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CreateRequest;
+import com.ivsstack.provider.api.DeleteGroup;
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.ResourceInitFailedException;
@@ -240,9 +241,7 @@ public final class RecordingConfigurationResource extends IvsResource {
         var arns = channelsUsing(id);
         if (!arns.isEmpty()) {
             if (!context.config().detachRecordingConfigurations()) {
-                throw new ProviderException(message("deleting", id, "still used by channel(s) " + String.join(", ", arns),
-                        "Remove recordingConfigurationArn from those channels first, or set the provider's "
-                                + "detachRecordingConfigurations: true to let the provider detach them"));
+                throw new ProviderException(stillUsed(id, arns));
             }
             for (int detached = 0; detached < arns.size(); detached++) {
                 if (deadline.expired()) {
@@ -256,6 +255,43 @@ public final class RecordingConfigurationResource extends IvsResource {
         api().ivs(OperationFamily.RECORDING_CONFIGURATION, client -> client.deleteRecordingConfiguration(b -> b.arn(id)));
     }
 
+    private String stillUsed(String id, List<String> channelArns) {
+        return message("deleting", id, "still used by channel(s) " + String.join(", ", channelArns),
+                "Remove recordingConfigurationArn from those channels first, or set the provider's "
+                        + "detachRecordingConfigurations: true to let the provider detach them");
+    }
+
+    /**
+     * The delete preflight: the channels still using the configuration (other than those the group deletes first)
+     * make its delete fail when the provider may not detach them, or when one is live and the provider may not stop
+     * it (detaching is an update of the channel, which IVS refuses while it is live).
+     */
+    @Override
+    public List<String> deleteBlockers(DeleteRequest request, DeleteGroup group) {
+        String id = request.id();
+        try {
+            var users = channelsUsing(id).stream().filter(arn -> !group.deletes(arn)).toList();
+            if (users.isEmpty()) {
+                return List.of();
+            }
+            if (!context.config().detachRecordingConfigurations()) {
+                return List.of(stillUsed(id, users));
+            }
+            if (context.config().stopLiveStreams()) {
+                return List.of();
+            }
+            var live = liveChannels.liveChannels(group);
+            return users.stream().filter(live::contains)
+                    .map(arn -> LiveChannels.liveRefusal(detaching(id, arn), arn)).toList();
+        } catch (IvsApiException e) {
+            throw failure("checking before deleting", id, e, null);
+        }
+    }
+
+    private String detaching(String configurationArn, String channelArn) {
+        return describe("deleting", configurationArn) + " (detaching it from channel " + channelArn + ")";
+    }
+
     /** Every channel that records with the configuration: ListChannels filtered by it, all pages. */
     private List<String> channelsUsing(String arn) {
         return Pages.of(token -> api().ivs(OperationFamily.CHANNEL,
@@ -264,7 +300,7 @@ public final class RecordingConfigurationResource extends IvsResource {
     }
 
     private void detach(String configurationArn, String channelArn, String urn, Deadline deadline) {
-        String describe = describe("deleting", configurationArn) + " (detaching it from channel " + channelArn + ")";
+        String describe = detaching(configurationArn, channelArn);
         try {
             liveChannels.whileOffline(channelArn, urn, describe, deadline, () -> api().ivs(OperationFamily.CHANNEL,
                     client -> client.updateChannel(b -> b.arn(channelArn).recordingConfigurationArn(""))));

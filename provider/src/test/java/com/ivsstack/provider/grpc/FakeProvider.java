@@ -5,6 +5,7 @@ import com.ivsstack.provider.api.CheckRequest;
 import com.ivsstack.provider.api.CheckResult;
 import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.api.CreateResult;
+import com.ivsstack.provider.api.DeleteGroup;
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.api.DiffRequest;
 import com.ivsstack.provider.api.DiffResult;
@@ -47,6 +48,9 @@ final class FakeProvider implements Provider {
     volatile Function<ReadRequest, ReadResult> onRead = request -> ReadResult.gone();
     volatile Function<UpdateRequest, UpdateResult> onUpdate = request -> new UpdateResult(request.news());
     volatile Function<Map<String, Object>, ProviderFunction.Result> onInvoke = ProviderFunction.Result::of;
+    /** The reasons the delete preflight gives, by resource id; the groups it was asked about. */
+    volatile Map<String, List<String>> blockedDeletes = Map.of();
+    final List<DeleteGroup> deleteGroups = Collections.synchronizedList(new ArrayList<>());
 
     FakeProvider(ProviderLog log) {
         this.log = log;
@@ -108,6 +112,19 @@ final class FakeProvider implements Provider {
                 return onInvoke.apply(args);
             }
         });
+    }
+
+    @Override
+    public Map<String, List<String>> deleteBlockers(DeleteGroup group) {
+        deleteGroups.add(group);
+        Map<String, List<String>> blocked = new java.util.LinkedHashMap<>();
+        group.members().forEach(m -> {
+            List<String> reasons = blockedDeletes.get(m.request().id());
+            if (reasons != null) {
+                blocked.put(m.request().urn(), reasons);
+            }
+        });
+        return blocked;
     }
 
     @Override

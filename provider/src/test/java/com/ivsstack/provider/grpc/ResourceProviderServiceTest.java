@@ -456,6 +456,34 @@ class ResourceProviderServiceTest {
     }
 
     @Test
+    void invoke_deletePreflightToken_asksTheProviderForTheGroupsBlockers() {
+        provider.blockedDeletes = Map.of("id-2", List.of("it is busy"));
+
+        var response = stub.invoke(InvokeRequest.newBuilder().setTok("fake:ivsstack:checkDelete")
+                .setArgs(struct("resources", list(
+                        obj("urn", str(URN + "-1"), "type", str("fake:index:Thing"), "id", str("id-1"),
+                                "inputs", obj("name", str("a")), "outputs", obj()),
+                        obj("urn", str(URN + "-2"), "type", str("fake:index:Thing"), "id", str("id-2"),
+                                "inputs", obj("name", secret(str("b"))), "outputs", obj())))).build());
+
+        assertThat(response.getReturn()).isEqualTo(struct("blockers",
+                list(obj("urn", str(URN + "-2"), "reasons", list(str("it is busy"))))));
+        assertThat(provider.deleteGroups).singleElement().satisfies(group -> {
+            assertThat(group.members()).extracting(m -> m.request().id()).containsExactly("id-1", "id-2");
+            assertThat(group.members().get(1).request().oldInputs()).containsEntry("name", new Secret("b"));
+        });
+    }
+
+    @Test
+    void invoke_deletePreflightWithoutResources_isInvalidArgumentNamingTheArgument() {
+        StatusRuntimeException failure = callFailing(() -> stub.invoke(InvokeRequest.newBuilder()
+                .setTok("fake:ivsstack:checkDelete").setArgs(struct("resources", str("all"))).build()));
+
+        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(failure.getStatus().getDescription()).contains("resources");
+    }
+
+    @Test
     void cancel_always_reachesTheProvider() {
         stub.cancel(Empty.getDefaultInstance());
 
