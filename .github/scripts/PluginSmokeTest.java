@@ -22,7 +22,10 @@ public final class PluginSmokeTest {
         Path tarball = Path.of(args[0]).toAbsolutePath();
         boolean windows = System.getProperty("os.name").startsWith("Windows");
         Path install = Files.createTempDirectory("pulumi-resource-ivs");
-        Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", install.toString()).inheritIO().start();
+        // Windows' own tar (bsdtar): Git's GNU tar, first on a runner's PATH in bash, reads "C:" as a remote host.
+        String tarCommand = windows ? System.getenv("SystemRoot") + "\\System32\\tar.exe" : "tar";
+        Process tar = new ProcessBuilder(tarCommand, "-xzf", tarball.toString(), "-C", install.toString()).inheritIO()
+                .start();
         require(tar.waitFor() == 0, "tar could not unpack " + tarball);
         Path launcher = install.resolve(windows ? "pulumi-resource-ivs.cmd" : "pulumi-resource-ivs");
         require(Files.isRegularFile(launcher), "no launcher " + launcher.getFileName() + " at the tarball's root");
