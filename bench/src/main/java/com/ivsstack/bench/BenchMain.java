@@ -3,6 +3,7 @@ package com.ivsstack.bench;
 import com.ivsstack.bench.apply.ApplyBenchmark;
 import com.ivsstack.bench.engine.EngineBenchmark;
 import com.ivsstack.bench.plugin.PackagedPlugin;
+import com.ivsstack.bench.plugin.SystemJvmPlugin;
 import com.ivsstack.bench.refresh.RefreshBenchmark;
 import com.ivsstack.bench.startup.StartupBenchmark;
 
@@ -52,12 +53,11 @@ public final class BenchMain {
         Instant started = Instant.now();
         System.out.println("ivs-bench " + started + ": " + Machine.describe());
         System.out.println("plugin: " + tarball + ", installed in " + plugin);
-        double training = PackagedPlugin.firstStart(plugin);
-        System.out.println(training < 0 ? "first start: no class-data sharing archive was made"
-                : String.format("first start after installation: the launcher trained its class-data sharing archive in "
-                        + "the background in %.1f s; every start measured below uses it", training));
         if (only.contains("startup")) {
-            new StartupBenchmark(plugin, runs).run(report);
+            Path systemJvm = SystemJvmPlugin.install(repository.resolve("provider").resolve("target"), plugin);
+            System.out.println("baseline: the same plugin on this JVM (" + System.getProperty("java.home")
+                    + ") with its trained class-data sharing archive, installed in " + systemJvm);
+            new StartupBenchmark(tarball, plugin, systemJvm, runs).run(report);
         }
         if (only.contains("refresh")) {
             new RefreshBenchmark(plugin, runs, integer(options, "refresh-channels", 500),
