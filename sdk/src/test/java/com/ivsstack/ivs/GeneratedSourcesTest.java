@@ -51,9 +51,14 @@ class GeneratedSourcesTest {
         Map<String, String> files = generator.generateSdk().stream()
                 .collect(Collectors.toMap(GeneratedFile::path, GeneratedFile::content));
 
+        // A release stamps pluginDownloadURL into the schema (.github/workflows/release.yml): plugin.json names it.
+        var downloadUrl = new com.fasterxml.jackson.databind.ObjectMapper().readTree(REPO.resolve("schema.json").toFile())
+                .path("pluginDownloadURL");
+        String server = downloadUrl.isMissingNode() ? "" : ",\"server\":\"" + downloadUrl.asText() + "\"";
+
         assertThat(files).containsEntry("src/main/resources/com/ivsstack/ivs/version.txt", "0.1.0\n")
                 .containsEntry("src/main/resources/com/ivsstack/ivs/plugin.json",
-                        "{\"resource\":true,\"name\":\"ivs\",\"version\":\"0.1.0\"}\n");
+                        "{\"resource\":true,\"name\":\"ivs\",\"version\":\"0.1.0\"" + server + "}\n");
     }
 
     @Test

@@ -40,7 +40,8 @@ public final class RefreshBenchmark {
     }
 
     /** One refresh: wall time, API calls, throttled calls, failed Reads. */
-    record Outcome(double seconds, long calls, long throttled, long failedReads, Map<String, Long> callsByOperation) {
+    record Outcome(double seconds, long calls, long throttled, long failedReads, Map<String, Long> callsByOperation,
+                   double pluginCpuMillis) {
     }
 
     public void run(Report report) throws Exception {
@@ -58,6 +59,8 @@ public final class RefreshBenchmark {
             report.figure(CallStrategies.label(CallStrategy.QUOTA_AWARE) + ": API calls", oursCalls);
             report.figure("  ... throttled (429) calls", Figures.of("calls", ours.stream().map(Outcome::throttled).toList()));
             report.figure("  ... failed Reads", Figures.of("reads", ours.stream().map(Outcome::failedReads).toList()));
+            // CPU the plugin used for the refresh, all threads: what a busy machine stretches into the wall time.
+            report.figure("  ... plugin CPU time (user + sys)", Figures.of("ms", ours.stream().map(Outcome::pluginCpuMillis).toList()));
             report.note("  calls by operation (last run): " + ours.get(ours.size() - 1).callsByOperation());
 
             String base = "baseline, " + Math.min(baselineChannels, channels) + " channels + keys";
@@ -92,6 +95,7 @@ public final class RefreshBenchmark {
                 session.configure(endpoint.emulator().endpoint());
                 Thread.sleep(1100); // a fresh quota window: no run inherits the previous run's calls
                 endpoint.resetCounters();
+                double cpuBefore = com.ivsstack.bench.Machine.cpuMillis(plugin.pid()).orElse(Double.NaN);
                 var inFlight = new Semaphore(parallel);
                 var answers = new ArrayList<ListenableFuture<Provider.ReadResponse>>();
                 long started = System.nanoTime();
@@ -120,9 +124,10 @@ public final class RefreshBenchmark {
                     }
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                double cpu = com.ivsstack.bench.Machine.cpuMillis(plugin.pid()).orElse(Double.NaN) - cpuBefore;
                 var calls = endpoint.requests();
                 outcomes.add(new Outcome(seconds, LocalEndpoint.total(calls), LocalEndpoint.total(endpoint.throttled()),
-                        failed, calls));
+                        failed, calls, cpu));
             }
         }
         return outcomes;

@@ -18,14 +18,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged plugin as the Pulumi engine runs it: the tarball unpacked once into a temporary directory, the launcher
- * {@code pulumi-resource-ivs} started as a subprocess from another working directory, the port read from its first
- * stdout line, and a plaintext gRPC channel to 127.0.0.1 on that port.
+ * The packaged plugin as the Pulumi engine runs it on a machine without Java: the tarball unpacked once into an empty
+ * temporary directory, the launcher {@code pulumi-resource-ivs} started as a subprocess from another working directory
+ * with no {@code JAVA_HOME} and a {@code PATH} that holds no {@code java}, the port read from its first stdout line,
+ * and a plaintext gRPC channel to 127.0.0.1 on that port.
  */
 final class PluginProcess implements AutoCloseable {
 
     private static final long PORT_TIMEOUT_MILLIS = 20_000;
     private static Path unpacked;
+    private static Path pathWithoutJava;
 
     private final Process process;
     private final int port;
@@ -63,6 +65,9 @@ final class PluginProcess implements AutoCloseable {
         builder.environment().put("AWS_CONFIG_FILE", workingDirectory.resolve("no-aws-config").toString());
         builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", workingDirectory.resolve("no-aws-credentials").toString());
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        // No Java but the tarball's own: the plugin must never look for another.
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().put("PATH", pathWithoutJava().toString());
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
@@ -117,20 +122,48 @@ final class PluginProcess implements AutoCloseable {
         });
     }
 
+    /**
+     * A directory for {@code PATH} with only the commands the launcher may run (those that resolve a symlinked
+     * launcher), linked from this machine's {@code PATH}; no {@code java}.
+     */
+    static synchronized Path pathWithoutJava() throws IOException {
+        if (pathWithoutJava == null) {
+            Path bin = Files.createTempDirectory("path-without-java");
+            for (String command : List.of("ls", "sed", "dirname")) {
+                for (String directory : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+                    Path found = Path.of(directory, command);
+                    if (Files.isExecutable(found)) {
+                        Files.createSymbolicLink(bin.resolve(command), found);
+                        break;
+                    }
+                }
+            }
+            pathWithoutJava = bin;
+        }
+        return pathWithoutJava;
+    }
+
     /** The unpacked tarball, shared by every test in this JVM. */
     static synchronized Path pluginDirectory() throws IOException, InterruptedException {
         if (unpacked == null) {
-            Path tarball = tarball();
-            Path directory = Files.createTempDirectory("pulumi-resource-ivs");
-            Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", directory.toString())
-                    .redirectErrorStream(true).start();
-            String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (tar.waitFor() != 0) {
-                throw new IllegalStateException("could not unpack " + tarball + ": " + output);
-            }
-            unpacked = directory;
+            unpacked = unpack(Files.createTempDirectory("pulumi-resource-ivs"));
         }
         return unpacked;
+    }
+
+    /**
+     * Unpacks the tarball into {@code directory} (empty) as Pulumi's installer does: modes kept, every file's time the
+     * time of unpacking ({@code -m}). Returns the directory.
+     */
+    static Path unpack(Path directory) throws IOException, InterruptedException {
+        Path tarball = tarball();
+        Process tar = new ProcessBuilder("tar", "-xzmf", tarball.toString(), "-C", directory.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (tar.waitFor() != 0) {
+            throw new IllegalStateException("could not unpack " + tarball + ": " + output);
+        }
+        return directory;
     }
 
     /** Set by failsafe (see provider/pom.xml); run the tests with {@code ./mvnw verify}, after {@code package}. */

@@ -59,20 +59,39 @@ class PluginProcessIT {
     }
 
     @Test
-    void tarball_layout_isLauncherAndJarAtTheRootWithTheLauncherExecutable() throws Exception {
+    void tarball_layout_isTheLauncherAtTheRootAndTheRuntimeBesideIt() throws Exception {
         Path directory = PluginProcess.pluginDirectory();
 
         assertThat(PluginProcess.tarball().getFileName().toString())
                 .matches("pulumi-resource-ivs-v0\\.1\\.0-(linux|darwin|windows)-(amd64|arm64)\\.tar\\.gz");
+        try (var root = Files.list(directory)) {
+            assertThat(root.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("pulumi-resource-ivs", "runtime");
+        }
         assertThat(Files.isExecutable(directory.resolve("pulumi-resource-ivs"))).isTrue();
-        assertThat(directory.resolve("pulumi-resource-ivs.jar")).isRegularFile();
-        assertThat(directory.resolve("lib")).isDirectory();
-        try (var jar = new java.util.jar.JarFile(directory.resolve("pulumi-resource-ivs.jar").toFile())) {
-            var manifest = jar.getManifest().getMainAttributes();
-            assertThat(manifest.getValue("Main-Class")).isEqualTo("com.ivsstack.provider.ProviderMain");
-            for (String entry : manifest.getValue("Class-Path").split(" ")) {
-                assertThat(directory.resolve(entry)).as("Class-Path entry %s", entry).isRegularFile();
-            }
+        assertThat(Files.isExecutable(directory.resolve("runtime/bin/java"))).isTrue();
+        assertThat(directory.resolve("runtime/lib/server/classes.jsa")).isRegularFile();
+    }
+
+    @Test
+    void runtime_modules_areThePluginAndOnlyTheJdkModulesItNeeds() throws Exception {
+        Process listing = new ProcessBuilder(PluginProcess.pluginDirectory().resolve("runtime/bin/java").toString(),
+                "--list-modules").redirectErrorStream(true).start();
+        String modules = new String(listing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(listing.waitFor()).as(modules).isZero();
+
+        assertThat(modules.lines().map(line -> line.replaceFirst("[@ ].*", "")))
+                .contains("com.ivsstack.plugin", "java.base", "java.logging", "jdk.unsupported", "jdk.crypto.ec")
+                .doesNotContain("java.desktop", "jdk.compiler", "jdk.jlink", "java.se");
+    }
+
+    @Test
+    void launcher_noJavaHomeAndNoJavaOnPath_runsOnTheTarballsOwnRuntime() throws Exception {
+        try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+            assertThat(plugin.stub().getPluginInfo(Empty.getDefaultInstance()).getVersion()).isEqualTo("0.1.0");
+
+            Path executable = Path.of("/proc/" + plugin.pid() + "/exe").toRealPath();
+            assertThat(executable).isEqualTo(PluginProcess.pluginDirectory().resolve("runtime/bin/java").toRealPath());
+            assertThat(PluginProcess.pathWithoutJava().resolve("java")).doesNotExist();
         }
     }
 
