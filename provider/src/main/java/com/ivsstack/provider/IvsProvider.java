@@ -8,10 +8,12 @@ import com.ivsstack.provider.api.Provider;
 import com.ivsstack.provider.api.ProviderFunction;
 import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.provider.api.ResourceType;
+import com.ivsstack.provider.aws.AwsClients;
 import com.ivsstack.provider.aws.AwsEnvironment;
-import com.ivsstack.provider.aws.CallStrategy;
+import com.ivsstack.provider.aws.ChannelReads;
 import com.ivsstack.provider.aws.IvsApi;
 import com.ivsstack.provider.aws.RateLimiter;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import com.ivsstack.provider.function.GetChannelFunction;
 import com.ivsstack.provider.function.GetChannelsFunction;
 import com.ivsstack.provider.function.GetRecordingConfigurationFunction;
@@ -37,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -53,10 +56,8 @@ public final class IvsProvider implements Provider, AutoCloseable {
 
     private final PackageSchema schema;
     private final ResourceContext context;
-    private final RateLimiter rateLimiter;
-    private final CallStrategy callStrategy;
-    private final Duration pollInterval;
     private final AwsEnvironment awsEnvironment;
+    private final IvsApi.Settings awsSettings;
     private final Map<String, ResourceType> resources;
     private final Map<String, ProviderFunction> functions;
     private volatile IvsApi api;
@@ -69,10 +70,8 @@ public final class IvsProvider implements Provider, AutoCloseable {
     private IvsProvider(Builder builder) {
         this.schema = PackageSchema.load();
         this.context = new ResourceContext(schema, builder.log);
-        this.callStrategy = builder.callStrategy;
-        this.rateLimiter = builder.callStrategy == CallStrategy.ONE_BY_ONE ? RateLimiter.unlimited() : builder.rateLimiter;
-        this.pollInterval = builder.pollInterval;
         this.awsEnvironment = builder.awsEnvironment;
+        this.awsSettings = new IvsApi.Settings(builder.rateLimiter, builder.retries, builder.reads, builder.pollInterval);
         this.resources = index(Stream.of(
                 new ChannelResource(context),
                 new StreamKeyResource(context),
@@ -100,8 +99,10 @@ public final class IvsProvider implements Provider, AutoCloseable {
     public static final class Builder {
         private ProviderLog log = ProviderLog.NONE;
         private RateLimiter rateLimiter = RateLimiter.underIvsQuotas();
-        private Duration pollInterval = Duration.ofMillis(250);
-        private CallStrategy callStrategy = CallStrategy.QUOTA_AWARE;
+        /** Null for the defaults of {@link IvsApi.Settings}. */
+        private IntFunction<RetryStrategy> retries;
+        private Function<AwsClients, ChannelReads> reads;
+        private Duration pollInterval;
         private AwsEnvironment awsEnvironment = AwsEnvironment.ofThisProcess();
 
         public Builder log(ProviderLog log) {
@@ -115,9 +116,18 @@ public final class IvsProvider implements Provider, AutoCloseable {
             return this;
         }
 
-        /** {@link CallStrategy#ONE_BY_ONE} (unpaced, no batching, SDK retries) only for the benchmark's baseline. */
-        public Builder callStrategy(CallStrategy callStrategy) {
-            this.callStrategy = callStrategy;
+        /**
+         * The retry strategy of the AWS clients for the configured maxRetries; a function that returns null keeps the
+         * SDK's default. By default throttling, 5xx and dropped connections are retried patiently.
+         */
+        public Builder retryStrategy(IntFunction<RetryStrategy> retries) {
+            this.retries = retries;
+            return this;
+        }
+
+        /** How channels and stream keys are read by ARN; by default coalesced into batch calls. */
+        public Builder channelReads(Function<AwsClients, ChannelReads> reads) {
+            this.reads = reads;
             return this;
         }
 
@@ -211,8 +221,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
         var values = new LinkedHashMap<>(config == null ? Map.<String, Object>of() : config);
         ENGINE_CONFIG.forEach(values::remove);
         var providerConfig = ProviderConfig.from(InputChecker.withDefaults(schema.config(), values));
-        var connected = IvsApi.connect(providerConfig, rateLimiter, awsEnvironment, callStrategy);
-        connected.pollInterval(pollInterval);
+        var connected = IvsApi.connect(providerConfig, awsEnvironment, awsSettings);
         var previous = api;
         api = connected;
         context.configure(providerConfig, connected);

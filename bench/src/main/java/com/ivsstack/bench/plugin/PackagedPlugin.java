@@ -35,7 +35,7 @@ public final class PackagedPlugin {
      */
     public static double firstStart(Path pluginDirectory) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        try (PluginProcess plugin = PluginProcess.start(pluginDirectory, java.util.Map.of())) {
+        try (PluginProcess plugin = PluginProcess.start(pluginDirectory, CallStrategy.OURS)) {
             Path archive = pluginDirectory.resolve("pulumi-resource-ivs.jsa");
             Path lock = pluginDirectory.resolve("pulumi-resource-ivs.jsa.lock");
             long deadline = System.nanoTime() + 180_000_000_000L;

@@ -2,6 +2,7 @@ package com.ivsstack.bench.startup;
 
 import com.ivsstack.bench.Figures;
 import com.ivsstack.bench.Report;
+import com.ivsstack.bench.plugin.CallStrategy;
 import com.ivsstack.bench.plugin.PluginProcess;
 import com.ivsstack.bench.plugin.ProviderSession;
 import com.ivsstack.emulator.IvsEmulator;
@@ -38,7 +39,7 @@ public final class StartupBenchmark {
             for (int i = 0; i <= runs; i++) {
                 double hello = helloWorldMillis();
                 long started = System.nanoTime();
-                try (PluginProcess plugin = PluginProcess.start(pluginDirectory, Map.of())) {
+                try (PluginProcess plugin = PluginProcess.start(pluginDirectory, CallStrategy.OURS)) {
                     var session = new ProviderSession(plugin);
                     session.configure(emulator.endpoint());
                     long configured = System.nanoTime();

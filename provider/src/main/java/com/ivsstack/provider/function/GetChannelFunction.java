@@ -31,7 +31,7 @@ public final class GetChannelFunction extends IvsFunction {
     protected Map<String, Object> call(Map<String, Object> args) {
         String arn = Values.string(args, "arn");
         try {
-            return api().channel(arn).map(ChannelResource::outputs).orElseThrow(() -> notFound("Channel", arn));
+            return api().reads().channel(arn).map(ChannelResource::outputs).orElseThrow(() -> notFound("Channel", arn));
         } catch (IvsApiException e) {
             throw failure("Channel", arn, e);
         }

@@ -3,7 +3,6 @@ package com.ivsstack.provider.function;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.aws.ArnParser;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.resource.Ownership;
 import com.ivsstack.provider.resource.ResourceContext;
 import com.ivsstack.provider.schema.Values;
@@ -55,21 +54,15 @@ public final class GetChannelsFunction extends IvsFunction {
     protected Map<String, Object> call(Map<String, Object> args) {
         var summaries = new ArrayList<Map<String, Object>>();
         var arns = new ArrayList<String>();
-        String token = null;
         try {
-            do {
-                String next = token;
-                var page = api().ivs(OperationFamily.CHANNEL, client -> client.listChannels(b -> b
-                        .filterByName(Values.string(args, "name"))
-                        .filterByRecordingConfigurationArn(Values.string(args, "recordingConfigurationArn"))
-                        .filterByPlaybackRestrictionPolicyArn(Values.string(args, "playbackRestrictionPolicyArn"))
-                        .nextToken(next)));
-                for (ChannelSummary summary : page.channels()) {
-                    arns.add(summary.arn());
-                    summaries.add(summary(summary));
-                }
-                token = page.nextToken();
-            } while (token != null && !token.isEmpty());
+            api().ivs().listChannelsPaginator(b -> b
+                            .filterByName(Values.string(args, "name"))
+                            .filterByRecordingConfigurationArn(Values.string(args, "recordingConfigurationArn"))
+                            .filterByPlaybackRestrictionPolicyArn(Values.string(args, "playbackRestrictionPolicyArn")))
+                    .forEach(page -> page.channels().forEach(summary -> {
+                        arns.add(summary.arn());
+                        summaries.add(summary(summary));
+                    }));
         } catch (IvsApiException e) {
             throw failure("Channel", "list", e);
         }

@@ -3,7 +3,6 @@ package com.ivsstack.provider.function;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.aws.ArnParser;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.resource.RecordingConfigurationResource;
 import com.ivsstack.provider.resource.ResourceContext;
 import com.ivsstack.provider.schema.Values;
@@ -32,8 +31,7 @@ public final class GetRecordingConfigurationFunction extends IvsFunction {
     protected Map<String, Object> call(Map<String, Object> args) {
         String arn = Values.string(args, "arn");
         try {
-            return RecordingConfigurationResource.outputs(api().ivs(OperationFamily.RECORDING_CONFIGURATION,
-                    client -> client.getRecordingConfiguration(b -> b.arn(arn))).recordingConfiguration());
+            return RecordingConfigurationResource.outputs(api().ivs().getRecordingConfiguration(b -> b.arn(arn)).recordingConfiguration());
         } catch (IvsApiException e) {
             if (e.is(IvsApiException.Kind.NOT_FOUND)) {
                 throw notFound("RecordingConfiguration", arn);

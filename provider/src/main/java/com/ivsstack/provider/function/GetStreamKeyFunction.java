@@ -3,7 +3,6 @@ package com.ivsstack.provider.function;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.aws.ArnParser;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.resource.ResourceContext;
 import com.ivsstack.provider.resource.StreamKeyResource;
 import com.ivsstack.provider.schema.Values;
@@ -42,7 +41,7 @@ public final class GetStreamKeyFunction extends IvsFunction {
         String channelArn = Values.string(args, "channelArn");
         try {
             if (arn == null) {
-                var keys = api().ivs(OperationFamily.STREAM_KEY, client -> client.listStreamKeys(b -> b.channelArn(channelArn)))
+                var keys = api().ivs().listStreamKeys(b -> b.channelArn(channelArn))
                         .streamKeys();
                 if (keys.isEmpty()) {
                     throw notFound("StreamKey", "of channel " + channelArn);
@@ -50,7 +49,7 @@ public final class GetStreamKeyFunction extends IvsFunction {
                 arn = keys.get(0).arn();
             }
             String keyArn = arn;
-            return api().streamKey(keyArn).map(StreamKeyResource::functionOutputs)
+            return api().reads().streamKey(keyArn).map(StreamKeyResource::functionOutputs)
                     .orElseThrow(() -> notFound("StreamKey", keyArn));
         } catch (IvsApiException e) {
             throw failure("StreamKey", arn != null ? arn : channelArn, e);

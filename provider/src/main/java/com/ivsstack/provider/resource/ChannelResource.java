@@ -4,11 +4,9 @@ import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
 import software.amazon.awssdk.services.ivs.model.Channel;
 import software.amazon.awssdk.services.ivs.model.ChannelSummary;
-import software.amazon.awssdk.services.ivs.model.ListChannelsResponse;
 import software.amazon.awssdk.services.ivs.model.MultitrackInputConfiguration;
 import software.amazon.awssdk.services.ivs.model.StreamKey;
 
@@ -93,7 +91,7 @@ public final class ChannelResource extends IvsResource {
     @Override
     protected Live create(Map<String, Object> inputs, Map<String, String> tags, CreateRequest request) {
         try {
-            var response = api().ivs(OperationFamily.CHANNEL, client -> client.createChannel(b -> b
+            var response = api().ivs().createChannel(b -> b
                     .name(Values.string(inputs, "name"))
                     .type(Values.string(inputs, "type"))
                     .latencyMode(Values.string(inputs, "latencyMode"))
@@ -104,7 +102,7 @@ public final class ChannelResource extends IvsResource {
                     .playbackRestrictionPolicyArn(Values.string(inputs, "playbackRestrictionPolicyArn"))
                     .containerFormat(Values.string(inputs, "containerFormat"))
                     .multitrackInputConfiguration(multitrack(Values.asMap(inputs.get("multitrackInputConfiguration"))))
-                    .tags(tags)));
+                    .tags(tags));
             return new Live(response.channel().arn(), outputs(response.channel(), response.streamKey()));
         } catch (IvsApiException e) {
             throw failure("creating", subject(inputs, request), e, null);
@@ -116,8 +114,8 @@ public final class ChannelResource extends IvsResource {
         // The known stream key is read together with the channel, not after it: in a refresh it then joins the batch
         // that the StreamKey resource's own read of the same ARN is in, and costs no call of its own.
         String knownKeyArn = Values.string(oldOutputs, "streamKeyArn");
-        var knownKey = knownKeyArn == null || knownKeyArn.isEmpty() ? null : api().streamKeyAsync(knownKeyArn);
-        var channel = api().channel(id);
+        var knownKey = knownKeyArn == null || knownKeyArn.isEmpty() ? null : api().reads().streamKeyAsync(knownKeyArn);
+        var channel = api().reads().channel(id);
         if (channel.isEmpty()) {
             return Optional.empty();
         }
@@ -137,16 +135,14 @@ public final class ChannelResource extends IvsResource {
                 return known.get();
             }
         }
-        var keys = api().ivs(OperationFamily.STREAM_KEY, client -> client.listStreamKeys(b -> b.channelArn(channelArn)))
-                .streamKeys();
-        return keys.isEmpty() ? null : api().streamKey(keys.get(0).arn()).orElse(null);
+        var keys = api().ivs().listStreamKeys(b -> b.channelArn(channelArn)).streamKeys();
+        return keys.isEmpty() ? null : api().reads().streamKey(keys.get(0).arn()).orElse(null);
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        var summaries = Pages.of(token -> api().ivs(OperationFamily.CHANNEL,
-                        client -> client.listChannels(b -> b.nextToken(token))),
-                ListChannelsResponse::channels, ListChannelsResponse::nextToken);
+        var summaries = api().ivs().listChannelsPaginator(b -> { }).stream()
+                .flatMap(page -> page.channels().stream());
         return Ownership.find(summaries, ChannelSummary::tags, ChannelSummary::arn, urn);
     }
 
@@ -160,8 +156,7 @@ public final class ChannelResource extends IvsResource {
         String describe = describe("updating", id);
         var deadline = Deadline.start("update", request.timeout());
         try {
-            liveChannels.whileOffline(id, request.urn(), describe, deadline, () -> api().ivs(OperationFamily.CHANNEL,
-                    client -> client.updateChannel(b -> b
+            liveChannels.whileOffline(id, request.urn(), describe, deadline, () -> api().ivs().updateChannel(b -> b
                             .arn(id)
                             .name(Values.stringOrEmpty(news, "name"))
                             .type(Values.string(news, "type"))
@@ -172,7 +167,7 @@ public final class ChannelResource extends IvsResource {
                             .recordingConfigurationArn(Values.stringOrEmpty(news, "recordingConfigurationArn"))
                             .playbackRestrictionPolicyArn(Values.stringOrEmpty(news, "playbackRestrictionPolicyArn"))
                             .containerFormat(Values.string(news, "containerFormat"))
-                            .multitrackInputConfiguration(multitrackConfig))));
+                            .multitrackInputConfiguration(multitrackConfig)));
         } catch (IvsApiException e) {
             throw failure("updating", id, e, null);
         }
@@ -182,7 +177,7 @@ public final class ChannelResource extends IvsResource {
     protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
         String describe = describe("deleting", id);
         liveChannels.whileOffline(id, request.urn(), describe, Deadline.start("delete", request.timeout()),
-                () -> api().ivs(OperationFamily.CHANNEL, client -> client.deleteChannel(b -> b.arn(id))));
+                () -> api().ivs().deleteChannel(b -> b.arn(id)));
     }
 
     // ---- mapping ----------------------------------------------------------------------------------------------

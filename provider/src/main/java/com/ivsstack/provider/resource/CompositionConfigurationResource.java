@@ -2,11 +2,9 @@ package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionState;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.ListCompositionsRequest;
-import software.amazon.awssdk.services.ivsrealtime.model.ListCompositionsResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -46,10 +44,8 @@ abstract class CompositionConfigurationResource extends IvsResource {
 
     /** Compositions that are neither STOPPED nor FAILED, every page; {@code filter} narrows ListCompositions. */
     protected Stream<CompositionSummary> runningCompositions(Consumer<ListCompositionsRequest.Builder> filter) {
-        return Pages.of(token -> api().realTime(OperationFamily.COMPOSITION, client -> client.listCompositions(b -> {
-                    filter.accept(b);
-                    b.nextToken(token);
-                })), ListCompositionsResponse::compositions, ListCompositionsResponse::nextToken)
+        return api().realTime().listCompositionsPaginator(filter).stream()
+                .flatMap(page -> page.compositions().stream())
                 .filter(c -> c.state() != CompositionState.STOPPED && c.state() != CompositionState.FAILED);
     }
 }

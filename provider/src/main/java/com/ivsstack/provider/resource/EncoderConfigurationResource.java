@@ -2,12 +2,10 @@ package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.EncoderConfiguration;
 import software.amazon.awssdk.services.ivsrealtime.model.EncoderConfigurationSummary;
-import software.amazon.awssdk.services.ivsrealtime.model.ListEncoderConfigurationsResponse;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +62,7 @@ public final class EncoderConfigurationResource extends CompositionConfiguration
     protected Live create(Map<String, Object> inputs, Map<String, String> tags, CreateRequest request) {
         var video = Values.asMap(inputs.get("video"));
         try {
-            var configuration = api().realTime(OperationFamily.ENCODER_CONFIGURATION, client -> client.createEncoderConfiguration(b -> {
+            var configuration = api().realTime().createEncoderConfiguration(b -> {
                 b.name(Values.string(inputs, "name")).tags(tags);
                 if (video != null) {
                     b.video(v -> v
@@ -73,7 +71,7 @@ public final class EncoderConfigurationResource extends CompositionConfiguration
                             .framerate(Values.number(video, "framerate") == null ? null : Values.number(video, "framerate").floatValue())
                             .bitrate(toInteger(Values.integer(video, "bitrate"))));
                 }
-            })).encoderConfiguration();
+            }).encoderConfiguration();
             return new Live(configuration.arn(), outputs(configuration));
         } catch (IvsApiException e) {
             throw failure("creating", subject(inputs, request), e, null);
@@ -86,22 +84,20 @@ public final class EncoderConfigurationResource extends CompositionConfiguration
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        return unlessGone(() -> api().realTime(OperationFamily.ENCODER_CONFIGURATION,
-                        client -> client.getEncoderConfiguration(b -> b.arn(id))).encoderConfiguration())
+        return IvsApiException.emptyIfNotFound(() -> api().realTime().getEncoderConfiguration(b -> b.arn(id)).encoderConfiguration())
                 .map(found -> new Live(id, outputs(found)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        var summaries = Pages.of(token -> api().realTime(OperationFamily.ENCODER_CONFIGURATION,
-                client -> client.listEncoderConfigurations(b -> b.nextToken(token))),
-                ListEncoderConfigurationsResponse::encoderConfigurations, ListEncoderConfigurationsResponse::nextToken);
+        var summaries = api().realTime().listEncoderConfigurationsPaginator(b -> { }).stream()
+                .flatMap(page -> page.encoderConfigurations().stream());
         return Ownership.find(summaries, EncoderConfigurationSummary::tags, EncoderConfigurationSummary::arn, urn);
     }
 
     @Override
     protected void deleteConfiguration(String arn) {
-        api().realTime(OperationFamily.ENCODER_CONFIGURATION, client -> client.deleteEncoderConfiguration(b -> b.arn(arn)));
+        api().realTime().deleteEncoderConfiguration(b -> b.arn(arn));
     }
 
     @Override

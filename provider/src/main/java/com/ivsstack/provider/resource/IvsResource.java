@@ -233,22 +233,10 @@ public abstract class IvsResource implements ResourceType {
 
     // ---- shared helpers ---------------------------------------------------------------------------------------
 
-    /** The result of a Get call, or empty when the resource is gone (NOT_FOUND); other errors pass through. */
-    protected static <T> Optional<T> unlessGone(Supplier<T> get) {
-        try {
-            return Optional.of(get.get());
-        } catch (IvsApiException e) {
-            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
     /** Makes the live tags equal {@code desired} (the ownership tag is kept). */
     protected void syncTags(String arn, Map<String, String> desired) {
         try {
-            var live = api().tags(arn);
+            var live = api().tags().tags(arn);
             var visible = Ownership.visible(live);
             var toSet = new LinkedHashMap<String, String>();
             desired.forEach((k, v) -> {
@@ -257,8 +245,8 @@ public abstract class IvsResource implements ResourceType {
                 }
             });
             var toRemove = visible.keySet().stream().filter(k -> !desired.containsKey(k)).toList();
-            api().untag(arn, toRemove);
-            api().tag(arn, toSet);
+            api().tags().untag(arn, toRemove);
+            api().tags().tag(arn, toSet);
         } catch (IvsApiException e) {
             throw failure("updating", arn, e, "Tags are applied with TagResource and UntagResource; run again");
         }

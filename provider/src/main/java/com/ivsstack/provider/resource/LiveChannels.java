@@ -30,7 +30,7 @@ final class LiveChannels {
             try {
                 return operation.get();
             } catch (IvsApiException e) {
-                if (!e.is(IvsApiException.Kind.CONFLICT) || !context.api().isLive(channelArn)) {
+                if (!e.is(IvsApiException.Kind.CONFLICT) || !context.api().waiters().isLive(channelArn)) {
                     throw e;
                 }
                 if (!context.config().stopLiveStreams()) {
@@ -52,7 +52,7 @@ final class LiveChannels {
         context.log().warn(urn, "stopping the live stream on channel " + channelArn + " (stopLiveStreams is true) "
                 + "so that IVS accepts " + describe.replaceFirst(" \\(.*", ""));
         try {
-            context.api().stopStreamAndWait(channelArn, deadline.remaining());
+            context.api().waiters().stopStreamAndWait(channelArn, deadline.remaining());
         } catch (IvsApiException e) {
             if (!e.is(IvsApiException.Kind.TIMEOUT)) {
                 throw e;

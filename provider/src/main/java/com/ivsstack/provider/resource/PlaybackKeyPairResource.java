@@ -3,9 +3,7 @@ package com.ivsstack.provider.resource;
 import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
-import software.amazon.awssdk.services.ivs.model.ListPlaybackKeyPairsResponse;
 import software.amazon.awssdk.services.ivs.model.PlaybackKeyPair;
 import software.amazon.awssdk.services.ivs.model.PlaybackKeyPairSummary;
 
@@ -86,10 +84,10 @@ public final class PlaybackKeyPairResource extends IvsResource {
     @Override
     protected Live create(Map<String, Object> inputs, Map<String, String> tags, CreateRequest request) {
         try {
-            var keyPair = api().ivs(OperationFamily.PLAYBACK_KEY_PAIR, client -> client.importPlaybackKeyPair(b -> b
+            var keyPair = api().ivs().importPlaybackKeyPair(b -> b
                     .name(Values.string(inputs, "name"))
                     .publicKeyMaterial(Values.string(inputs, "publicKeyMaterial"))
-                    .tags(tags))).keyPair();
+                    .tags(tags)).keyPair();
             return new Live(keyPair.arn(), outputs(keyPair, inputs));
         } catch (IvsApiException e) {
             throw failure("creating", subject(inputs, request), e, e.is(IvsApiException.Kind.QUOTA_EXCEEDED)
@@ -99,22 +97,20 @@ public final class PlaybackKeyPairResource extends IvsResource {
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        return unlessGone(() -> api().ivs(OperationFamily.PLAYBACK_KEY_PAIR,
-                        client -> client.getPlaybackKeyPair(b -> b.arn(id))).keyPair())
+        return IvsApiException.emptyIfNotFound(() -> api().ivs().getPlaybackKeyPair(b -> b.arn(id)).keyPair())
                 .map(found -> new Live(id, outputs(found, oldInputs)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        var summaries = Pages.of(token -> api().ivs(OperationFamily.PLAYBACK_KEY_PAIR,
-                        client -> client.listPlaybackKeyPairs(b -> b.nextToken(token))),
-                ListPlaybackKeyPairsResponse::keyPairs, ListPlaybackKeyPairsResponse::nextToken);
+        var summaries = api().ivs().listPlaybackKeyPairsPaginator(b -> { }).stream()
+                .flatMap(page -> page.keyPairs().stream());
         return Ownership.find(summaries, PlaybackKeyPairSummary::tags, PlaybackKeyPairSummary::arn, urn);
     }
 
     @Override
     protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
-        api().ivs(OperationFamily.PLAYBACK_KEY_PAIR, client -> client.deletePlaybackKeyPair(b -> b.arn(id)));
+        api().ivs().deletePlaybackKeyPair(b -> b.arn(id));
     }
 
     private static Map<String, Object> outputs(PlaybackKeyPair keyPair, Map<String, Object> inputs) {

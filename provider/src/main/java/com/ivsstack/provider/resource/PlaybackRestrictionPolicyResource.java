@@ -4,9 +4,7 @@ import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
-import software.amazon.awssdk.services.ivs.model.ListPlaybackRestrictionPoliciesResponse;
 import software.amazon.awssdk.services.ivs.model.PlaybackRestrictionPolicy;
 import software.amazon.awssdk.services.ivs.model.PlaybackRestrictionPolicySummary;
 
@@ -47,12 +45,12 @@ public final class PlaybackRestrictionPolicyResource extends IvsResource {
     @Override
     protected Live create(Map<String, Object> inputs, Map<String, String> tags, CreateRequest request) {
         try {
-            var policy = api().ivs(OperationFamily.PLAYBACK_RESTRICTION_POLICY, client -> client.createPlaybackRestrictionPolicy(b -> b
+            var policy = api().ivs().createPlaybackRestrictionPolicy(b -> b
                     .name(Values.string(inputs, "name"))
                     .allowedCountries(Values.stringList(inputs.get("allowedCountries")))
                     .allowedOrigins(Values.stringList(inputs.get("allowedOrigins")))
                     .enableStrictOriginEnforcement(Values.bool(inputs, "enableStrictOriginEnforcement"))
-                    .tags(tags))).playbackRestrictionPolicy();
+                    .tags(tags)).playbackRestrictionPolicy();
             return new Live(policy.arn(), outputs(policy));
         } catch (IvsApiException e) {
             throw failure("creating", subject(inputs, request), e, null);
@@ -61,28 +59,26 @@ public final class PlaybackRestrictionPolicyResource extends IvsResource {
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        return unlessGone(() -> api().ivs(OperationFamily.PLAYBACK_RESTRICTION_POLICY,
-                        client -> client.getPlaybackRestrictionPolicy(b -> b.arn(id))).playbackRestrictionPolicy())
+        return IvsApiException.emptyIfNotFound(() -> api().ivs().getPlaybackRestrictionPolicy(b -> b.arn(id)).playbackRestrictionPolicy())
                 .map(found -> new Live(id, outputs(found)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        var summaries = Pages.of(token -> api().ivs(OperationFamily.PLAYBACK_RESTRICTION_POLICY,
-                        client -> client.listPlaybackRestrictionPolicies(b -> b.nextToken(token))),
-                ListPlaybackRestrictionPoliciesResponse::playbackRestrictionPolicies, ListPlaybackRestrictionPoliciesResponse::nextToken);
+        var summaries = api().ivs().listPlaybackRestrictionPoliciesPaginator(b -> { }).stream()
+                .flatMap(page -> page.playbackRestrictionPolicies().stream());
         return Ownership.find(summaries, PlaybackRestrictionPolicySummary::tags, PlaybackRestrictionPolicySummary::arn, urn);
     }
 
     @Override
     protected void updateInPlace(String id, Map<String, Object> oldInputs, Map<String, Object> news, UpdateRequest request) {
         try {
-            api().ivs(OperationFamily.PLAYBACK_RESTRICTION_POLICY, client -> client.updatePlaybackRestrictionPolicy(b -> b
+            api().ivs().updatePlaybackRestrictionPolicy(b -> b
                     .arn(id)
                     .name(Values.stringOrEmpty(news, "name"))
                     .allowedCountries(Values.stringList(news.get("allowedCountries")))
                     .allowedOrigins(Values.stringList(news.get("allowedOrigins")))
-                    .enableStrictOriginEnforcement(Boolean.TRUE.equals(Values.bool(news, "enableStrictOriginEnforcement")))));
+                    .enableStrictOriginEnforcement(Boolean.TRUE.equals(Values.bool(news, "enableStrictOriginEnforcement"))));
         } catch (IvsApiException e) {
             throw failure("updating", id, e, null);
         }
@@ -91,7 +87,7 @@ public final class PlaybackRestrictionPolicyResource extends IvsResource {
     @Override
     protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
         try {
-            api().ivs(OperationFamily.PLAYBACK_RESTRICTION_POLICY, client -> client.deletePlaybackRestrictionPolicy(b -> b.arn(id)));
+            api().ivs().deletePlaybackRestrictionPolicy(b -> b.arn(id));
         } catch (IvsApiException e) {
             if (e.is(IvsApiException.Kind.CONFLICT)) {
                 throw failure("deleting", id, e, "Channels probably still use it: remove playbackRestrictionPolicyArn "

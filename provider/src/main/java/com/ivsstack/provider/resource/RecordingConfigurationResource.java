@@ -7,11 +7,8 @@ import com.ivsstack.provider.api.ResourceInitFailedException;
 import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.api.UpdateResult;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
 import software.amazon.awssdk.services.ivs.model.ChannelSummary;
-import software.amazon.awssdk.services.ivs.model.ListChannelsResponse;
-import software.amazon.awssdk.services.ivs.model.ListRecordingConfigurationsResponse;
 import software.amazon.awssdk.services.ivs.model.RecordingConfiguration;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationState;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationSummary;
@@ -125,7 +122,7 @@ public final class RecordingConfigurationResource extends IvsResource {
         var renditions = Values.asMap(inputs.get("renditionConfiguration"));
         RecordingConfiguration created;
         try {
-            created = api().ivs(OperationFamily.RECORDING_CONFIGURATION, client -> client.createRecordingConfiguration(b -> {
+            created = api().ivs().createRecordingConfiguration(b -> {
                 b.name(Values.string(inputs, "name"))
                         .destinationConfiguration(d -> d.s3(s -> s.bucketName(bucket)))
                         .tags(tags);
@@ -151,7 +148,7 @@ public final class RecordingConfigurationResource extends IvsResource {
                         }
                     });
                 }
-            })).recordingConfiguration();
+            }).recordingConfiguration();
         } catch (IvsApiException e) {
             throw failure("creating", subject(inputs, request), e, null);
         }
@@ -159,7 +156,7 @@ public final class RecordingConfigurationResource extends IvsResource {
         RecordingConfiguration current;
         try {
             current = created.state() == RecordingConfigurationState.CREATING
-                    ? api().waitForRecordingConfiguration(created.arn(), deadline.remaining()) : created;
+                    ? api().waiters().waitForRecordingConfiguration(created.arn(), deadline.remaining()) : created;
         } catch (IvsApiException e) {
             throw new ResourceInitFailedException(created.arn(), outputs(created), List.of(
                     stillCreating("creating", created.arn(), deadline, e) + "; the next up waits again"), e);
@@ -186,7 +183,7 @@ public final class RecordingConfigurationResource extends IvsResource {
         String cause = "IVS reports CREATE_FAILED. The S3 bucket \"" + bucket + "\" is probably in another region than "
                 + api().region() + ", or does not exist, or IVS may not write to it";
         try {
-            api().ivs(OperationFamily.RECORDING_CONFIGURATION, client -> client.deleteRecordingConfiguration(b -> b.arn(arn)));
+            api().ivs().deleteRecordingConfiguration(b -> b.arn(arn));
         } catch (IvsApiException e) {
             throw new ResourceInitFailedException(arn, outputs(current), List.of(message("creating", arn, cause,
                     "The failed configuration could not be deleted (" + e.awsMessage() + "); fix the bucket and run up again")), e);
@@ -205,7 +202,7 @@ public final class RecordingConfigurationResource extends IvsResource {
                 var deadline = Deadline.start("update", request.timeout());
                 RecordingConfiguration finished;
                 try {
-                    finished = api().waitForRecordingConfiguration(request.id(), deadline.remaining());
+                    finished = api().waiters().waitForRecordingConfiguration(request.id(), deadline.remaining());
                 } catch (IvsApiException e) {
                     throw new ProviderException(stillCreating("updating", request.id(), deadline, e), e);
                 }
@@ -221,16 +218,14 @@ public final class RecordingConfigurationResource extends IvsResource {
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        return unlessGone(() -> api().ivs(OperationFamily.RECORDING_CONFIGURATION,
-                        client -> client.getRecordingConfiguration(b -> b.arn(id))).recordingConfiguration())
+        return IvsApiException.emptyIfNotFound(() -> api().ivs().getRecordingConfiguration(b -> b.arn(id)).recordingConfiguration())
                 .map(found -> new Live(id, outputs(found)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        var summaries = Pages.of(token -> api().ivs(OperationFamily.RECORDING_CONFIGURATION,
-                        client -> client.listRecordingConfigurations(b -> b.nextToken(token))),
-                ListRecordingConfigurationsResponse::recordingConfigurations, ListRecordingConfigurationsResponse::nextToken);
+        var summaries = api().ivs().listRecordingConfigurationsPaginator(b -> { }).stream()
+                .flatMap(page -> page.recordingConfigurations().stream());
         return Ownership.find(summaries, RecordingConfigurationSummary::tags, RecordingConfigurationSummary::arn, urn);
     }
 
@@ -253,21 +248,20 @@ public final class RecordingConfigurationResource extends IvsResource {
                 detach(id, arns.get(detached), request.urn(), deadline);
             }
         }
-        api().ivs(OperationFamily.RECORDING_CONFIGURATION, client -> client.deleteRecordingConfiguration(b -> b.arn(id)));
+        api().ivs().deleteRecordingConfiguration(b -> b.arn(id));
     }
 
     /** Every channel that records with the configuration: ListChannels filtered by it, all pages. */
     private List<String> channelsUsing(String arn) {
-        return Pages.of(token -> api().ivs(OperationFamily.CHANNEL,
-                        client -> client.listChannels(b -> b.filterByRecordingConfigurationArn(arn).nextToken(token))),
-                ListChannelsResponse::channels, ListChannelsResponse::nextToken).map(ChannelSummary::arn).toList();
+        return api().ivs().listChannelsPaginator(b -> b.filterByRecordingConfigurationArn(arn)).stream()
+                .flatMap(page -> page.channels().stream())
+                .map(ChannelSummary::arn).toList();
     }
 
     private void detach(String configurationArn, String channelArn, String urn, Deadline deadline) {
         String describe = describe("deleting", configurationArn) + " (detaching it from channel " + channelArn + ")";
         try {
-            liveChannels.whileOffline(channelArn, urn, describe, deadline, () -> api().ivs(OperationFamily.CHANNEL,
-                    client -> client.updateChannel(b -> b.arn(channelArn).recordingConfigurationArn(""))));
+            liveChannels.whileOffline(channelArn, urn, describe, deadline, () -> api().ivs().updateChannel(b -> b.arn(channelArn).recordingConfigurationArn("")));
         } catch (IvsApiException e) {
             if (e.is(IvsApiException.Kind.NOT_FOUND)) {
                 return; // the channel went away meanwhile

@@ -2,10 +2,8 @@ package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
-import software.amazon.awssdk.services.ivsrealtime.model.ListStorageConfigurationsResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.StorageConfiguration;
 import software.amazon.awssdk.services.ivsrealtime.model.StorageConfigurationSummary;
 
@@ -42,10 +40,10 @@ public final class StorageConfigurationResource extends CompositionConfiguration
     protected Live create(Map<String, Object> inputs, Map<String, String> tags, CreateRequest request) {
         String bucket = Values.string(Values.asMap(inputs.get("s3")), "bucketName");
         try {
-            var configuration = api().realTime(OperationFamily.STORAGE_CONFIGURATION, client -> client.createStorageConfiguration(b -> b
+            var configuration = api().realTime().createStorageConfiguration(b -> b
                     .name(Values.string(inputs, "name"))
                     .s3(s -> s.bucketName(bucket))
-                    .tags(tags))).storageConfiguration();
+                    .tags(tags)).storageConfiguration();
             return new Live(configuration.arn(), outputs(configuration));
         } catch (IvsApiException e) {
             throw failure("creating", subject(inputs, request), e, null);
@@ -54,30 +52,27 @@ public final class StorageConfigurationResource extends CompositionConfiguration
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        return unlessGone(() -> api().realTime(OperationFamily.STORAGE_CONFIGURATION,
-                        client -> client.getStorageConfiguration(b -> b.arn(id))).storageConfiguration())
+        return IvsApiException.emptyIfNotFound(() -> api().realTime().getStorageConfiguration(b -> b.arn(id)).storageConfiguration())
                 .map(found -> new Live(id, outputs(found)));
     }
 
     @Override
     protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        var summaries = Pages.of(token -> api().realTime(OperationFamily.STORAGE_CONFIGURATION,
-                client -> client.listStorageConfigurations(b -> b.nextToken(token))),
-                ListStorageConfigurationsResponse::storageConfigurations, ListStorageConfigurationsResponse::nextToken);
+        var summaries = api().realTime().listStorageConfigurationsPaginator(b -> { }).stream()
+                .flatMap(page -> page.storageConfigurations().stream());
         return Ownership.find(summaries, StorageConfigurationSummary::tags, StorageConfigurationSummary::arn, urn);
     }
 
     @Override
     protected void deleteConfiguration(String arn) {
-        api().realTime(OperationFamily.STORAGE_CONFIGURATION, client -> client.deleteStorageConfiguration(b -> b.arn(arn)));
+        api().realTime().deleteStorageConfiguration(b -> b.arn(arn));
     }
 
     /** Compositions still running that record to the storage configuration (ListCompositions cannot filter by it). */
     @Override
     protected List<String> compositionsUsing(String arn) {
         return runningCompositions(b -> { }).map(CompositionSummary::arn).filter(composition -> {
-            var destinations = api().realTime(OperationFamily.COMPOSITION,
-                    client -> client.getComposition(b -> b.arn(composition))).composition().destinations();
+            var destinations = api().realTime().getComposition(b -> b.arn(composition)).composition().destinations();
             return destinations.stream()
                     .map(d -> d.configuration() == null ? null : d.configuration().s3())
                     .filter(Objects::nonNull)

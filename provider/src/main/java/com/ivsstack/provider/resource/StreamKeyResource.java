@@ -4,7 +4,6 @@ import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.api.ResourceInitFailedException;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
 import com.ivsstack.provider.schema.Values;
 import software.amazon.awssdk.services.ivs.model.StreamKey;
 import software.amazon.awssdk.services.ivs.model.StreamKeySummary;
@@ -44,7 +43,7 @@ public final class StreamKeyResource extends IvsResource {
         String channelArn = Values.string(inputs, "channelArn");
         List<StreamKeySummary> existing;
         try {
-            existing = api().ivs(OperationFamily.STREAM_KEY, client -> client.listStreamKeys(b -> b.channelArn(channelArn)))
+            existing = api().ivs().listStreamKeys(b -> b.channelArn(channelArn))
                     .streamKeys();
         } catch (IvsApiException e) {
             throw failure("creating", channelArn, e, e.is(IvsApiException.Kind.NOT_FOUND)
@@ -61,7 +60,7 @@ public final class StreamKeyResource extends IvsResource {
             context.log().info(request.urn(), "rotating the stream key " + arn + " of channel " + channelArn
                     + ": it belongs to the resource being replaced (" + previousOwner + "); IVS allows one stream key per channel");
             try {
-                api().ivs(OperationFamily.STREAM_KEY, client -> client.deleteStreamKey(b -> b.arn(arn)));
+                api().ivs().deleteStreamKey(b -> b.arn(arn));
             } catch (IvsApiException e) {
                 if (!e.is(IvsApiException.Kind.NOT_FOUND)) {
                     throw failure("creating", channelArn, e, "Deleting the replaced key " + arn + " failed; run again");
@@ -79,9 +78,9 @@ public final class StreamKeyResource extends IvsResource {
         try {
             syncTags(arn, Values.stringMap(inputs.get("tags")));
             if (tags.containsKey(Ownership.TAG_KEY)) {
-                api().tag(arn, Map.of(Ownership.TAG_KEY, tags.get(Ownership.TAG_KEY)));
+                api().tags().tag(arn, Map.of(Ownership.TAG_KEY, tags.get(Ownership.TAG_KEY)));
             }
-            var key = api().streamKey(arn).orElseThrow(() -> new IvsApiException(IvsApiException.Kind.NOT_FOUND,
+            var key = api().reads().streamKey(arn).orElseThrow(() -> new IvsApiException(IvsApiException.Kind.NOT_FOUND,
                     "the adopted stream key " + arn + " disappeared", null));
             return new Live(arn, outputs(key, inputs));
         } catch (RuntimeException e) {
@@ -97,8 +96,7 @@ public final class StreamKeyResource extends IvsResource {
 
     private Live createKey(String channelArn, Map<String, Object> inputs, Map<String, String> tags) {
         try {
-            var key = api().ivs(OperationFamily.STREAM_KEY,
-                    client -> client.createStreamKey(b -> b.channelArn(channelArn).tags(tags))).streamKey();
+            var key = api().ivs().createStreamKey(b -> b.channelArn(channelArn).tags(tags)).streamKey();
             return new Live(key.arn(), outputs(key, inputs));
         } catch (IvsApiException e) {
             throw failure("creating", channelArn, e, null);
@@ -107,7 +105,7 @@ public final class StreamKeyResource extends IvsResource {
 
     @Override
     protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        return api().streamKey(id).map(key -> new Live(id, outputs(key, oldInputs)));
+        return api().reads().streamKey(id).map(key -> new Live(id, outputs(key, oldInputs)));
     }
 
     @Override
@@ -116,13 +114,13 @@ public final class StreamKeyResource extends IvsResource {
         if (channelArn == null) {
             return Optional.empty();
         }
-        return unlessGone(() -> api().ivs(OperationFamily.STREAM_KEY, client -> client.listStreamKeys(b -> b.channelArn(channelArn))))
+        return IvsApiException.emptyIfNotFound(() -> api().ivs().listStreamKeys(b -> b.channelArn(channelArn)))
                 .flatMap(keys -> Ownership.find(keys.streamKeys().stream(), StreamKeySummary::tags, StreamKeySummary::arn, urn));
     }
 
     @Override
     protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
-        api().ivs(OperationFamily.STREAM_KEY, client -> client.deleteStreamKey(b -> b.arn(id)));
+        api().ivs().deleteStreamKey(b -> b.arn(id));
     }
 
     private static Map<String, Object> outputs(StreamKey key, Map<String, Object> inputs) {
