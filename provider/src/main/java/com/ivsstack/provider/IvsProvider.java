@@ -14,18 +14,9 @@ import com.ivsstack.provider.aws.ChannelReads;
 import com.ivsstack.provider.aws.IvsApi;
 import com.ivsstack.provider.aws.RateLimiter;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import com.ivsstack.provider.function.GetChannelFunction;
-import com.ivsstack.provider.function.GetChannelsFunction;
-import com.ivsstack.provider.function.GetRecordingConfigurationFunction;
-import com.ivsstack.provider.function.GetStreamKeyFunction;
-import com.ivsstack.provider.resource.ChannelResource;
-import com.ivsstack.provider.resource.EncoderConfigurationResource;
-import com.ivsstack.provider.resource.PlaybackKeyPairResource;
-import com.ivsstack.provider.resource.PlaybackRestrictionPolicyResource;
-import com.ivsstack.provider.resource.RecordingConfigurationResource;
+import com.ivsstack.provider.function.Functions;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.provider.resource.StorageConfigurationResource;
-import com.ivsstack.provider.resource.StreamKeyResource;
+import com.ivsstack.provider.resource.ResourceTypes;
 import com.ivsstack.provider.schema.InputChecker;
 import com.ivsstack.provider.schema.PackageSchema;
 import com.ivsstack.provider.schema.PropertyDiffer;
@@ -41,10 +32,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The ivs provider: schema.json, the provider configuration, the seven resource types and four functions. No AWS
+ * The ivs provider: schema.json, the provider configuration, the resource types and the functions. No AWS
  * client exists before {@link #configure}. Thread-safe after configure; close it to release the HTTP clients.
  */
 public final class IvsProvider implements Provider, AutoCloseable {
@@ -72,23 +62,12 @@ public final class IvsProvider implements Provider, AutoCloseable {
         this.context = new ResourceContext(schema, builder.log);
         this.awsEnvironment = builder.awsEnvironment;
         this.awsSettings = new IvsApi.Settings(builder.rateLimiter, builder.retries, builder.reads, builder.pollInterval);
-        this.resources = index(Stream.of(
-                new ChannelResource(context),
-                new StreamKeyResource(context),
-                new RecordingConfigurationResource(context),
-                new PlaybackKeyPairResource(context),
-                new PlaybackRestrictionPolicyResource(context),
-                new EncoderConfigurationResource(context),
-                new StorageConfigurationResource(context)), ResourceType::token);
-        this.functions = index(Stream.of(
-                new GetChannelFunction(context),
-                new GetStreamKeyFunction(context),
-                new GetRecordingConfigurationFunction(context),
-                new GetChannelsFunction(context)), ProviderFunction::token);
+        this.resources = index(ResourceTypes.of(context), ResourceType::token);
+        this.functions = index(Functions.of(context), ProviderFunction::token);
     }
 
-    private static <T> Map<String, T> index(Stream<T> items, Function<T, String> token) {
-        return items.collect(Collectors.toMap(token, item -> item, (a, b) -> a, LinkedHashMap::new));
+    private static <T> Map<String, T> index(List<? extends T> items, Function<T, String> token) {
+        return items.stream().collect(Collectors.toMap(token, item -> item, (a, b) -> a, LinkedHashMap::new));
     }
 
     public static Builder builder() {

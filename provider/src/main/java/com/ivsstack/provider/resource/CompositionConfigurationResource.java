@@ -2,6 +2,8 @@ package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.aws.IvsApiException;
+import com.ivsstack.provider.model.PropertyMap;
+import com.ivsstack.provider.model.ResourceModel;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionState;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.ListCompositionsRequest;
@@ -15,10 +17,10 @@ import java.util.stream.Stream;
  * An IVS RealTime configuration that compositions use (encoder, storage): only tags update in place, and IVS refuses
  * to delete one while a composition uses it, so the delete error names those compositions.
  */
-abstract class CompositionConfigurationResource extends IvsResource {
+abstract class CompositionConfigurationResource<I extends PropertyMap, O extends PropertyMap> extends IvsResource<I, O> {
 
-    protected CompositionConfigurationResource(ResourceContext context, String token) {
-        super(context, token);
+    protected CompositionConfigurationResource(ResourceContext context, ResourceModel<I, O> model) {
+        super(context, model);
     }
 
     /** The Delete call of the configuration type. */
@@ -28,7 +30,7 @@ abstract class CompositionConfigurationResource extends IvsResource {
     protected abstract List<String> compositionsUsing(String arn);
 
     @Override
-    protected final void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
+    protected final void delete(String id, I oldInputs, DeleteRequest request) {
         try {
             deleteConfiguration(id);
         } catch (IvsApiException e) {

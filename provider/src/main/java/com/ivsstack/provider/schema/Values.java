@@ -111,12 +111,6 @@ public final class Values {
         return Secret.unwrap(map.get(key)) instanceof String s ? s : null;
     }
 
-    /** The plain string at {@code key}, or "" when there is none: IVS's way of saying "none" in updates. */
-    public static String stringOrEmpty(Map<String, Object> map, String key) {
-        String value = string(map, key);
-        return value == null ? "" : value;
-    }
-
     public static Boolean bool(Map<String, Object> map, String key) {
         if (map == null) {
             return null;
@@ -202,6 +196,15 @@ public final class Values {
             return plain ? key : quoted;
         }
         return plain ? parent + "." + key : parent + quoted;
+    }
+
+    /** {@code path(path(parent, key), more...)}: a path several names deep. */
+    public static String path(String parent, String key, String... more) {
+        String result = path(parent, key);
+        for (String next : more) {
+            result = path(result, next);
+        }
+        return result;
     }
 
     public static String index(String parent, int index) {

@@ -96,6 +96,17 @@ class FunctionsTest {
     }
 
     @Test
+    void getChannels_standardChannel_summaryHasEmptyPresetAndNoOwnershipTag(IvsClient ivs) {
+        var created = ivs.createChannel(b -> b.name("summed").type("STANDARD").latencyMode("NORMAL")
+                .tags(Map.of("ivsstack:urn", "urn:x", "k", "v"))).channel();
+        var result = invoke("ivs:index:getChannels", Map.of("name", "summed"));
+        assertThat((List<?>) result.get("channels")).singleElement().isEqualTo(Map.of("arn", created.arn(),
+                "name", "summed", "type", "STANDARD", "latencyMode", "NORMAL", "authorized", false,
+                "insecureIngest", false, "preset", "", "recordingConfigurationArn", "",
+                "playbackRestrictionPolicyArn", "", "tags", Map.of("k", "v")));
+    }
+
+    @Test
     void getChannels_twoFilters_isRejected() {
         var result = provider.function("ivs:index:getChannels").orElseThrow().invoke(Map.of("name", "a",
                 "recordingConfigurationArn", "arn:aws:ivs:us-west-2:123456789012:recording-configuration/abc"));

@@ -44,13 +44,14 @@ class CheckPropertiesTest {
     private static final List<ResourceType> TYPES = types();
     private static final AtomicLong TRIES = new AtomicLong();
 
+    /** Every resource type of the schema, as the provider registers it. */
     private static List<ResourceType> types() {
         var context = new ResourceContext(SCHEMA, ProviderLog.NONE);
         context.configure(ProviderConfig.from(Map.of("defaultTags", Map.of("team", "video"))), API);
-        return List.of(new ChannelResource(context), new StreamKeyResource(context),
-                new RecordingConfigurationResource(context), new PlaybackKeyPairResource(context),
-                new PlaybackRestrictionPolicyResource(context), new EncoderConfigurationResource(context),
-                new StorageConfigurationResource(context));
+        var registered = ResourceTypes.of(context);
+        return SCHEMA.resourceTokens().stream().<ResourceType>map(token -> registered.stream()
+                .filter(type -> type.token().equals(token)).findFirst()
+                .orElseThrow(() -> new AssertionError("no resource type registered for " + token))).toList();
     }
 
     @AfterContainer

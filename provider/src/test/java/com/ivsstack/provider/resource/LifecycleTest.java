@@ -5,8 +5,10 @@ import com.ivsstack.provider.IvsProvider;
 import com.ivsstack.provider.TestKeys;
 import com.ivsstack.provider.TestProviders;
 import com.ivsstack.provider.api.Unknown;
+import com.ivsstack.provider.schema.PackageSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,6 +88,12 @@ class LifecycleTest {
                         c -> Map.of("name", "store-2", "s3", Map.of("bucketName", "compositions")),
                         (ivs, arn) -> ivs.realTimeClient().deleteStorageConfiguration(b -> b.arn(arn)))
         ).map(Arguments::of);
+    }
+
+    @Test
+    void scenarios_coverEveryResourceTypeOfTheSchema() {
+        assertThat(scenarios().map(arguments -> ((Scenario) arguments.get()[0]).token()))
+                .containsExactlyInAnyOrderElementsOf(PackageSchema.load().resourceTokens());
     }
 
     @BeforeEach

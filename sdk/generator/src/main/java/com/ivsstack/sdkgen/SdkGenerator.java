@@ -121,14 +121,7 @@ public final class SdkGenerator {
         files.add(support.emitUtilities());
         files.addAll(support.emitPackageResources());
 
-        files.sort(Comparator.comparing(GeneratedFile::path));
-        for (int i = 1; i < files.size(); i++) {
-            if (files.get(i).path().equals(files.get(i - 1).path())) {
-                throw new IllegalStateException("two schema entries generate " + files.get(i).path()
-                        + "; rename one of them in schema.json");
-            }
-        }
-        return files;
+        return GeneratedFile.sortedByPath(files);
     }
 
     /** One Markdown page per resource, with the Java snippets marked in the examples under {@code examplesDir}. */
