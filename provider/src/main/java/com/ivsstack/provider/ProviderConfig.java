@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.Secret;
+import com.ivsstack.provider.resource.TagRules;
 import com.ivsstack.provider.schema.Json;
 
 import java.net.InetAddress;
@@ -101,7 +102,9 @@ public record ProviderConfig(String region, String profile, String accessKey, St
             }
         }
         try {
-            tags(config.get("defaultTags"));
+            var tags = tags(config.get("defaultTags"));
+            // the rules of every resource's tags, so that a bad default fails here and not at each resource's check
+            failures.addAll(TagRules.check("defaultTags", config.get("defaultTags") instanceof Secret ? new Secret(tags) : tags));
         } catch (IllegalArgumentException e) {
             failures.add(new CheckFailure("defaultTags", e.getMessage()));
         }

@@ -55,7 +55,11 @@ class ProviderConfigTest {
                 arguments(Map.of("endpoint", "localhost:4566"), "endpoint", "http(s) URL"),
                 arguments(Map.of("maxRetries", "-1"), "maxRetries", "0 to 100"),
                 arguments(Map.of("stopLiveStreams", "yes"), "stopLiveStreams", "boolean"),
-                arguments(Map.of("defaultTags", "[1]"), "defaultTags", "map"));
+                arguments(Map.of("defaultTags", "[1]"), "defaultTags", "map"),
+                arguments(Map.of("defaultTags", Map.of("cost center", "a#b")), "defaultTags[\"cost center\"]",
+                        "tag value \"a#b\" is not valid: tag keys and values have only letters, spaces, digits"),
+                arguments(Map.of("defaultTags", "{\"aws:team\":\"video\"}"), "defaultTags[\"aws:team\"]",
+                        "the aws: prefix is reserved by AWS"));
     }
 
     @ParameterizedTest(name = "{0}")

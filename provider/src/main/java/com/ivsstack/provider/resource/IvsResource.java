@@ -129,7 +129,7 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
         var checked = InputChecker.check(schema.inputs(), news);
         var failures = new ArrayList<>(checked.failures());
         var validator = new Validator();
-        validator.tags(TAGS, Values.deepUnwrap(checked.values().get(TAGS)));
+        validator.tags(TAGS, checked.values().get(TAGS));
         validate(inputs(checked.values()), validator);
         failures.addAll(validator.failures());
         return new CheckResult(checked.values(), failures);

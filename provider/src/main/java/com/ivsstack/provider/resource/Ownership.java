@@ -8,8 +8,9 @@ import java.util.stream.Stream;
 
 /**
  * The ownership tag that makes crash recovery possible. At create, every taggable resource also gets the tag
- * {@value #TAG_KEY} = the URN of the resource that created it (when the URN fits a tag value, 256 characters, and
- * the resource has room for one more tag). The tag is invisible: it never appears in the inputs' or outputs' tags and
+ * {@value #TAG_KEY} = the URN of the resource that created it (when the URN is a valid tag value, at most 256
+ * characters within AWS's tagging rules ({@link TagRules}; a child's URN has a {@code $}), and the resource has room
+ * for one more tag). The tag is invisible: it never appears in the inputs' or outputs' tags and
  * never causes a diff; tag updates never remove it.
  *
  * <p>Convention: {@code read} with an EMPTY id means "find the resource this URN created". The resource type looks
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
 public final class Ownership {
 
     public static final String TAG_KEY = "ivsstack:urn";
-    static final int MAX_TAG_VALUE = 256;
     static final int MAX_TAGS = 50;
 
     private Ownership() {
@@ -28,7 +28,7 @@ public final class Ownership {
     /** The tags to send at create: the user's tags plus the ownership tag when it fits. */
     public static Map<String, String> tagsForCreate(Map<String, String> tags, String urn) {
         var result = new LinkedHashMap<>(tags);
-        if (urn != null && !urn.isEmpty() && urn.length() <= MAX_TAG_VALUE && result.size() < MAX_TAGS) {
+        if (urn != null && !urn.isEmpty() && TagRules.isAllowedValue(urn) && result.size() < MAX_TAGS) {
             result.put(TAG_KEY, urn);
         }
         return result;

@@ -5,7 +5,6 @@ import com.ivsstack.provider.schema.Values;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -60,29 +59,9 @@ public final class Validator {
         }
     }
 
-    /** Tags: at most 50, keys 1..128 characters, values 0..256, no reserved prefix, not the ownership key. */
+    /** Tags under AWS's tagging rules ({@link TagRules}). */
     public void tags(String property, Object value) {
-        var map = Values.asMap(value);
-        if (map == null) {
-            return;
-        }
-        if (map.size() > Ownership.MAX_TAGS) {
-            fail(property, map.size() + " tags given (including defaultTags); a resource takes at most 50");
-        }
-        for (Map.Entry<String, Object> entry : map.entrySet()) {
-            String key = entry.getKey();
-            String path = Values.path(property, key);
-            if (key.isEmpty() || key.length() > 128) {
-                fail(path, "tag key " + Values.show(key) + " has " + key.length() + " characters; it must have 1 to 128");
-            } else if (key.toLowerCase().startsWith("aws:")) {
-                fail(path, "tag key " + Values.show(key) + " is not valid: the aws: prefix is reserved by AWS");
-            } else if (key.equals(Ownership.TAG_KEY)) {
-                fail(path, "tag key " + Values.show(key) + " is reserved: the provider sets it to record which resource owns the AWS object");
-            }
-            if (entry.getValue() instanceof String s && s.length() > 256) {
-                fail(path, "tag value has " + s.length() + " characters; it must have at most 256");
-            }
-        }
+        failures.addAll(TagRules.check(property, value));
     }
 
     private static String format(double value) {
