@@ -62,6 +62,7 @@ class GeneratedSourcesTest {
 
         assertThat(generator.generateDocs(REPO.resolve("examples")))
                 .filteredOn(page -> !page.path().equals("README.md"))
+                .hasSize(SchemaReader.read(REPO.resolve("schema.json")).resources().size())
                 .allSatisfy(page -> assertThat(page.content()).as(page.path()
                         + ": mark a declaration in an example with // docs:begin <token> ... // docs:end <token>")
                         .contains("```java\n"));

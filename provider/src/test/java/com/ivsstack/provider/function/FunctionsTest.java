@@ -85,12 +85,14 @@ class FunctionsTest {
     void getChannels_byRecordingConfiguration_listsEveryPage(IvsClient ivs) {
         String recording = ivs.createRecordingConfiguration(b -> b.destinationConfiguration(d -> d.s3(s -> s.bucketName("recordings"))))
                 .recordingConfiguration().arn();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 105; i++) {
             ivs.createChannel(b -> b.recordingConfigurationArn(recording));
         }
         ivs.createChannel(b -> b.name("other"));
+        IVS.emulator().admin().resetRequestCounts();
         var result = invoke("ivs:index:getChannels", Map.of("recordingConfigurationArn", recording));
-        assertThat((List<?>) result.get("arns")).hasSize(3);
+        assertThat((List<?>) result.get("arns")).hasSize(105).doesNotHaveDuplicates();
+        assertThat(IVS.emulator().admin().requestCount("ListChannels")).as("a page holds 100 channels").isEqualTo(2);
         var byName = invoke("ivs:index:getChannels", Map.of("name", "other"));
         assertThat((List<?>) byName.get("channels")).hasSize(1);
     }

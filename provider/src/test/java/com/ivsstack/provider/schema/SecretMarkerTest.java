@@ -22,7 +22,7 @@ class SecretMarkerTest {
     @Test
     void mark_getStreamKeyResult_wrapsOnlyTheValue() {
         var marked = SecretMarker.mark(SCHEMA.function("ivs:index:getStreamKey").outputs(),
-                Map.of("arn", "a", "value", "v", "tags", Map.of()));
-        assertThat(marked).containsEntry("arn", "a").containsEntry("value", new Secret("v"));
+                Map.of("arn", "a", "channelArn", "c", "value", "v", "tags", Map.of("k", "t")));
+        assertThat(marked).isEqualTo(Map.of("arn", "a", "channelArn", "c", "value", new Secret("v"), "tags", Map.of("k", "t")));
     }
 }
