@@ -8,10 +8,12 @@ import java.util.stream.Stream;
 
 /**
  * The ownership tag that makes crash recovery possible. At create, every taggable resource also gets the tag
- * {@value #TAG_KEY} = the URN of the resource that created it (when the URN is a valid tag value, at most 256
- * characters within AWS's tagging rules ({@link TagRules}; a child's URN has a {@code $}), and the resource has room
- * for one more tag). The tag is invisible: it never appears in the inputs' or outputs' tags and
- * never causes a diff; tag updates never remove it.
+ * {@value #TAG_KEY} = the URN of the resource that created it (when it fits a tag value, 256 characters, and the
+ * resource has room for one more tag). A tag value has only the characters of AWS's tagging rules ({@link TagRules}),
+ * and a URN may hold others (a component's child has a {@code $}): each of those, and {@code @} itself, is written
+ * {@code @<hex code point>@}, so a URN within the rules is its own tag value and every URN has a value of its own. The
+ * tag is invisible: it never appears in the inputs' or outputs' tags and never causes a diff; tag updates never
+ * remove it.
  *
  * <p>Convention: {@code read} with an EMPTY id means "find the resource this URN created". The resource type looks
  * it up by this tag (the List operations return tags in their summaries) and returns it, or gone. The engine uses this
@@ -28,10 +30,47 @@ public final class Ownership {
     /** The tags to send at create: the user's tags plus the ownership tag when it fits. */
     public static Map<String, String> tagsForCreate(Map<String, String> tags, String urn) {
         var result = new LinkedHashMap<>(tags);
-        if (urn != null && !urn.isEmpty() && TagRules.isAllowedValue(urn) && result.size() < MAX_TAGS) {
-            result.put(TAG_KEY, urn);
+        if (urn != null && !urn.isEmpty() && result.size() < MAX_TAGS) {
+            String value = tagValue(urn);
+            if (TagRules.isAllowedValue(value)) {
+                result.put(TAG_KEY, value);
+            }
         }
         return result;
+    }
+
+    /** The ownership tag's value for {@code urn}. */
+    static String tagValue(String urn) {
+        var value = new StringBuilder(urn.length());
+        urn.codePoints().forEach(c -> {
+            String character = Character.toString(c);
+            if (c != '@' && TagRules.isAllowedValue(character)) {
+                value.append(character);
+            } else {
+                value.append('@').append(Integer.toHexString(c)).append('@');
+            }
+        });
+        return value.toString();
+    }
+
+    /** The URN that an ownership tag's value stands for. */
+    static String urnOf(String tagValue) {
+        var urn = new StringBuilder(tagValue.length());
+        for (int i = 0; i < tagValue.length(); i++) {
+            int end = tagValue.charAt(i) == '@' ? tagValue.indexOf('@', i + 1) : -1;
+            if (end > i + 1) {
+                urn.appendCodePoint(Integer.parseInt(tagValue.substring(i + 1, end), 16));
+                i = end;
+            } else {
+                urn.append(tagValue.charAt(i));
+            }
+        }
+        return urn.toString();
+    }
+
+    /** The URN of the resource that created the AWS object with these tags, if any. */
+    public static Optional<String> owner(Map<String, String> tags) {
+        return tags == null ? Optional.empty() : Optional.ofNullable(tags.get(TAG_KEY)).map(Ownership::urnOf);
     }
 
     /** The tags without the ownership tag: what inputs and outputs show. */
@@ -48,7 +87,7 @@ public final class Ownership {
     }
 
     public static boolean ownedBy(Map<String, String> tags, String urn) {
-        return tags != null && urn != null && urn.equals(tags.get(TAG_KEY));
+        return tags != null && urn != null && tagValue(urn).equals(tags.get(TAG_KEY));
     }
 
     /** The ARN of the first resource summary whose tags carry the ownership tag of {@code urn}. */

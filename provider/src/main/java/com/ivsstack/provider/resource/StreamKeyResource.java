@@ -54,7 +54,7 @@ public final class StreamKeyResource extends IvsResource<StreamKeyInputs, Stream
             return createKey(channelArn, inputs, tags);
         }
         String arn = existing.get(0).arn();
-        String previousOwner = existing.get(0).tags() == null ? null : existing.get(0).tags().get(Ownership.TAG_KEY);
+        String previousOwner = Ownership.owner(existing.get(0).tags()).orElse(null);
         if (previousOwner != null && previousOwner.equals(request.urn())) {
             // The key of the resource being replaced (a replacement that creates first, because the user overrode
             // deleteBeforeReplace): adopting it would hand the replacement the key that the engine deletes next.
