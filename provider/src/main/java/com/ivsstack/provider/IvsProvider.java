@@ -7,7 +7,7 @@ import com.ivsstack.provider.api.PropertyDiff;
 import com.ivsstack.provider.api.Provider;
 import com.ivsstack.provider.api.ProviderFunction;
 import com.ivsstack.provider.api.ProviderLog;
-import com.ivsstack.provider.api.ResourceType;
+import com.ivsstack.provider.api.ResourceHandler;
 import com.ivsstack.provider.aws.AwsClients;
 import com.ivsstack.provider.aws.AwsEnvironment;
 import com.ivsstack.provider.aws.ChannelReads;
@@ -17,10 +17,11 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import com.ivsstack.provider.function.Functions;
 import com.ivsstack.provider.resource.ResourceContext;
 import com.ivsstack.provider.resource.ResourceTypes;
+import com.ivsstack.provider.schema.BundledSchema;
 import com.ivsstack.provider.schema.InputChecker;
-import com.ivsstack.provider.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.PackageSchema;
 import com.ivsstack.provider.schema.PropertyDiffer;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
     private final ResourceContext context;
     private final AwsEnvironment awsEnvironment;
     private final IvsApi.Settings awsSettings;
-    private final Map<String, ResourceType> resources;
+    private final Map<String, ResourceHandler> resources;
     private final Map<String, ProviderFunction> functions;
     private volatile IvsApi api;
 
@@ -58,11 +59,11 @@ public final class IvsProvider implements Provider, AutoCloseable {
     }
 
     private IvsProvider(Builder builder) {
-        this.schema = PackageSchema.load();
+        this.schema = BundledSchema.load();
         this.context = new ResourceContext(schema, builder.log);
         this.awsEnvironment = builder.awsEnvironment;
         this.awsSettings = new IvsApi.Settings(builder.rateLimiter, builder.retries, builder.reads, builder.pollInterval);
-        this.resources = index(ResourceTypes.of(context), ResourceType::token);
+        this.resources = index(ResourceTypes.of(context), ResourceHandler::token);
         this.functions = index(Functions.of(context), ProviderFunction::token);
     }
 
@@ -139,7 +140,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
 
     @Override
     public String schemaJson() {
-        return schema.json();
+        return schema.source();
     }
 
     @Override
@@ -147,14 +148,14 @@ public final class IvsProvider implements Provider, AutoCloseable {
         var ours = new LinkedHashMap<String, Object>();
         var engine = new LinkedHashMap<String, Object>();
         (news == null ? Map.<String, Object>of() : news).forEach((k, v) -> (ENGINE_CONFIG.contains(k) ? engine : ours).put(k, v));
-        var checked = InputChecker.check(schema.config(), withoutUnknowns(ours));
+        var checked = InputChecker.check(schema, schema.provider().token().text(), schema.config(), withoutUnknowns(ours));
         var failures = new ArrayList<CheckFailure>(checked.failures());
         if (failures.isEmpty()) {
             failures.addAll(ProviderConfig.validate(checked.values()));
         }
         var inputs = new LinkedHashMap<String, Object>(checked.values());
         ours.forEach((k, v) -> {
-            if (Values.isUnknown(v)) {
+            if (PropertyValues.isUnknown(v)) {
                 inputs.put(k, v);
             }
         });
@@ -165,7 +166,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
     private static Map<String, Object> withoutUnknowns(Map<String, Object> config) {
         var result = new LinkedHashMap<String, Object>();
         config.forEach((k, v) -> {
-            if (!Values.isUnknown(v)) {
+            if (!PropertyValues.isUnknown(v)) {
                 result.put(k, v);
             }
         });
@@ -179,8 +180,8 @@ public final class IvsProvider implements Provider, AutoCloseable {
         ENGINE_CONFIG.forEach(olds::remove);
         ENGINE_CONFIG.forEach(current::remove);
         var detailed = new LinkedHashMap<String, PropertyDiff>();
-        PropertyDiffer.diff(schema.config(), InputChecker.withDefaults(schema.config(), olds),
-                InputChecker.withDefaults(schema.config(), current), List.of()).forEach((path, diff) -> {
+        PropertyDiffer.diff(schema, schema.config(), InputChecker.withDefaults(schema, schema.config(), olds),
+                InputChecker.withDefaults(schema, schema.config(), current), List.of()).forEach((path, diff) -> {
                     boolean replace = REPLACING_CONFIG.contains(DiffResult.topLevelKey(path));
                     detailed.put(path, replace ? PropertyDiff.of(replacing(diff.kind())) : diff);
                 });
@@ -199,7 +200,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
     public synchronized void configure(Map<String, Object> config) {
         var values = new LinkedHashMap<>(config == null ? Map.<String, Object>of() : config);
         ENGINE_CONFIG.forEach(values::remove);
-        var providerConfig = ProviderConfig.from(InputChecker.withDefaults(schema.config(), values));
+        var providerConfig = ProviderConfig.from(InputChecker.withDefaults(schema, schema.config(), values));
         var connected = IvsApi.connect(providerConfig, awsEnvironment, awsSettings);
         var previous = api;
         api = connected;
@@ -215,7 +216,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
     }
 
     @Override
-    public Optional<ResourceType> resource(String token) {
+    public Optional<ResourceHandler> resource(String token) {
         return Optional.ofNullable(resources.get(token));
     }
 

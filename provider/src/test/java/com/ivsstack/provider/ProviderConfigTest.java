@@ -5,7 +5,7 @@ import com.ivsstack.provider.aws.AwsEnvironment;
 import com.ivsstack.provider.api.PropertyDiff;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.ProviderLog;
-import com.ivsstack.provider.api.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ivsstack.sdkgen.GeneratedFile;
 import com.ivsstack.sdkgen.SdkGenerator;
-import com.ivsstack.sdkgen.schema.SchemaReader;
+import com.ivsstack.pulumi.schema.SchemaReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

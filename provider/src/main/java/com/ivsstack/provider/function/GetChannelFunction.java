@@ -8,7 +8,7 @@ import com.ivsstack.provider.model.GetChannelArgs;
 import com.ivsstack.provider.model.GetChannelResult;
 import com.ivsstack.provider.resource.ChannelResource;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.List;
 
@@ -25,7 +25,7 @@ public final class GetChannelFunction extends IvsFunction<GetChannelArgs> {
     protected void validate(GetChannelArgs args, List<CheckFailure> failures) {
         String arn = args.arn();
         if (arn != null && !ArnParser.isArnOf("channel", arn)) {
-            failures.add(new CheckFailure(GetChannelArgs.ARN, Values.show(arn) + " is not an IVS channel ARN"));
+            failures.add(new CheckFailure(GetChannelArgs.ARN, PropertyValues.show(arn) + " is not an IVS channel ARN"));
         }
     }
 

@@ -10,7 +10,7 @@ import com.ivsstack.provider.model.GetChannelsResult;
 import com.ivsstack.provider.resource.ChannelResource;
 import com.ivsstack.provider.resource.Ownership;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +37,17 @@ public final class GetChannelsFunction extends IvsFunction<GetChannelsArgs> {
         }
         String name = args.name();
         if (name != null && !name.matches("[a-zA-Z0-9-_]{0,128}")) {
-            failures.add(new CheckFailure(GetChannelsArgs.NAME, Values.show(name)
+            failures.add(new CheckFailure(GetChannelsArgs.NAME, PropertyValues.show(name)
                     + " is not a channel name (0-128 letters, digits, - and _)"));
         }
         String recording = args.recordingConfigurationArn();
         if (recording != null && !ArnParser.isArnOf("recording-configuration", recording)) {
-            failures.add(new CheckFailure(GetChannelsArgs.RECORDING_CONFIGURATION_ARN, Values.show(recording)
+            failures.add(new CheckFailure(GetChannelsArgs.RECORDING_CONFIGURATION_ARN, PropertyValues.show(recording)
                     + " is not an IVS recording-configuration ARN"));
         }
         String policy = args.playbackRestrictionPolicyArn();
         if (policy != null && !ArnParser.isArnOf("playback-restriction-policy", policy)) {
-            failures.add(new CheckFailure(GetChannelsArgs.PLAYBACK_RESTRICTION_POLICY_ARN, Values.show(policy)
+            failures.add(new CheckFailure(GetChannelsArgs.PLAYBACK_RESTRICTION_POLICY_ARN, PropertyValues.show(policy)
                     + " is not an IVS playback-restriction-policy ARN"));
         }
     }

@@ -8,7 +8,7 @@ import com.ivsstack.provider.model.GetRecordingConfigurationArgs;
 import com.ivsstack.provider.model.GetRecordingConfigurationResult;
 import com.ivsstack.provider.resource.RecordingConfigurationResource;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.List;
 
@@ -25,7 +25,7 @@ public final class GetRecordingConfigurationFunction extends IvsFunction<GetReco
     protected void validate(GetRecordingConfigurationArgs args, List<CheckFailure> failures) {
         String arn = args.arn();
         if (arn != null && !ArnParser.isArnOf("recording-configuration", arn)) {
-            failures.add(new CheckFailure(GetRecordingConfigurationArgs.ARN, Values.show(arn)
+            failures.add(new CheckFailure(GetRecordingConfigurationArgs.ARN, PropertyValues.show(arn)
                     + " is not an IVS recording-configuration ARN"));
         }
     }

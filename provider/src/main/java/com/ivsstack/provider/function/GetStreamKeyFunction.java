@@ -8,7 +8,7 @@ import com.ivsstack.provider.model.GetStreamKeyArgs;
 import com.ivsstack.provider.model.GetStreamKeyResult;
 import com.ivsstack.provider.resource.ResourceContext;
 import com.ivsstack.provider.resource.StreamKeyResource;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.List;
 
@@ -30,10 +30,10 @@ public final class GetStreamKeyFunction extends IvsFunction<GetStreamKeyArgs> {
                     "give exactly one of arn (the stream key's ARN) and channelArn (its channel's ARN)"));
         }
         if (arn != null && !ArnParser.isArnOf("stream-key", arn)) {
-            failures.add(new CheckFailure(GetStreamKeyArgs.ARN, Values.show(arn) + " is not an IVS stream-key ARN"));
+            failures.add(new CheckFailure(GetStreamKeyArgs.ARN, PropertyValues.show(arn) + " is not an IVS stream-key ARN"));
         }
         if (channelArn != null && !ArnParser.isArnOf("channel", channelArn)) {
-            failures.add(new CheckFailure(GetStreamKeyArgs.CHANNEL_ARN, Values.show(channelArn)
+            failures.add(new CheckFailure(GetStreamKeyArgs.CHANNEL_ARN, PropertyValues.show(channelArn)
                     + " is not an IVS channel ARN"));
         }
     }

@@ -9,10 +9,10 @@ import com.ivsstack.provider.model.FunctionModel;
 import com.ivsstack.provider.model.PropertyMap;
 import com.ivsstack.provider.resource.Ownership;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.provider.schema.FunctionSchema;
+import com.ivsstack.pulumi.schema.FunctionSpec;
 import com.ivsstack.provider.schema.InputChecker;
 import com.ivsstack.provider.schema.SecretMarker;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ import java.util.Map;
 abstract class IvsFunction<A extends PropertyMap> implements ProviderFunction {
 
     protected final ResourceContext context;
-    protected final FunctionSchema schema;
+    protected final FunctionSpec schema;
     private final FunctionModel<A> model;
 
     protected IvsFunction(ResourceContext context, FunctionModel<A> model) {
@@ -43,15 +43,15 @@ abstract class IvsFunction<A extends PropertyMap> implements ProviderFunction {
 
     @Override
     public String token() {
-        return schema.token();
+        return schema.token().text();
     }
 
     @Override
     public Result invoke(Map<String, Object> args) {
-        var checked = InputChecker.check(schema.inputs(), args == null ? Map.of() : args);
+        var checked = InputChecker.check(context.schema(), token(), schema.arguments(), args == null ? Map.of() : args);
         var failures = new ArrayList<>(checked.failures());
         var plain = new LinkedHashMap<String, Object>();
-        checked.values().forEach((k, v) -> plain.put(k, Values.deepUnwrap(v)));
+        checked.values().forEach((k, v) -> plain.put(k, PropertyValues.deepUnwrap(v)));
         var arguments = model.arguments(plain);
         validate(arguments, failures);
         if (!failures.isEmpty()) {
@@ -59,8 +59,8 @@ abstract class IvsFunction<A extends PropertyMap> implements ProviderFunction {
         }
         var value = new LinkedHashMap<>(call(arguments).asMap());
         value.values().removeIf(v -> v == null);
-        value.computeIfPresent("tags", (k, v) -> new LinkedHashMap<String, Object>(Ownership.visible(Values.stringMap(v))));
-        return Result.of(SecretMarker.mark(schema.outputs(), value));
+        value.computeIfPresent("tags", (k, v) -> new LinkedHashMap<String, Object>(Ownership.visible(PropertyValues.stringMap(v))));
+        return Result.of(SecretMarker.mark(context.schema(), schema.outputs(), value));
     }
 
     protected IvsApi api() {

@@ -1,6 +1,6 @@
 package com.ivsstack.provider.model;
 
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ public abstract class PropertyMap {
         return values;
     }
 
-    /** The value as given: possibly {@link com.ivsstack.provider.api.Unknown}, a secret, or of another kind. */
+    /** The value as given: possibly {@link com.ivsstack.pulumi.value.Unknown}, a secret, or of another kind. */
     public Object get(String name) {
         return values.get(name);
     }
@@ -44,51 +44,51 @@ public abstract class PropertyMap {
     }
 
     protected String string(String name) {
-        return Values.string(values, name);
+        return PropertyValues.string(values, name);
     }
 
     protected Boolean bool(String name) {
-        return Values.bool(values, name);
+        return PropertyValues.bool(values, name);
     }
 
     protected Long integer(String name) {
-        return Values.integer(values, name);
+        return PropertyValues.integer(values, name);
     }
 
     protected Double number(String name) {
-        return Values.number(values, name);
+        return PropertyValues.number(values, name);
     }
 
     protected List<String> stringList(String name) {
-        return Values.stringList(values.get(name));
+        return PropertyValues.stringList(values.get(name));
     }
 
     protected List<Object> list(String name) {
-        return Values.asList(values.get(name));
+        return PropertyValues.asList(values.get(name));
     }
 
     protected Map<String, String> stringMap(String name) {
-        return Values.stringMap(values.get(name));
+        return PropertyValues.stringMap(values.get(name));
     }
 
     protected Map<String, Object> map(String name) {
-        return Values.asMap(values.get(name));
+        return PropertyValues.asMap(values.get(name));
     }
 
     protected <T> T object(String name, Function<Map<String, Object>, T> view) {
-        var map = Values.asMap(values.get(name));
+        var map = PropertyValues.asMap(values.get(name));
         return map == null ? null : view.apply(map);
     }
 
     /** The elements that are objects, each as its view; null when the list is absent. */
     protected <T> List<T> objects(String name, Function<Map<String, Object>, T> view) {
-        var list = Values.asList(values.get(name));
+        var list = PropertyValues.asList(values.get(name));
         if (list == null) {
             return null;
         }
         var result = new ArrayList<T>(list.size());
         for (Object element : list) {
-            var map = Values.asMap(element);
+            var map = PropertyValues.asMap(element);
             if (map != null) {
                 result.add(view.apply(map));
             }

@@ -9,7 +9,7 @@ import com.ivsstack.provider.model.ChannelMultitrackInputConfiguration;
 import com.ivsstack.provider.model.ChannelOutputs;
 import com.ivsstack.provider.model.ChannelSrt;
 import com.ivsstack.provider.model.ResourceModels;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.services.ivs.model.Channel;
 import software.amazon.awssdk.services.ivs.model.ChannelSummary;
@@ -51,7 +51,7 @@ public final class ChannelResource extends IvsResource<ChannelInputs, ChannelOut
         String type = inputs.type();
         String preset = inputs.preset();
         if (preset != null && type != null && !isAdvanced(type)) {
-            validator.fail(ChannelInputs.PRESET, Values.show(preset) + " is not allowed for channel type " + type
+            validator.fail(ChannelInputs.PRESET, PropertyValues.show(preset) + " is not allowed for channel type " + type
                     + ": a transcode preset applies only to ADVANCED_SD and ADVANCED_HD channels");
         }
         var multitrack = inputs.multitrackInputConfiguration();
@@ -62,7 +62,7 @@ public final class ChannelResource extends IvsResource<ChannelInputs, ChannelOut
             }
             String format = inputs.containerFormat();
             if (format != null && !format.equals("FRAGMENTED_MP4")) {
-                validator.fail(ChannelInputs.CONTAINER_FORMAT, Values.show(format) + " is not allowed with multitrack input: "
+                validator.fail(ChannelInputs.CONTAINER_FORMAT, PropertyValues.show(format) + " is not allowed with multitrack input: "
                         + "multitrackInputConfiguration.enabled requires containerFormat FRAGMENTED_MP4");
             }
             for (String required : new String[] {ChannelMultitrackInputConfiguration.MAXIMUM_RESOLUTION,
@@ -75,7 +75,7 @@ public final class ChannelResource extends IvsResource<ChannelInputs, ChannelOut
     }
 
     private static String multitrackPath(String property) {
-        return Values.path(ChannelInputs.MULTITRACK_INPUT_CONFIGURATION, property);
+        return PropertyValues.path(ChannelInputs.MULTITRACK_INPUT_CONFIGURATION, property);
     }
 
     @Override
@@ -91,7 +91,7 @@ public final class ChannelResource extends IvsResource<ChannelInputs, ChannelOut
         }
         var multitrack = new ChannelInputs(normal).multitrackInputConfiguration();
         if (multitrack != null && !Boolean.TRUE.equals(multitrack.enabled())
-                && !Values.isUnknown(multitrack.get(ChannelMultitrackInputConfiguration.ENABLED))) {
+                && !PropertyValues.isUnknown(multitrack.get(ChannelMultitrackInputConfiguration.ENABLED))) {
             normal.remove(ChannelInputs.MULTITRACK_INPUT_CONFIGURATION); // a disabled configuration means nothing
         }
         return normal;

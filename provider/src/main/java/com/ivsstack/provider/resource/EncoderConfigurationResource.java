@@ -6,7 +6,7 @@ import com.ivsstack.provider.model.ResourceModels;
 import com.ivsstack.provider.model.realtime.EncoderConfigurationInputs;
 import com.ivsstack.provider.model.realtime.EncoderConfigurationOutputs;
 import com.ivsstack.provider.model.realtime.EncoderConfigurationVideo;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.EncoderConfiguration;
 import software.amazon.awssdk.services.ivsrealtime.model.EncoderConfigurationSummary;
@@ -41,9 +41,9 @@ public final class EncoderConfigurationResource
         }
         for (String dimension : new String[] {EncoderConfigurationVideo.WIDTH, EncoderConfigurationVideo.HEIGHT}) {
             Object value = video.get(dimension);
-            validator.range(Values.path(VIDEO, dimension), value, 2, 1920);
+            validator.range(PropertyValues.path(VIDEO, dimension), value, 2, 1920);
             if (value instanceof Number n && n.longValue() % 2 != 0) {
-                validator.fail(Values.path(VIDEO, dimension), n + " is odd: the " + dimension
+                validator.fail(PropertyValues.path(VIDEO, dimension), n + " is odd: the " + dimension
                         + " must be an even number of pixels");
             }
         }
@@ -54,9 +54,9 @@ public final class EncoderConfigurationResource
             validator.fail(VIDEO, w + "x" + h + " has " + (w.longValue() * h.longValue())
                     + " pixels: width x height must be at most 2,073,600 (1920x1080 or 1080x1920)");
         }
-        validator.range(Values.path(VIDEO, EncoderConfigurationVideo.FRAMERATE),
+        validator.range(PropertyValues.path(VIDEO, EncoderConfigurationVideo.FRAMERATE),
                 video.get(EncoderConfigurationVideo.FRAMERATE), 1, 60);
-        validator.range(Values.path(VIDEO, EncoderConfigurationVideo.BITRATE),
+        validator.range(PropertyValues.path(VIDEO, EncoderConfigurationVideo.BITRATE),
                 video.get(EncoderConfigurationVideo.BITRATE), 1, 8_500_000);
     }
 

@@ -11,9 +11,9 @@ import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.ReadRequest;
 import com.ivsstack.provider.api.ReadResult;
 import com.ivsstack.provider.api.ResourceInitFailedException;
-import com.ivsstack.provider.api.ResourceType;
-import com.ivsstack.provider.api.Secret;
-import com.ivsstack.provider.api.Unknown;
+import com.ivsstack.provider.api.ResourceHandler;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.value.Unknown;
 import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.api.UpdateResult;
 import com.ivsstack.provider.aws.IvsApi;
@@ -22,9 +22,10 @@ import com.ivsstack.provider.model.PropertyMap;
 import com.ivsstack.provider.model.ResourceModel;
 import com.ivsstack.provider.schema.InputChecker;
 import com.ivsstack.provider.schema.PropertyDiffer;
-import com.ivsstack.provider.schema.ResourceSchema;
+import com.ivsstack.pulumi.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.ResourceSpec;
 import com.ivsstack.provider.schema.SecretMarker;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,18 +44,20 @@ import java.util.function.Supplier;
  * @param <I> the inputs, as check returned them (secrets unwrapped)
  * @param <O> the outputs
  */
-public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> implements ResourceType {
+public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> implements ResourceHandler {
 
     /** The property of every taggable resource's tags, in inputs and outputs (the AWS providers' convention). */
     protected static final String TAGS = "tags";
 
     protected final ResourceContext context;
-    protected final ResourceSchema schema;
+    protected final ResourceSpec schema;
+    private final PackageSchema packageSchema;
     private final ResourceModel<I, O> model;
 
     protected IvsResource(ResourceContext context, ResourceModel<I, O> model) {
         this.context = context;
-        this.schema = context.schema().resource(model.token());
+        this.packageSchema = context.schema();
+        this.schema = packageSchema.resource(model.token());
         this.model = model;
     }
 
@@ -73,7 +76,7 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
      * schema's defaults and treats empty strings, lists and maps as absent.
      */
     protected Map<String, Object> normalize(Map<String, Object> inputs) {
-        return withoutEmpties(InputChecker.withDefaults(schema.inputs(), inputs));
+        return withoutEmpties(InputChecker.withDefaults(packageSchema, schema.inputs(), inputs));
     }
 
     /** Whether a replacement must delete the old resource first (a quota allows only one). */
@@ -103,19 +106,19 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
     /** Deletes the resource; returns normally when it is already gone. */
     protected abstract void delete(String id, I oldInputs, DeleteRequest request);
 
-    // ---- ResourceType -----------------------------------------------------------------------------------------
+    // ---- ResourceHandler -----------------------------------------------------------------------------------------
 
     @Override
     public String token() {
-        return schema.token();
+        return schema.token().text();
     }
 
-    public ResourceSchema schema() {
+    public ResourceSpec schema() {
         return schema;
     }
 
     protected String typeName() {
-        return schema.typeName();
+        return schema.token().name();
     }
 
     protected IvsApi api() {
@@ -126,7 +129,7 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
     public CheckResult check(CheckRequest request) {
         var news = new LinkedHashMap<>(request.news() == null ? Map.<String, Object>of() : request.news());
         mergeDefaultTags(news);
-        var checked = InputChecker.check(schema.inputs(), news);
+        var checked = InputChecker.check(packageSchema, token(), schema.inputs(), news);
         var failures = new ArrayList<>(checked.failures());
         var validator = new Validator();
         validator.tags(TAGS, checked.values().get(TAGS));
@@ -137,16 +140,16 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
 
     private void mergeDefaultTags(Map<String, Object> news) {
         var defaults = context.config().defaultTags();
-        if (defaults.isEmpty() || !schema.inputs().properties().containsKey(TAGS)) {
+        if (defaults.isEmpty() || schema.inputs().property(TAGS) == null) {
             return;
         }
         Object tags = news.get(TAGS);
-        if (tags != null && Values.asMap(tags) == null) {
+        if (tags != null && PropertyValues.asMap(tags) == null) {
             return; // unknown or malformed: merged once known, reported by the type check
         }
         var merged = new LinkedHashMap<String, Object>(defaults);
         if (tags != null) {
-            merged.putAll(Values.asMap(tags));
+            merged.putAll(PropertyValues.asMap(tags));
         }
         news.put(TAGS, tags instanceof Secret ? new Secret(merged) : merged);
     }
@@ -155,7 +158,7 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
     public DiffResult diff(DiffRequest request) {
         var olds = normalize(plainView(request.oldInputs()));
         var news = normalize(plainView(request.news()));
-        var detailed = PropertyDiffer.diff(schema.inputs(), olds, news, request.ignoreChanges());
+        var detailed = PropertyDiffer.diff(packageSchema, schema.inputs(), olds, news, request.ignoreChanges());
         return new DiffResult(detailed, deleteBeforeReplace());
     }
 
@@ -213,7 +216,8 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
         }
         var oldInputs = inputs(request.oldInputs());
         var news = inputs(request.news());
-        var changes = PropertyDiffer.diff(schema.inputs(), normalize(oldInputs.asMap()), normalize(news.asMap()), List.of());
+        var changes = PropertyDiffer.diff(packageSchema, schema.inputs(), normalize(oldInputs.asMap()), normalize(news.asMap()),
+                List.of());
         boolean onlyTags = changes.keySet().stream().allMatch(path -> DiffResult.topLevelKey(path).equals(TAGS));
         if (!changes.isEmpty() && !onlyTags) {
             updateInPlace(request.id(), oldInputs, news, request);
@@ -299,10 +303,10 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
     /** Outputs during preview: the inputs, the old outputs for what stays, unknowns for what AWS computes. */
     private Map<String, Object> previewOutputs(Map<String, Object> inputs, Map<String, Object> oldOutputs) {
         var outputs = new LinkedHashMap<String, Object>();
-        for (String name : schema.outputs().properties().keySet()) {
+        for (String name : schema.outputs().declared().keySet()) {
             if (inputs.containsKey(name)) {
                 outputs.put(name, inputs.get(name));
-            } else if (schema.inputs().properties().containsKey(name)) {
+            } else if (schema.inputs().property(name) != null) {
                 continue; // an input left out stays out
             } else if (oldOutputs.containsKey(name)) {
                 outputs.put(name, oldOutputs.get(name));
@@ -318,10 +322,10 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
         var outputs = new LinkedHashMap<String, Object>();
         raw.forEach((k, v) -> {
             if (v != null) {
-                outputs.put(k, k.equals(TAGS) ? new LinkedHashMap<String, Object>(Ownership.visible(Values.stringMap(v))) : v);
+                outputs.put(k, k.equals(TAGS) ? new LinkedHashMap<String, Object>(Ownership.visible(PropertyValues.stringMap(v))) : v);
             }
         });
-        var marked = SecretMarker.mark(schema.outputs(), outputs);
+        var marked = SecretMarker.mark(packageSchema, schema.outputs(), outputs);
         if (inputs != null) {
             inputs.forEach((k, v) -> {
                 if (v instanceof Secret && marked.containsKey(k)) {
@@ -335,18 +339,18 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
     /** The inputs that produce {@code outputs}, as check would return them (refresh and import store these). */
     private Map<String, Object> inputsFrom(Map<String, Object> outputs, Map<String, Object> oldInputs) {
         var inputs = new LinkedHashMap<String, Object>();
-        for (String name : schema.inputs().properties().keySet()) {
+        for (String name : schema.inputs().declared().keySet()) {
             Object value = outputs.get(name);
             if (value == null) {
                 continue;
             }
-            if (Values.same(value, "") && !oldInputs.containsKey(name)) {
+            if (PropertyValues.same(value, "") && !oldInputs.containsKey(name)) {
                 continue; // AWS's "none"; the user left it out
             }
             boolean secretInput = oldInputs.get(name) instanceof Secret;
             inputs.put(name, secretInput ? Secret.wrap(Secret.unwrap(value)) : value);
         }
-        return InputChecker.withDefaults(schema.inputs(), inputs);
+        return InputChecker.withDefaults(packageSchema, schema.inputs(), inputs);
     }
 
     /** The typed inputs of a property map, secrets unwrapped at every depth, unknowns kept. */
@@ -361,14 +365,14 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
 
     /** The tags of taggable inputs; empty for a type without tags. */
     private static Map<String, String> tagsOf(PropertyMap inputs) {
-        return Values.stringMap(inputs.get(TAGS));
+        return PropertyValues.stringMap(inputs.get(TAGS));
     }
 
     /** Inputs with secret wrappers removed at the top level and below; unknowns kept. */
     protected static Map<String, Object> plainView(Map<String, Object> inputs) {
         var result = new LinkedHashMap<String, Object>();
         if (inputs != null) {
-            inputs.forEach((k, v) -> result.put(k, Values.deepUnwrap(v)));
+            inputs.forEach((k, v) -> result.put(k, PropertyValues.deepUnwrap(v)));
         }
         return result;
     }
@@ -377,7 +381,7 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
     protected static Map<String, Object> withoutEmpties(Map<String, Object> map) {
         var result = new LinkedHashMap<String, Object>();
         map.forEach((k, v) -> {
-            Object cleaned = v instanceof Map<?, ?> m ? withoutEmpties(Values.asMap(m)) : v;
+            Object cleaned = v instanceof Map<?, ?> m ? withoutEmpties(PropertyValues.asMap(m)) : v;
             boolean empty = cleaned == null || "".equals(cleaned)
                     || (cleaned instanceof Map<?, ?> mm && mm.isEmpty())
                     || (cleaned instanceof List<?> list && list.isEmpty());

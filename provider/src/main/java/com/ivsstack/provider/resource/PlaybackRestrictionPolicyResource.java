@@ -7,7 +7,7 @@ import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.model.PlaybackRestrictionPolicyInputs;
 import com.ivsstack.provider.model.PlaybackRestrictionPolicyOutputs;
 import com.ivsstack.provider.model.ResourceModels;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 import software.amazon.awssdk.services.ivs.model.PlaybackRestrictionPolicy;
 import software.amazon.awssdk.services.ivs.model.PlaybackRestrictionPolicySummary;
 
@@ -29,17 +29,17 @@ public final class PlaybackRestrictionPolicyResource
     protected void validate(PlaybackRestrictionPolicyInputs inputs, Validator validator) {
         validator.string(PlaybackRestrictionPolicyInputs.NAME, inputs.name(), 0, 128, Validator.NAME_PATTERN,
                 "a policy name has only letters, digits, - and _");
-        var countries = Values.asList(inputs.get(PlaybackRestrictionPolicyInputs.ALLOWED_COUNTRIES));
+        var countries = PropertyValues.asList(inputs.get(PlaybackRestrictionPolicyInputs.ALLOWED_COUNTRIES));
         if (countries != null) {
             for (int i = 0; i < countries.size(); i++) {
-                validator.string(Values.index(PlaybackRestrictionPolicyInputs.ALLOWED_COUNTRIES, i), countries.get(i), 2, 2,
+                validator.string(PropertyValues.index(PlaybackRestrictionPolicyInputs.ALLOWED_COUNTRIES, i), countries.get(i), 2, 2,
                         "[A-Z]{2}", "a country is an ISO 3166-1 alpha-2 code in capitals, such as US or DE");
             }
         }
-        var origins = Values.asList(inputs.get(PlaybackRestrictionPolicyInputs.ALLOWED_ORIGINS));
+        var origins = PropertyValues.asList(inputs.get(PlaybackRestrictionPolicyInputs.ALLOWED_ORIGINS));
         if (origins != null) {
             for (int i = 0; i < origins.size(); i++) {
-                validator.string(Values.index(PlaybackRestrictionPolicyInputs.ALLOWED_ORIGINS, i), origins.get(i), 0, 128,
+                validator.string(PropertyValues.index(PlaybackRestrictionPolicyInputs.ALLOWED_ORIGINS, i), origins.get(i), 0, 128,
                         null, null);
             }
         }

@@ -14,7 +14,7 @@ import com.ivsstack.provider.model.RecordingConfigurationRenditionConfiguration;
 import com.ivsstack.provider.model.RecordingConfigurationS3DestinationConfiguration;
 import com.ivsstack.provider.model.RecordingConfigurationThumbnailConfiguration;
 import com.ivsstack.provider.model.ResourceModels;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 import software.amazon.awssdk.services.ivs.model.ChannelSummary;
 import software.amazon.awssdk.services.ivs.model.RecordingConfiguration;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationState;
@@ -61,7 +61,7 @@ public final class RecordingConfigurationResource
         var destination = inputs.destinationConfiguration();
         var s3 = destination == null ? null : destination.s3();
         if (s3 != null) {
-            validator.string(Values.path(RecordingConfigurationInputs.DESTINATION_CONFIGURATION,
+            validator.string(PropertyValues.path(RecordingConfigurationInputs.DESTINATION_CONFIGURATION,
                             RecordingConfigurationDestinationConfiguration.S3, RecordingConfigurationS3DestinationConfiguration.BUCKET_NAME),
                     s3.bucketName(), 3, 63, Validator.BUCKET_PATTERN, "an S3 bucket name has only lowercase letters, digits, - and .");
         }
@@ -70,22 +70,22 @@ public final class RecordingConfigurationResource
                 inputs.get(RecordingConfigurationInputs.RECORDING_RECONNECT_WINDOW_SECONDS), 0, 300);
         var thumbnails = inputs.thumbnailConfiguration();
         if (thumbnails != null) {
-            validator.range(Values.path(THUMBNAILS, TARGET_INTERVAL), thumbnails.get(TARGET_INTERVAL), 1, 60);
+            validator.range(PropertyValues.path(THUMBNAILS, TARGET_INTERVAL), thumbnails.get(TARGET_INTERVAL), 1, 60);
             if ("DISABLED".equals(thumbnails.recordingMode()) && thumbnails.get(TARGET_INTERVAL) != null) {
-                validator.fail(Values.path(THUMBNAILS, TARGET_INTERVAL), thumbnails.get(TARGET_INTERVAL)
+                validator.fail(PropertyValues.path(THUMBNAILS, TARGET_INTERVAL), thumbnails.get(TARGET_INTERVAL)
                         + " is not allowed: targetIntervalSeconds applies only when recordingMode is INTERVAL");
             }
-            noDuplicates(validator, Values.path(THUMBNAILS, STORAGE), thumbnails.storage());
+            noDuplicates(validator, PropertyValues.path(THUMBNAILS, STORAGE), thumbnails.storage());
         }
         var renditions = inputs.renditionConfiguration();
         if (renditions != null) {
             if ("CUSTOM".equals(renditions.renditionSelection())
-                    && !Values.isUnknown(renditions.get(RENDITION_LIST))
+                    && !PropertyValues.isUnknown(renditions.get(RENDITION_LIST))
                     && renditions.renditions().isEmpty()) {
-                validator.fail(Values.path(RENDITIONS, RENDITION_LIST),
+                validator.fail(PropertyValues.path(RENDITIONS, RENDITION_LIST),
                         "missing: renditionSelection CUSTOM requires at least one rendition (SD, HD, FULL_HD, LOWEST_RESOLUTION)");
             }
-            noDuplicates(validator, Values.path(RENDITIONS, RENDITION_LIST), renditions.renditions());
+            noDuplicates(validator, PropertyValues.path(RENDITIONS, RENDITION_LIST), renditions.renditions());
         }
     }
 
@@ -98,24 +98,24 @@ public final class RecordingConfigurationResource
     @Override
     protected Map<String, Object> normalize(Map<String, Object> inputs) {
         var normal = new LinkedHashMap<>(super.normalize(inputs));
-        if (!Values.isUnknown(normal.get(THUMBNAILS))) {
+        if (!PropertyValues.isUnknown(normal.get(THUMBNAILS))) {
             var thumbnails = new LinkedHashMap<String, Object>();
-            thumbnails.putAll(orEmpty(Values.asMap(normal.get(THUMBNAILS))));
+            thumbnails.putAll(orEmpty(PropertyValues.asMap(normal.get(THUMBNAILS))));
             thumbnails.putIfAbsent(RECORDING_MODE, "INTERVAL");
             if ("INTERVAL".equals(thumbnails.get(RECORDING_MODE))) {
                 thumbnails.putIfAbsent(TARGET_INTERVAL, 60L);
-            } else if (!Values.isUnknown(thumbnails.get(RECORDING_MODE))) {
+            } else if (!PropertyValues.isUnknown(thumbnails.get(RECORDING_MODE))) {
                 thumbnails.remove(TARGET_INTERVAL);
             }
             thumbnails.putIfAbsent(STORAGE, List.of("SEQUENTIAL"));
             thumbnails.computeIfPresent(STORAGE, (k, v) -> sortedUnlessUnknown(v));
             normal.put(THUMBNAILS, thumbnails);
         }
-        if (!Values.isUnknown(normal.get(RENDITIONS))) {
+        if (!PropertyValues.isUnknown(normal.get(RENDITIONS))) {
             var renditions = new LinkedHashMap<String, Object>();
-            renditions.putAll(orEmpty(Values.asMap(normal.get(RENDITIONS))));
+            renditions.putAll(orEmpty(PropertyValues.asMap(normal.get(RENDITIONS))));
             renditions.putIfAbsent(SELECTION, "ALL");
-            if (!"CUSTOM".equals(renditions.get(SELECTION)) && !Values.isUnknown(renditions.get(SELECTION))) {
+            if (!"CUSTOM".equals(renditions.get(SELECTION)) && !PropertyValues.isUnknown(renditions.get(SELECTION))) {
                 renditions.remove(RENDITION_LIST); // ignored by IVS unless CUSTOM
             } else {
                 renditions.computeIfPresent(RENDITION_LIST, (k, v) -> sortedUnlessUnknown(v));
@@ -128,7 +128,7 @@ public final class RecordingConfigurationResource
 
     /** A list of names in one order and once each, as IVS reports it back; unknown stays unknown. */
     private static Object sortedUnlessUnknown(Object list) {
-        return Values.isUnknown(list) ? list : new ArrayList<>(new TreeSet<>(Values.stringList(list)));
+        return PropertyValues.isUnknown(list) ? list : new ArrayList<>(new TreeSet<>(PropertyValues.stringList(list)));
     }
 
     private static Map<String, Object> orEmpty(Map<String, Object> map) {

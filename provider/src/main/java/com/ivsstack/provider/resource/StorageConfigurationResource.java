@@ -6,7 +6,7 @@ import com.ivsstack.provider.model.ResourceModels;
 import com.ivsstack.provider.model.realtime.StorageConfigurationInputs;
 import com.ivsstack.provider.model.realtime.StorageConfigurationOutputs;
 import com.ivsstack.provider.model.realtime.StorageConfigurationS3;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.StorageConfiguration;
 import software.amazon.awssdk.services.ivsrealtime.model.StorageConfigurationSummary;
@@ -35,7 +35,7 @@ public final class StorageConfigurationResource
                 "a storage configuration name has only letters, digits, - and _");
         var s3 = inputs.s3();
         if (s3 != null) {
-            validator.string(Values.path(StorageConfigurationInputs.S3, StorageConfigurationS3.BUCKET_NAME), s3.bucketName(),
+            validator.string(PropertyValues.path(StorageConfigurationInputs.S3, StorageConfigurationS3.BUCKET_NAME), s3.bucketName(),
                     3, 63, Validator.BUCKET_PATTERN, "an S3 bucket name has only lowercase letters, digits, - and .");
         }
     }

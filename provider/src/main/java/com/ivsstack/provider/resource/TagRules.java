@@ -1,8 +1,8 @@
 package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CheckFailure;
-import com.ivsstack.provider.api.Secret;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class TagRules {
     /** What is wrong with {@code tags} (a map, possibly secret or holding secrets) at {@code property}. */
     public static List<CheckFailure> check(String property, Object tags) {
         var failures = new ArrayList<CheckFailure>();
-        var map = Values.asMap(tags);
+        var map = PropertyValues.asMap(tags);
         if (map == null) {
             return failures;
         }
@@ -45,20 +45,20 @@ public final class TagRules {
         }
         for (Map.Entry<String, Object> entry : map.entrySet()) {
             String key = entry.getKey();
-            String path = Values.path(property, key);
+            String path = PropertyValues.path(property, key);
             if (key.isEmpty() || key.length() > MAX_KEY) {
-                failures.add(new CheckFailure(path, "tag key " + Values.show(key) + " has " + key.length()
+                failures.add(new CheckFailure(path, "tag key " + PropertyValues.show(key) + " has " + key.length()
                         + " characters; it must have 1 to " + MAX_KEY));
             } else if (key.toLowerCase().startsWith("aws:")) {
-                failures.add(new CheckFailure(path, "tag key " + Values.show(key) + " is not valid: the aws: prefix is reserved by AWS"));
+                failures.add(new CheckFailure(path, "tag key " + PropertyValues.show(key) + " is not valid: the aws: prefix is reserved by AWS"));
             } else if (key.equals(Ownership.TAG_KEY)) {
-                failures.add(new CheckFailure(path, "tag key " + Values.show(key)
+                failures.add(new CheckFailure(path, "tag key " + PropertyValues.show(key)
                         + " is reserved: the provider sets it to record which resource owns the AWS object"));
             } else if (!ALLOWED.matcher(key).matches()) {
-                failures.add(new CheckFailure(path, "tag key " + Values.show(key) + " is not valid: " + ALLOWED_IN_WORDS));
+                failures.add(new CheckFailure(path, "tag key " + PropertyValues.show(key) + " is not valid: " + ALLOWED_IN_WORDS));
             }
             if (Secret.unwrap(entry.getValue()) instanceof String value) {
-                String shown = Values.show(secret ? new Secret(value) : entry.getValue());
+                String shown = PropertyValues.show(secret ? new Secret(value) : entry.getValue());
                 if (value.length() > MAX_VALUE) {
                     failures.add(new CheckFailure(path, "tag value has " + value.length()
                             + " characters; it must have at most " + MAX_VALUE));

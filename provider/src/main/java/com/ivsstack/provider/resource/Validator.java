@@ -1,7 +1,7 @@
 package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CheckFailure;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +33,9 @@ public final class Validator {
             return;
         }
         if (s.length() < min || s.length() > max) {
-            fail(property, Values.show(s) + " has " + s.length() + " characters; it must have " + min + " to " + max);
+            fail(property, PropertyValues.show(s) + " has " + s.length() + " characters; it must have " + min + " to " + max);
         } else if (pattern != null && !Pattern.matches(pattern, s)) {
-            fail(property, Values.show(s) + " is not valid: " + rule);
+            fail(property, PropertyValues.show(s) + " is not valid: " + rule);
         }
     }
 
@@ -45,7 +45,7 @@ public final class Validator {
             return;
         }
         if (!com.ivsstack.provider.aws.ArnParser.isArnOf(resourceType, s)) {
-            fail(property, Values.show(s) + " is not an IVS " + resourceType + " ARN (arn:aws:ivs:<region>:<account>:"
+            fail(property, PropertyValues.show(s) + " is not an IVS " + resourceType + " ARN (arn:aws:ivs:<region>:<account>:"
                     + resourceType + "/<id>, at most 128 characters)" + (allowEmpty ? "; use \"\" for none" : ""));
         }
     }

@@ -15,7 +15,8 @@ import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.ivsstack.provider.ProviderMain;
-import com.ivsstack.provider.schema.PackageSchema;
+import com.ivsstack.provider.schema.BundledSchema;
+import com.ivsstack.pulumi.schema.PackageSchema;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -123,7 +124,7 @@ class MalformedWireInputTest {
     @Test
     void wrongKinds_rows_coverEveryResourceTypeOfTheSchema() {
         assertThat(wrongKinds().map(row -> (String) row.get()[0]))
-                .containsAll(PackageSchema.load().resourceTokens());
+                .containsAll(BundledSchema.load().resourceTokens());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -22,7 +22,7 @@ class ClassDataSharingIT {
     void firstStart_writableInstallDirectory_trainsAnArchiveThatTheNextStartMaps(@TempDir Path install) throws Exception {
         unpack(install);
 
-        try (var first = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
+        try (var first = InstalledPlugin.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
             first.stub().getPluginInfo(Empty.getDefaultInstance());
         }
         Path archive = install.resolve(ARCHIVE);
@@ -37,7 +37,7 @@ class ClassDataSharingIT {
         assertThat(archive).isRegularFile();
         assertThat(install.resolve(ARCHIVE + ".tmp")).doesNotExist();
         assertThat(install.resolve(ARCHIVE + ".lock")).doesNotExist();
-        try (var next = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
+        try (var next = InstalledPlugin.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
             next.stub().getPluginInfo(Empty.getDefaultInstance());
             assertThat(Files.readString(Path.of("/proc/" + next.pid() + "/maps"))).contains(archive.toString());
             assertThat(next.stderr()).isEmpty();
@@ -52,7 +52,7 @@ class ClassDataSharingIT {
         var jarTime = Files.getLastModifiedTime(install.resolve("pulumi-resource-ivs.jar")).toMillis();
         Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(jarTime - 3_600_000));
 
-        try (var first = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
+        try (var first = InstalledPlugin.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
             first.stub().getPluginInfo(Empty.getDefaultInstance());
             assertThat(Files.readString(Path.of("/proc/" + first.pid() + "/maps"))).doesNotContain(archive.toString());
             assertThat(first.stderr()).isEmpty();
@@ -63,7 +63,7 @@ class ClassDataSharingIT {
             Thread.sleep(100);
         }
 
-        try (var next = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
+        try (var next = InstalledPlugin.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
             next.stub().getPluginInfo(Empty.getDefaultInstance());
             assertThat(Files.readString(Path.of("/proc/" + next.pid() + "/maps"))).contains(archive.toString());
             assertThat(next.stderr()).isEmpty();
@@ -74,7 +74,7 @@ class ClassDataSharingIT {
     void start_javaOptionsGiven_makesNoArchive(@TempDir Path install) throws Exception {
         unpack(install);
 
-        try (var plugin = PluginProcess.start(install.resolve("pulumi-resource-ivs"),
+        try (var plugin = InstalledPlugin.start(install.resolve("pulumi-resource-ivs"),
                 Map.of("PULUMI_IVS_JAVA_OPTS", "-XX:+UseSerialGC"), "127.0.0.1:1")) {
             plugin.stub().getPluginInfo(Empty.getDefaultInstance());
         }
@@ -84,7 +84,7 @@ class ClassDataSharingIT {
     }
 
     private static void unpack(Path into) throws Exception {
-        Process tar = new ProcessBuilder("tar", "-xzf", PluginProcess.tarball().toString(), "-C", into.toString())
+        Process tar = new ProcessBuilder("tar", "-xzf", InstalledPlugin.tarball().toString(), "-C", into.toString())
                 .redirectErrorStream(true).start();
         String output = new String(tar.getInputStream().readAllBytes());
         assertThat(tar.waitFor()).as(output).isZero();

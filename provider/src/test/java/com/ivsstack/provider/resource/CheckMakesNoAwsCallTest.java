@@ -6,9 +6,10 @@ import com.ivsstack.provider.api.CheckRequest;
 import com.ivsstack.provider.api.DiffRequest;
 import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.provider.aws.IvsApi;
-import com.ivsstack.provider.schema.ObjectSchema;
-import com.ivsstack.provider.schema.PackageSchema;
-import com.ivsstack.provider.schema.TypeRef;
+import com.ivsstack.pulumi.schema.ObjectShape;
+import com.ivsstack.provider.schema.BundledSchema;
+import com.ivsstack.pulumi.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.TypeSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
@@ -29,7 +30,7 @@ class CheckMakesNoAwsCallTest {
 
     @Test
     void checkAndDiff_anyResourceType_neverCallAws() {
-        var schema = PackageSchema.load();
+        var schema = BundledSchema.load();
         var context = new ResourceContext(schema, ProviderLog.NONE);
         context.configure(ProviderConfig.from(Map.of("defaultTags", Map.of("team", "video"))), api);
         var registered = ResourceTypes.of(context);
@@ -46,7 +47,7 @@ class CheckMakesNoAwsCallTest {
                 EncoderConfigurationResource.TOKEN, Map.of("video", Map.of("width", 3)),
                 StorageConfigurationResource.TOKEN, Map.of("s3", Map.of("bucketName", "x")));
         for (var type : types) {
-            var inputs = invalid.getOrDefault(type.token(), wrongKind(schema.resource(type.token()).inputs()));
+            var inputs = invalid.getOrDefault(type.token(), wrongKind(schema, schema.resource(type.token()).inputs()));
             var result = type.check(new CheckRequest("urn", Map.of(), inputs));
             assertThat(result.failures()).as(type.token()).isNotEmpty();
             assertThat(result.inputs()).as("defaultTags merged").containsEntry("tags", Map.of("team", "video"));
@@ -56,10 +57,10 @@ class CheckMakesNoAwsCallTest {
     }
 
     /** The first input property given a value of another kind than the schema says. */
-    private static Map<String, Object> wrongKind(ObjectSchema inputs) {
-        var first = inputs.properties().values().iterator().next();
-        boolean text = first.type() instanceof TypeRef.Primitive p && p.kind() == TypeRef.PrimitiveKind.STRING
-                || first.type() instanceof TypeRef.EnumOf;
+    private static Map<String, Object> wrongKind(PackageSchema schema, ObjectShape inputs) {
+        var first = inputs.declared().values().iterator().next();
+        boolean text = first.type() instanceof TypeSpec.Primitive p && p.kind() == TypeSpec.PrimitiveKind.STRING
+                || schema.enumOf(first.type()) != null;
         return Map.of(first.name(), text ? List.of(42) : "of the wrong kind");
     }
 }

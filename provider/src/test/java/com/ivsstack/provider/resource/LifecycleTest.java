@@ -4,8 +4,9 @@ import com.ivsstack.emulator.junit.IvsEmulatorExtension;
 import com.ivsstack.provider.IvsProvider;
 import com.ivsstack.provider.TestKeys;
 import com.ivsstack.provider.TestProviders;
-import com.ivsstack.provider.api.Unknown;
-import com.ivsstack.provider.schema.PackageSchema;
+import com.ivsstack.pulumi.value.Unknown;
+import com.ivsstack.provider.schema.BundledSchema;
+import com.ivsstack.pulumi.schema.PackageSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class LifecycleTest {
     @Test
     void scenarios_coverEveryResourceTypeOfTheSchema() {
         assertThat(scenarios().map(arguments -> ((Scenario) arguments.get()[0]).token()))
-                .containsExactlyInAnyOrderElementsOf(PackageSchema.load().resourceTokens());
+                .containsExactlyInAnyOrderElementsOf(BundledSchema.load().resourceTokens());
     }
 
     @BeforeEach
@@ -129,7 +130,7 @@ class LifecycleTest {
         assertThat(resource.read("", inputs, java.util.Map.of()).id())
                 .as("an empty id finds what this URN created, by the ownership tag").isEqualTo(arn);
         for (var entry : inputs.entrySet()) {
-            assertThat(com.ivsstack.provider.schema.Values.same(read.outputs().get(entry.getKey()), entry.getValue())
+            assertThat(com.ivsstack.pulumi.value.PropertyValues.same(read.outputs().get(entry.getKey()), entry.getValue())
                     || entry.getKey().equals("thumbnailConfiguration") || entry.getKey().equals("video"))
                     .as("output %s equals declared %s, read %s", entry.getKey(), entry.getValue(), read.outputs().get(entry.getKey()))
                     .isTrue();

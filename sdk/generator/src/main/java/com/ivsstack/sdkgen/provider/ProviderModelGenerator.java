@@ -2,7 +2,7 @@ package com.ivsstack.sdkgen.provider;
 
 import com.ivsstack.sdkgen.GeneratedFile;
 import com.ivsstack.sdkgen.SdkGenerator;
-import com.ivsstack.sdkgen.schema.SchemaReader;
+import com.ivsstack.pulumi.schema.SchemaReader;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ivsstack.sdkgen.GeneratedFile;
-import com.ivsstack.sdkgen.schema.SchemaException;
-import com.ivsstack.sdkgen.schema.SchemaReader;
+import com.ivsstack.pulumi.schema.SchemaException;
+import com.ivsstack.pulumi.schema.SchemaReader;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
