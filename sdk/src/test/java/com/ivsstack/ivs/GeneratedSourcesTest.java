@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ivsstack.sdkgen.GeneratedFile;
 import com.ivsstack.sdkgen.SdkGenerator;
-import com.ivsstack.sdkgen.schema.SchemaReader;
+import com.ivsstack.pulumi.schema.SchemaReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +67,7 @@ class GeneratedSourcesTest {
 
         assertThat(generator.generateDocs(REPO.resolve("examples")))
                 .filteredOn(page -> !page.path().equals("README.md"))
+                .hasSize(SchemaReader.read(REPO.resolve("schema.json")).resources().size())
                 .allSatisfy(page -> assertThat(page.content()).as(page.path()
                         + ": mark a declaration in an example with // docs:begin <token> ... // docs:end <token>")
                         .contains("```java\n"));

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 public final class SystemJvmPlugin {
 
     private static final Pattern LAUNCHER_OPTIONS = Pattern.compile("(?m)^options=\"([^\"]*)\"$");
+    private static volatile Path installed;
 
     private SystemJvmPlugin() {
     }
@@ -51,7 +52,16 @@ public final class SystemJvmPlugin {
         Files.writeString(launcher, "#!/bin/sh\nexec '" + java + "' -Xlog:disable -Xlog:all=warning:stderr "
                 + String.join(" ", options) + " -XX:SharedArchiveFile='" + archive + "' -jar '" + jar + "' \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        installed = directory;
         return directory;
+    }
+
+    /** The directory of the last {@link #install}: the plugin as a jar with its libraries, which the baseline runs. */
+    static Path installed() {
+        if (installed == null) {
+            throw new IllegalStateException("the system JVM plugin is not installed yet: call install first");
+        }
+        return installed;
     }
 
     private static Path pluginJar(Path providerTarget) throws IOException {

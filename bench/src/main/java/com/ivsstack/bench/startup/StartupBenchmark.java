@@ -2,6 +2,7 @@ package com.ivsstack.bench.startup;
 
 import com.ivsstack.bench.Figures;
 import com.ivsstack.bench.Report;
+import com.ivsstack.bench.plugin.CallStrategy;
 import com.ivsstack.bench.plugin.PluginProcess;
 import com.ivsstack.bench.plugin.ProviderSession;
 import com.ivsstack.emulator.IvsEmulator;
@@ -73,7 +74,7 @@ public final class StartupBenchmark {
     /** One cold start of the plugin installed in {@code directory}; its figures go to {@code into} unless null. */
     private static void start(Path directory, IvsEmulator emulator, Starts into) throws Exception {
         long started = System.nanoTime();
-        try (PluginProcess plugin = PluginProcess.start(directory, Map.of())) {
+        try (PluginProcess plugin = PluginProcess.start(directory, CallStrategy.OURS)) {
             var session = new ProviderSession(plugin);
             session.configure(emulator.endpoint());
             long configured = System.nanoTime();

@@ -44,7 +44,7 @@ class BundledRuntimeTlsIT {
         });
         server.start();
         try {
-            String printed = run(List.of(PluginProcess.pluginDirectory().resolve("runtime/bin/java").toString(),
+            String printed = run(List.of(InstalledPlugin.pluginDirectory().resolve("runtime/bin/java").toString(),
                     "-Djdk.tls.namedGroups=x25519,secp256r1", "-Djavax.net.ssl.trustStore=" + keyStore,
                     "-Djavax.net.ssl.trustStorePassword=" + PASSWORD, "-Djavax.net.ssl.trustStoreType=PKCS12",
                     "-cp", Path.of(TlsProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),

@@ -24,10 +24,10 @@ class ClassDataSharingIT {
     @Test
     void firstStart_freshlyUnpackedElsewhere_mapsTheArchiveMadeAtBuildTimeAndWritesNothing(@TempDir Path install)
             throws Exception {
-        PluginProcess.unpack(install);
+        InstalledPlugin.unpack(install);
         List<Path> unpacked = files(install);
 
-        try (var first = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
+        try (var first = InstalledPlugin.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
             first.stub().getPluginInfo(Empty.getDefaultInstance());
 
             assertThat(Files.readString(Path.of("/proc/" + first.pid() + "/maps")))
@@ -39,12 +39,12 @@ class ClassDataSharingIT {
 
     @Test
     void start_javaOptionsGiven_stillMapsTheArchive() throws Exception {
-        try (var plugin = PluginProcess.start(Map.of("PULUMI_IVS_JAVA_OPTS", "-Xshare:on -XX:+UseSerialGC"),
+        try (var plugin = InstalledPlugin.start(Map.of("PULUMI_IVS_JAVA_OPTS", "-Xshare:on -XX:+UseSerialGC"),
                 "127.0.0.1:1")) {
             plugin.stub().getPluginInfo(Empty.getDefaultInstance());
 
             assertThat(Files.readString(Path.of("/proc/" + plugin.pid() + "/maps")))
-                    .contains(PluginProcess.pluginDirectory().resolve(ARCHIVE).toRealPath().toString());
+                    .contains(InstalledPlugin.pluginDirectory().resolve(ARCHIVE).toRealPath().toString());
         }
     }
 
