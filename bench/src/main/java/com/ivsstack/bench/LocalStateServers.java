@@ -43,6 +43,7 @@ public final class LocalStateServers implements AutoCloseable {
                 "-Xmx1g", "-jar", repository.resolve("bench/target/s3proxy/s3proxy.jar").toString(), "--properties",
                 properties.toString())).redirectErrorStream(true).redirectOutput(directory.resolve("s3proxy.log").toFile())
                 .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(s3proxy::destroy));
         postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {

@@ -5,6 +5,8 @@ import com.ivsstack.engine.exec.Deployment;
 import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.exec.DeploymentSettings;
 import com.ivsstack.engine.exec.ProviderRegistry;
+import com.ivsstack.engine.exec.RewrittenEvents;
+import com.ivsstack.engine.program.ConfigAdvice;
 import com.ivsstack.engine.program.ProgramResolver;
 import com.ivsstack.engine.program.ProgramRunner;
 import com.ivsstack.engine.program.ProgramSpec;
@@ -42,7 +44,10 @@ public final class Engine implements AutoCloseable {
     private final String programClasspath;
     private final String mainClass;
     private final DeploymentEvents events;
+    private final ConfigAdvice advice;
     private final Map<String, String> environment;
+    /** The stack lock this engine holds across several operations (see {@link #lock()}), or null. */
+    private StackLock held;
 
     private Engine(Builder b) {
         this.project = Project.load(b.projectDirectory, b.stack);
@@ -50,16 +55,45 @@ public final class Engine implements AutoCloseable {
                 b.projectDirectory.toAbsolutePath().normalize());
         Path stateDir = BackendSelection.localDirectory(url, b.stateDirectory, b.projectDirectory);
         Map<String, String> env = b.environment;
-        this.secrets = new SecretsManager(url.isLocal() ? () -> PassphraseSource.resolve(env, stateDir)
-                : () -> PassphraseSource.shared(env, url.toString()), project.encryptionSalt());
         this.environment = env;
+        // A shared backend's passphrase comes from the environment only (see PassphraseSource#shared).
+        this.secrets = url.isLocal()
+                ? new SecretsManager(() -> PassphraseSource.resolve(env, stateDir, true),
+                        () -> PassphraseSource.resolve(env, stateDir, false), project.encryptionSalt())
+                : new SecretsManager(() -> PassphraseSource.shared(env, url.toString()), project.encryptionSalt());
         this.store = new CheckpointStore(StateBackend.open(url, env), stateDir, ORGANIZATION, project.name(), b.stack,
                 secrets);
+        try {
+            requireStack();
+        } catch (RuntimeException e) {
+            store.backend().close();
+            throw e;
+        }
         this.connector = b.connector;
         this.configureOverrides = b.configureOverrides;
         this.programClasspath = b.programClasspath;
         this.mainClass = b.mainClass;
         this.events = b.events;
+        this.advice = new ConfigAdvice(b.stack);
+    }
+
+    /**
+     * A stack exists when it has a state, or a configuration file (ivsstack has no {@code stack init}: writing the
+     * file is how a stack is started). Pulumi's existence is the backend's: a stack with a state and no file runs
+     * with no configuration, as under the Pulumi CLI. With neither, the name is a typo as far as anyone can tell, and
+     * running would deploy a new stack with an empty configuration.
+     */
+    private void requireStack() {
+        if (project.hasStackFile() || store.exists()) {
+            return;
+        }
+        java.util.SortedSet<String> known = project.configuredStacks();
+        throw new IllegalArgumentException("no stack named '" + project.stack() + "' found: there is no "
+                + Project.stackFileName(project.stack()) + " in " + project.directory().toAbsolutePath().normalize()
+                + " and no state for it in " + store.backendUrl() + ". "
+                + (known.isEmpty() ? "" : "This project's stacks: " + String.join(", ", known) + ". ")
+                + "To start a new stack, write its configuration file " + Project.stackFileName(project.stack())
+                + " (config: {} for none), then run up");
     }
 
     public static Builder builder() {
@@ -78,170 +112,40 @@ public final class Engine implements AutoCloseable {
         public static final Options DEFAULT = new Options(false, Set.of(), 10);
     }
 
-    public OperationResult preview(Options options) {
-        return runProgram(true, options);
-    }
-
-    public OperationResult up(Options options) {
-        return runProgram(false, options);
-    }
-
-    @SuppressWarnings("try") // the lock is held for the body, never referenced
-    private OperationResult runProgram(boolean dryRun, Options options) {
-        long start = System.nanoTime();
-        requireSharedPassphrase();
-        try (StackLock lock = dryRun ? null : lock(dryRun ? "preview" : "up")) {
-            // The program's JVM takes longer to reach its first registration than the state takes to load (the
-            // passphrase key alone is a second of PBKDF2): start it first, unless its configuration needs the key.
-            Map<String, Object> config = null;
-            ProgramSpec spec = null;
-            RuntimeException unresolved = null;
-            ProgramRun early = null;
-            if (!project.hasSecureConfig()) {
-                config = project.config(secrets);
-                try {
-                    spec = ProgramResolver.resolve(project, programClasspath, mainClass);
-                    early = ProgramRun.start(spec, settings(config, dryRun, options), rootDirectory());
-                } catch (RuntimeException e) {
-                    unresolved = e; // reported where a run that starts the program late would report it
-                }
-            }
-            try (ProgramRun program = early) {
-                Snapshot old = store.load();
-                RunTimings.mark("state-loaded");
-                if (config == null) {
-                    config = project.config(secrets);
-                }
-                DeploymentSettings settings = settings(config, dryRun, options);
-                SecretRedactor redactor = new SecretRedactor();
-                redactor.remember(config);
-                redactor.remember(old);
-                DeploymentEvents events = redactor.wrap(this.events);
-                try (Deployment deployment = new Deployment(settings, old, store, connector,
-                        configureOverrides.apply(events), events, redactor::remember)) {
-                    try {
-                        deployment.resolvePendingOperations();
-                        if (options.refresh()) {
-                            deployment.refreshAll();
-                        }
-                        if (deployment.errors().isEmpty()) {
-                            int exit = program != null ? program.attach(deployment, events)
-                                    : runLate(spec, unresolved, deployment, settings, events);
-                            RunTimings.flushLatest();
-                            RunTimings.mark("program-exited");
-                            if (exit == 0 && deployment.errors().isEmpty()) {
-                                deployment.deleteUnregistered();
-                            } else if (exit != 0 && deployment.errors().isEmpty()) {
-                                deployment.reportError(exit == ProgramRunner.ERROR_ALREADY_REPORTED
-                                        ? "the program failed (see its error above)"
-                                        : "the program exited with code " + exit);
-                            }
-                        }
-                    } catch (RuntimeException e) {
-                        if (deployment.errors().isEmpty()) {
-                            deployment.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
-                        }
-                    }
-                    RunTimings.mark("run-done");
-                    return recorded(result(dryRun ? "preview" : "update", dryRun, deployment, start));
-                }
-            }
-        }
-    }
-
-    /** Starts the program once the deployment is ready (its configuration needed the passphrase key first). */
-    private int runLate(ProgramSpec resolved, RuntimeException unresolved, Deployment deployment,
-                        DeploymentSettings settings, DeploymentEvents events) {
-        if (unresolved != null) {
-            throw unresolved;
-        }
-        ProgramSpec spec = resolved != null ? resolved : ProgramResolver.resolve(project, programClasspath, mainClass);
-        try (ProgramRun program = ProgramRun.start(spec, settings, rootDirectory())) {
-            return program.attach(deployment, events);
-        }
-    }
-
-    private DeploymentSettings settings(Map<String, Object> config, boolean dryRun, Options options) {
-        return new DeploymentSettings(ORGANIZATION, project.name(), project.stack(), config, dryRun, options.targets(),
-                options.parallel());
-    }
-
-    private String rootDirectory() {
-        return project.directory().toAbsolutePath().toString();
-    }
-
-    /** Deletes every resource of the stack (the program is not run). */
-    public OperationResult destroy(boolean dryRun, Options options) {
-        return withoutProgram("destroy", dryRun, options, Deployment::destroyAll);
-    }
-
-    /** Reads every resource back from the cloud; in a dry run only reports what changed. */
-    public OperationResult refresh(boolean dryRun, Options options) {
-        return withoutProgram("refresh", dryRun, options, Deployment::refreshAll);
-    }
-
-    public OperationResult importResource(String type, String name, String id, boolean dryRun) {
-        return withoutProgram("import", dryRun, Options.DEFAULT, d -> d.importResource(type, name, id));
-    }
-
     /**
-     * Rebuilds the state of a stack whose state file was lost: previews the program for the resources it declares,
-     * then adopts each one the provider finds as created by that resource's URN. Passes repeat while they adopt
-     * something, because a lookup may need an output of a resource adopted in the pass before (a stream key, its
-     * channel's ARN). Nothing is created or changed.
+     * Locks the stack for several operations (up's preview and update, destroy's preview and destroy), so that a
+     * second run is refused before it has done anything, not after its preview. The operations of this engine run
+     * under it until it is closed.
+     *
+     * @param command what the run does, shown to a run the lock refuses ("ivsstack up")
      */
-    public OperationResult importOwned() {
-        List<com.ivsstack.engine.plan.Step> adopted = new java.util.ArrayList<>();
-        while (true) {
-            OperationResult preview = preview(Options.DEFAULT);
-            if (!preview.succeeded()) {
-                return preview;
-            }
-            List<com.ivsstack.engine.plan.Step> declared = preview.steps().stream()
-                    .filter(s -> s.custom() && s.op() == com.ivsstack.engine.plan.StepOp.CREATE
-                            && !s.type().startsWith(ProviderRegistry.PROVIDER_TYPE_PREFIX))
-                    .toList();
-            OperationResult pass = withoutProgram("import", false, Options.DEFAULT, d -> d.importOwned(declared));
-            List<com.ivsstack.engine.plan.Step> imported = pass.steps().stream()
-                    .filter(s -> s.op() == com.ivsstack.engine.plan.StepOp.IMPORT).toList();
-            adopted.addAll(imported);
-            if (!pass.succeeded() || imported.isEmpty()) {
-                return new OperationResult(pass.kind(), false, List.copyOf(adopted), pass.errors(), pass.outputs(),
-                        pass.elapsed());
-            }
+    public synchronized Lock lock(String command) {
+        if (held != null) {
+            throw new IllegalStateException("this engine already holds the lock of stack '" + project.stack() + "'");
         }
+        StackLock lock = acquire(command);
+        held = lock;
+        return () -> {
+            synchronized (this) {
+                held = null;
+            }
+            lock.close();
+        };
     }
 
-    @SuppressWarnings("try")
-    private OperationResult withoutProgram(String kind, boolean dryRun, Options options,
-                                           java.util.function.Consumer<Deployment> body) {
-        long start = System.nanoTime();
-        requireSharedPassphrase();
-        try (StackLock lock = dryRun ? null : lock(kind)) {
-            Snapshot old = store.load();
-            DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(),
-                    project.config(secrets), dryRun, options.targets(), options.parallel());
-            SecretRedactor redactor = new SecretRedactor();
-            redactor.remember(settings.config());
-            redactor.remember(old);
-            DeploymentEvents events = redactor.wrap(this.events);
-            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events),
-                    events, redactor::remember)) {
-                try {
-                    deployment.resolvePendingOperations();
-                    body.accept(deployment);
-                } catch (RuntimeException e) {
-                    if (deployment.errors().isEmpty()) {
-                        deployment.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
-                    }
-                }
-                return recorded(result(kind, dryRun, deployment, start));
-            }
-        }
+    /** A held stack lock; closing it releases the lock. */
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close();
     }
 
-    private StackLock lock(String command) {
-        return StackLock.acquire(store, "ivsstack " + command, notice -> events.diagnostic(null, "warning", notice));
+    /** The lock for one operation; none when {@link #lock} holds it already, or for a preview (which writes nothing). */
+    private synchronized StackLock lockFor(boolean dryRun, String command) {
+        return dryRun || held != null ? null : acquire(command);
+    }
+
+    private StackLock acquire(String command) {
+        return StackLock.acquire(store, command, notice -> events.diagnostic(null, "warning", notice));
     }
 
     /** A shared backend's stack needs the passphrase from the environment: said before anything is done. */
@@ -263,8 +167,223 @@ public final class Engine implements AutoCloseable {
         return result;
     }
 
-    private static OperationResult result(String kind, boolean dryRun, Deployment deployment, long start) {
-        return new OperationResult(kind, dryRun, deployment.steps(), deployment.errors(), deployment.stackOutputs(),
+    public OperationResult preview(Options options) {
+        return runProgram(true, options, events, false);
+    }
+
+    public OperationResult up(Options options) {
+        return runProgram(false, options, events, false);
+    }
+
+    @SuppressWarnings("try") // the lock is held for the body, never referenced
+    /** @param rebuilding whether it serves the rebuild of a lost state (see {@link CheckpointStore#load(boolean)}) */
+    private OperationResult runProgram(boolean dryRun, Options options, DeploymentEvents shownEvents, boolean rebuilding) {
+        long start = System.nanoTime();
+        requireSharedPassphrase();
+        try (StackLock lock = lockFor(dryRun, "ivsstack up")) {
+            warnIfUnconfigured(shownEvents);
+            // The program's JVM takes longer to reach its first registration than the state takes to load (the
+            // passphrase key alone is a second of PBKDF2): start it first, unless its configuration needs the key.
+            Map<String, Object> config = null;
+            ProgramSpec spec = null;
+            RuntimeException unresolved = null;
+            ProgramRun early = null;
+            if (!project.hasSecureConfig()) {
+                config = project.config(secrets);
+                try {
+                    spec = ProgramResolver.resolve(project, programClasspath, mainClass);
+                    early = ProgramRun.start(spec, settings(config, dryRun, options), rootDirectory());
+                } catch (RuntimeException e) {
+                    unresolved = e; // reported where a run that starts the program late would report it
+                }
+            }
+            try (ProgramRun program = early) {
+                Snapshot old = store.load(rebuilding);
+                RunTimings.mark("state-loaded");
+                if (config == null) {
+                    config = project.config(secrets);
+                }
+                DeploymentSettings settings = settings(config, dryRun, options);
+                SecretRedactor redactor = new SecretRedactor();
+                redactor.remember(config);
+                redactor.remember(old);
+                DeploymentEvents events = shown(shownEvents, redactor);
+                try (Deployment deployment = new Deployment(settings, old, store, connector,
+                        configureOverrides.apply(events), events, redactor::remember)) {
+                    try {
+                        deployment.resolvePendingOperations();
+                        if (options.refresh()) {
+                            deployment.refreshAll();
+                        }
+                        if (deployment.errors().isEmpty()) {
+                            ProgramRun run = program != null ? program : startLate(spec, unresolved, settings);
+                            int exit;
+                            try {
+                                exit = run.attach(deployment, events);
+                            } finally {
+                                if (run != program) {
+                                    run.close();
+                                }
+                            }
+                            RunTimings.flushLatest();
+                            RunTimings.mark("program-exited");
+                            if (exit == 0 && deployment.errors().isEmpty()) {
+                                deployment.deleteUnregistered();
+                            } else if (exit != 0) {
+                                reportProgramFailure(deployment, run, exit);
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        if (deployment.errors().isEmpty()) {
+                            deployment.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
+                        }
+                    }
+                    RunTimings.mark("run-done");
+                    return recorded(result(dryRun ? "preview" : "update", dryRun, deployment, start, redactor));
+                }
+            }
+        }
+    }
+
+    /** Starts the program once the deployment is ready (its configuration needed the passphrase key first). */
+    private ProgramRun startLate(ProgramSpec resolved, RuntimeException unresolved, DeploymentSettings settings) {
+        if (unresolved != null) {
+            throw unresolved;
+        }
+        ProgramSpec spec = resolved != null ? resolved : ProgramResolver.resolve(project, programClasspath, mainClass);
+        return ProgramRun.start(spec, settings, rootDirectory());
+    }
+
+    /**
+     * A program that failed: the errors it logged (shown already) are the run's errors, so that a JSON plan or a
+     * pull-request comment says why; only a program that logged nothing gets a message of the engine's own.
+     */
+    private static void reportProgramFailure(Deployment deployment, ProgramRun run, int exit) {
+        List<String> logged = run.loggedErrors();
+        if (!logged.isEmpty()) {
+            logged.forEach(deployment::recordError);
+        } else if (deployment.errors().isEmpty()) {
+            deployment.reportError(exit == ProgramRunner.ERROR_ALREADY_REPORTED
+                    ? "the program failed without saying why (exit code " + exit + ")"
+                    : "the program exited with code " + exit + " (see its output above)");
+        }
+    }
+
+    /** What a run shows: every known secret masked, and advice in ivsstack's terms. */
+    private DeploymentEvents shown(DeploymentEvents events, SecretRedactor redactor) {
+        return new RewrittenEvents(events, text -> advice.rewrite(redactor.redact(text)));
+    }
+
+    /** A stack with a state but no configuration file runs with none, as under the Pulumi CLI; it is said, though. */
+    private void warnIfUnconfigured(DeploymentEvents events) {
+        if (!project.hasStackFile()) {
+            events.diagnostic(null, "warning", "there is no " + Project.stackFileName(project.stack()) + " in "
+                    + project.directory().toAbsolutePath().normalize() + ": the program runs with no stack configuration");
+        }
+    }
+
+    private DeploymentSettings settings(Map<String, Object> config, boolean dryRun, Options options) {
+        return new DeploymentSettings(ORGANIZATION, project.name(), project.stack(), config, dryRun, options.targets(),
+                options.parallel());
+    }
+
+    private String rootDirectory() {
+        return project.directory().toAbsolutePath().toString();
+    }
+
+    /** Deletes every resource of the stack (the program is not run). */
+    public OperationResult destroy(boolean dryRun, Options options) {
+        return withoutProgram("destroy", dryRun, options, false, Deployment::destroyAll);
+    }
+
+    /** Reads every resource back from the cloud; in a dry run only reports what changed. */
+    public OperationResult refresh(boolean dryRun, Options options) {
+        return withoutProgram("refresh", dryRun, options, false, Deployment::refreshAll);
+    }
+
+    public OperationResult importResource(String type, String name, String id, boolean dryRun) {
+        return withoutProgram("import", dryRun, Options.DEFAULT, true, d -> d.importResource(type, name, id));
+    }
+
+    /** Events that show only warnings and errors: a preview that serves another operation lists no steps. */
+    private DeploymentEvents problemsOnly() {
+        DeploymentEvents shown = events;
+        return new DeploymentEvents() {
+            @Override
+            public void diagnostic(String urn, String severity, String message) {
+                if (severity.equals("warning") || severity.equals("error")) {
+                    shown.diagnostic(urn, severity, message);
+                }
+            }
+
+            @Override
+            public boolean showsDebug() {
+                return false;
+            }
+        };
+    }
+
+    /**
+     * Rebuilds the state of a stack whose state file was lost: previews the program for the resources it declares,
+     * then adopts each one the provider finds as created by that resource's URN. Passes repeat while they adopt
+     * something, because a lookup may need an output of a resource adopted in the pass before (a stream key, its
+     * channel's ARN). Nothing is created or changed.
+     */
+    public OperationResult importOwned() {
+        List<com.ivsstack.engine.plan.Step> adopted = new java.util.ArrayList<>();
+        while (true) {
+            // Only to learn what the program declares: its steps would read as if they were being created.
+            OperationResult preview = runProgram(true, Options.DEFAULT, problemsOnly(), true);
+            if (!preview.succeeded()) {
+                return preview;
+            }
+            List<com.ivsstack.engine.plan.Step> declared = preview.steps().stream()
+                    .filter(s -> s.custom() && s.op() == com.ivsstack.engine.plan.StepOp.CREATE
+                            && !s.type().startsWith(ProviderRegistry.PROVIDER_TYPE_PREFIX))
+                    .toList();
+            OperationResult pass = withoutProgram("import", false, Options.DEFAULT, true, d -> d.importOwned(declared));
+            List<com.ivsstack.engine.plan.Step> imported = pass.steps().stream()
+                    .filter(s -> s.op() == com.ivsstack.engine.plan.StepOp.IMPORT).toList();
+            adopted.addAll(imported);
+            if (!pass.succeeded() || imported.isEmpty()) {
+                return new OperationResult(pass.kind(), false, List.copyOf(adopted), pass.errors(), pass.outputs(),
+                        pass.elapsed());
+            }
+        }
+    }
+
+    @SuppressWarnings("try")
+    private OperationResult withoutProgram(String kind, boolean dryRun, Options options, boolean rebuilding,
+                                           java.util.function.Consumer<Deployment> body) {
+        long start = System.nanoTime();
+        requireSharedPassphrase();
+        try (StackLock lock = lockFor(dryRun, "ivsstack " + kind)) {
+            Snapshot old = store.load(rebuilding);
+            DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(),
+                    project.config(secrets), dryRun, options.targets(), options.parallel());
+            SecretRedactor redactor = new SecretRedactor();
+            redactor.remember(settings.config());
+            redactor.remember(old);
+            DeploymentEvents events = shown(this.events, redactor);
+            try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events),
+                    events, redactor::remember)) {
+                try {
+                    deployment.resolvePendingOperations();
+                    body.accept(deployment);
+                } catch (RuntimeException e) {
+                    if (deployment.errors().isEmpty()) {
+                        deployment.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
+                    }
+                }
+                return recorded(result(kind, dryRun, deployment, start, redactor));
+            }
+        }
+    }
+
+    /** The result; its errors, like everything shown, with secrets masked and advice in ivsstack's terms. */
+    private OperationResult result(String kind, boolean dryRun, Deployment deployment, long start, SecretRedactor redactor) {
+        List<String> errors = deployment.errors().stream().map(e -> advice.rewrite(redactor.redact(e))).toList();
+        return new OperationResult(kind, dryRun, deployment.steps(), errors, deployment.stackOutputs(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -276,12 +395,17 @@ public final class Engine implements AutoCloseable {
         return store.export(store.load());
     }
 
+    /**
+     * Replaces the stack's state with an exported deployment, once it is validated as a whole (the previous state
+     * stays as the checkpoint's backup); the number of resources imported.
+     */
     @SuppressWarnings("try")
-    public void importStack(JsonNode exported) {
+    public int importStack(JsonNode exported) {
         requireSharedPassphrase();
-        try (StackLock lock = lock("stack import")) {
+        try (StackLock lock = lockFor(false, "ivsstack stack import")) {
             Snapshot snapshot = store.parseExport(exported);
             store.save(snapshot);
+            return snapshot.resources().size();
         }
     }
 

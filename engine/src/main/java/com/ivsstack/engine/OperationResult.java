@@ -25,14 +25,23 @@ public record OperationResult(String kind, boolean dryRun, List<Step> steps, Lis
         return steps.stream().anyMatch(s -> s.op().isChange());
     }
 
+    /**
+     * What was done (in a preview: what would be), by operation: only the steps that succeeded, as in the Pulumi
+     * CLI's summary; the failed ones are {@link #failures()}.
+     */
     public Map<StepOp, Integer> counts() {
         Map<StepOp, Integer> counts = new EnumMap<>(StepOp.class);
         for (Step s : steps) {
-            if (s.op() == StepOp.DELETE_REPLACED || s.type().startsWith("pulumi:providers:")) {
+            if (s.op() == StepOp.DELETE_REPLACED || s.type().startsWith("pulumi:providers:") || s.error() != null) {
                 continue; // part of a replacement, counted there; providers are bookkeeping, as in Pulumi's summary
             }
             counts.merge(s.op(), 1, Integer::sum);
         }
         return counts;
+    }
+
+    /** The steps that failed (a provider's configuration included: nothing of that provider could go ahead). */
+    public int failures() {
+        return (int) steps.stream().filter(s -> s.error() != null).count();
     }
 }

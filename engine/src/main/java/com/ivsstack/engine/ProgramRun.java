@@ -15,6 +15,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ import pulumirpc.EngineGrpc;
 final class ProgramRun implements AutoCloseable {
     private final CompletableFuture<Deployment> deployment = new CompletableFuture<>();
     private final DeferredEvents events = new DeferredEvents();
+    private final EngineService engine = new EngineService(events,
+            () -> deployment.isDone() && !deployment.isCompletedExceptionally() && !deployment.join().errors().isEmpty());
     private final Server server;
     private final ProgramRunner.Running program;
     private boolean attached;
@@ -36,7 +39,7 @@ final class ProgramRun implements AutoCloseable {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                     .addService(new ResourceMonitorService(deployment::join))
-                    .addService(new EngineService(events))
+                    .addService(engine)
                     .callExecutor(ProgramRun::executorOf)
                     .maxInboundMessageSize(400 * 1024 * 1024)
                     .build().start();
@@ -73,6 +76,11 @@ final class ProgramRun implements AutoCloseable {
             stopServer();
             ready.awaitRunningSteps();
         }
+    }
+
+    /** The errors the program logged (its own report of why it failed), as shown. */
+    List<String> loggedErrors() {
+        return engine.loggedErrors();
     }
 
     /** A program never attached (the run failed before its turn) is stopped, and whatever it printed dropped. */

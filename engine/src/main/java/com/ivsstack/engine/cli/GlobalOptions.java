@@ -30,9 +30,12 @@ public final class GlobalOptions {
             description = "Launch this pulumi-resource-ivs binary (or the directory holding it) instead of the in-process provider")
     Path plugin;
 
+    /** When output is colored. */
+    enum ColorMode { auto, always, never }
+
     @Option(names = "--color", scope = ScopeType.INHERIT, defaultValue = "auto",
-            description = "auto, always or never (default: ${DEFAULT-VALUE}: colors only on a terminal)")
-    String color;
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: colors only on a terminal)")
+    ColorMode color;
 
     @Option(names = "--program-classpath", scope = ScopeType.INHERIT, hidden = true,
             description = "Run the program with this classpath instead of building it with Maven")

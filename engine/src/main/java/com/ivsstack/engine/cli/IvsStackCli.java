@@ -83,14 +83,21 @@ public final class IvsStackCli {
             cli.err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return EXIT_FAILURE;
         });
+        // A usage error is a failure (1): exit code 2 means only "there are changes" (--expect-no-changes).
+        cmd.setParameterExceptionHandler((e, args) -> {
+            cli.err.println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.err);
+            cli.err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            return EXIT_FAILURE;
+        });
         return cmd;
     }
 
     boolean colors() {
         return switch (global.color) {
-            case "always" -> true;
-            case "never" -> false;
-            default -> terminal && !env.containsKey("NO_COLOR");
+            case always -> true;
+            case never -> false;
+            case auto -> terminal && !env.containsKey("NO_COLOR");
         };
     }
 
@@ -152,33 +159,52 @@ public final class IvsStackCli {
         }
     }
 
+    /** What preview prints on stdout. */
+    enum Format { text, markdown, json }
+
     @Command(name = "preview", description = "Show what up would do, changing nothing.")
     static final class Preview extends ProgramCommand implements Callable<Integer> {
         @Option(names = "--expect-no-changes", description = "Exit with 2 if the preview has changes")
         boolean expectNoChanges;
 
-        @Option(names = "--format", defaultValue = "text", description = "text, markdown (a pull-request comment) or json")
-        String format;
+        @Option(names = "--format", defaultValue = "text",
+                description = "${COMPLETION-CANDIDATES}: text, a pull-request comment (markdown) or a plan for tools (json)")
+        Format format;
 
         @Override
         public Integer call() {
-            boolean text = format.equals("text");
-            if (!text && !format.equals("markdown") && !format.equals("json")) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--format must be text, markdown or json, not '" + format + "'");
-            }
+            boolean text = format == Format.text;
             // For markdown and json, stdout carries the document only; progress goes to stderr.
             PrintStream live = text ? cli.out : cli.err;
             try (TextRenderer renderer = new TextRenderer(live, cli.colors() && text, diff, cli.global.debug)) {
                 renderer.header("Previewing update (" + cli.target() + "):", true);
-                return cli.withEngine(renderer, engine -> {
-                    OperationResult result = engine.preview(options());
-                    switch (format) {
-                        case "markdown" -> cli.out.print(MarkdownRenderer.render(result, engine.project().name(), cli.global.stack));
-                        case "json" -> cli.out.print(JsonRenderer.render(result, engine.project().name(), cli.global.stack));
-                        default -> renderer.summary(result, false);
+                String[] project = {null};
+                try {
+                    return cli.withEngine(renderer, engine -> {
+                        project[0] = engine.project().name();
+                        OperationResult result = engine.preview(options());
+                        print(result, project[0], renderer);
+                        return exitCode(result, expectNoChanges);
+                    });
+                } catch (RuntimeException e) {
+                    if (text) {
+                        throw e;
                     }
-                    return exitCode(result, expectNoChanges);
-                });
+                    // CI reads the document, not stderr: a preview that could not even start says why in it too.
+                    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                    print(new OperationResult("preview", true, List.of(), List.of(message), Map.of(),
+                            java.time.Duration.ZERO), project[0], renderer);
+                    cli.err.println("error: " + message);
+                    return EXIT_FAILURE;
+                }
+            }
+        }
+
+        private void print(OperationResult result, String project, TextRenderer renderer) {
+            switch (format) {
+                case markdown -> cli.out.print(MarkdownRenderer.render(result, project, cli.global.stack));
+                case json -> cli.out.print(JsonRenderer.render(result, project, cli.global.stack));
+                case text -> renderer.summary(result, false);
             }
         }
     }
@@ -198,30 +224,38 @@ public final class IvsStackCli {
         boolean showSecrets;
 
         @Override
+        @SuppressWarnings("try") // the lock is held for the body, never referenced
         public Integer call() {
             try (TextRenderer renderer = new TextRenderer(cli.out, cli.colors(), diff, cli.global.debug)) {
                 return cli.withEngine(renderer, engine -> {
-                    if (!skipPreview || !yes) {
-                        renderer.header("Previewing update (" + cli.target() + "):", true);
-                        OperationResult preview = engine.preview(options());
-                        renderer.summary(preview, false);
-                        if (!preview.succeeded()) {
-                            return EXIT_FAILURE;
-                        }
-                        if (!preview.hasChanges() && !yes) {
-                            return EXIT_OK;
-                        }
-                        if (!yes && !cli.confirm("Do you want to perform this update?")) {
-                            return EXIT_FAILURE;
-                        }
-                        cli.out.println();
+                    // Locked before the preview: a second run is refused before it has done anything.
+                    try (Engine.Lock lock = engine.lock("ivsstack up")) {
+                        return previewAndUpdate(engine, renderer);
                     }
-                    renderer.header("Updating (" + cli.target() + "):", false);
-                    OperationResult result = engine.up(options());
-                    renderer.summary(result, showSecrets);
-                    return exitCode(result, expectNoChanges);
                 });
             }
+        }
+
+        private int previewAndUpdate(Engine engine, TextRenderer renderer) {
+            if (!skipPreview || !yes) {
+                renderer.header("Previewing update (" + cli.target() + "):", true);
+                OperationResult preview = engine.preview(options());
+                renderer.summary(preview, false);
+                if (!preview.succeeded()) {
+                    return EXIT_FAILURE;
+                }
+                if (!preview.hasChanges() && !yes) {
+                    return EXIT_OK;
+                }
+                if (!yes && !cli.confirm("Do you want to perform this update?")) {
+                    return EXIT_FAILURE;
+                }
+                cli.out.println();
+            }
+            renderer.header("Updating (" + cli.target() + "):", false);
+            OperationResult result = engine.up(options());
+            renderer.summary(result, showSecrets);
+            return exitCode(result, expectNoChanges);
         }
     }
 
@@ -240,26 +274,36 @@ public final class IvsStackCli {
         int parallel;
 
         @Override
+        @SuppressWarnings("try")
         public Integer call() {
             try (TextRenderer renderer = new TextRenderer(cli.out, cli.colors(), false, cli.global.debug)) {
                 Engine.Options options = new Engine.Options(false, new LinkedHashSet<>(targets), parallel);
                 return cli.withEngine(renderer, engine -> {
-                    renderer.header("Previewing destroy (" + cli.target() + "):", true);
-                    OperationResult preview = engine.destroy(true, options);
-                    renderer.summary(preview, false);
-                    if (!preview.hasChanges()) {
-                        return EXIT_OK;
+                    try (Engine.Lock lock = engine.lock("ivsstack destroy")) {
+                        return previewAndDestroy(engine, renderer, options);
                     }
-                    if (!yes && !cli.confirm("Do you want to delete these resources?")) {
-                        return EXIT_FAILURE;
-                    }
-                    cli.out.println();
-                    renderer.header("Destroying (" + cli.target() + "):", false);
-                    OperationResult result = engine.destroy(false, options);
-                    renderer.summary(result, false);
-                    return exitCode(result, false);
                 });
             }
+        }
+
+        private int previewAndDestroy(Engine engine, TextRenderer renderer, Engine.Options options) {
+            renderer.header("Previewing destroy (" + cli.target() + "):", true);
+            OperationResult preview = engine.destroy(true, options);
+            renderer.summary(preview, false);
+            if (!preview.succeeded()) {
+                return EXIT_FAILURE;
+            }
+            if (!preview.hasChanges()) {
+                return EXIT_OK;
+            }
+            if (!yes && !cli.confirm("Do you want to delete these resources?")) {
+                return EXIT_FAILURE;
+            }
+            cli.out.println();
+            renderer.header("Destroying (" + cli.target() + "):", false);
+            OperationResult result = engine.destroy(false, options);
+            renderer.summary(result, false);
+            return exitCode(result, false);
         }
     }
 
@@ -316,6 +360,7 @@ public final class IvsStackCli {
         boolean yes;
 
         @Override
+        @SuppressWarnings("try")
         public Integer call() {
             if (allOwned == (id != null)) {
                 throw new IllegalArgumentException(
@@ -325,7 +370,10 @@ public final class IvsStackCli {
             try (TextRenderer renderer = new TextRenderer(cli.out, cli.colors(), true, cli.global.debug)) {
                 return cli.withEngine(renderer, engine -> {
                     renderer.header("Importing (" + cli.target() + "):", false);
-                    OperationResult result = allOwned ? engine.importOwned() : engine.importResource(type, name, id, false);
+                    OperationResult result;
+                    try (Engine.Lock lock = engine.lock("ivsstack import")) {
+                        result = allOwned ? engine.importOwned() : engine.importResource(type, name, id, false);
+                    }
                     renderer.summary(result, false);
                     if (result.succeeded() && !allOwned) {
                         cli.out.println();
@@ -418,11 +466,12 @@ public final class IvsStackCli {
         @Override
         public Integer call() throws IOException {
             JsonNode exported = file != null ? PRETTY.readTree(file.toFile()) : PRETTY.readTree(stack.cli.in);
-            stack.cli.withEngine(DeploymentEvents.NONE, engine -> {
-                engine.importStack(exported);
-                return null;
+            java.util.Optional<String> backup = stack.cli.withEngine(DeploymentEvents.NONE, engine -> {
+                int resources = engine.importStack(exported);
+                stack.cli.out.println("Imported the state of stack " + stack.cli.global.stack + ": " + resources + " resources.");
+                return engine.store().backupLocation();
             });
-            stack.cli.out.println("Imported the state of stack " + stack.cli.global.stack + ".");
+            backup.ifPresent(b -> stack.cli.out.println("The previous state is kept in " + b + "."));
             return EXIT_OK;
         }
     }

@@ -55,6 +55,11 @@ public final class Deployment implements AutoCloseable {
     /** Steps still running; the registering party is the deployment itself (see {@link #awaitRunningSteps()}). */
     private final java.util.concurrent.Phaser runningSteps = new java.util.concurrent.Phaser(1);
     private final Map<String, CompletableFuture<String>> defaultProviders = new ConcurrentHashMap<>();
+    /**
+     * The step a refresh recorded for each URN (up --refresh): the program's own step for that resource replaces it,
+     * so that each resource is counted once.
+     */
+    private final Map<String, Step> refreshSteps = new ConcurrentHashMap<>();
     private volatile String stackUrn;
 
     public Deployment(DeploymentSettings settings, Snapshot old, CheckpointStore store, ProviderConnector connector,
@@ -96,6 +101,11 @@ public final class Deployment implements AutoCloseable {
         events.diagnostic(null, "error", message);
     }
 
+    /** An error already shown (the program's own, from its log): recorded for the result, not shown again. */
+    public void recordError(String message) {
+        errors.add(message);
+    }
+
     public Snapshot snapshot() {
         return state.snapshot();
     }
@@ -113,7 +123,11 @@ public final class Deployment implements AutoCloseable {
      * normal diff.
      */
     public void resolvePendingOperations() {
-        for (PendingOperation op : state.pending()) {
+        List<PendingOperation> pending = state.pending();
+        if (pending.isEmpty()) {
+            return; // nothing to write: a run that then fails leaves the checkpoint as it was
+        }
+        for (PendingOperation op : pending) {
             ResourceState r = op.resource();
             try {
                 if (op.type().equals(PendingOperation.CREATING) && r.custom() && r.provider() != null) {
@@ -125,7 +139,9 @@ public final class Deployment implements AutoCloseable {
                                 .outputs(markSecrets(found.outputs(), r.inputs(), r.additionalSecretOutputs())).build();
                         state.adoptOld(adopted);
                         events.diagnostic(r.urn(), "warning", "a previous run was interrupted while creating this "
-                                + "resource; found it (id " + found.id() + ") and recorded it instead of creating it again");
+                                + "resource; found it (id " + found.id() + ")" + (settings.dryRun()
+                                ? ": the update will record it instead of creating it again"
+                                : " and recorded it instead of creating it again"));
                     } else {
                         events.diagnostic(r.urn(), "warning", "a previous run was interrupted while creating this "
                                 + "resource; the provider found nothing created, so it will be created now");
@@ -138,7 +154,9 @@ public final class Deployment implements AutoCloseable {
                                 .ifPresent(gone -> state.replaceOld(gone, null));
                     }
                     events.diagnostic(r.urn(), "warning", "a previous run was interrupted while deleting this resource"
-                            + (found.exists() ? "; it still exists" : "; it is gone and was removed from the state"));
+                            + (found.exists() ? "; it still exists" : settings.dryRun()
+                            ? "; it is gone, and the update will remove it from the state"
+                            : "; it is gone and was removed from the state"));
                 } else {
                     events.diagnostic(r.urn(), "warning", "a previous run was interrupted during '" + op.type()
                             + "' of this resource; this run re-applies the program's settings");
@@ -289,9 +307,17 @@ public final class Deployment implements AutoCloseable {
         // Replacements start from fresh defaults: Check again without the old inputs.
         ProviderClient.CheckResult rechecked = client.check(urn, Map.of(), news, seed(urn));
         requireNoFailures(urn, rechecked.failures());
-        if (deleteFirst && !settings.dryRun()) {
-            ResourceState marked = deleteBeforeReplace(old, client);
-            return outcome(create(urn, r, client, base, rechecked.inputs(), StepOp.REPLACE, marked, changes, true));
+        if (deleteFirst) {
+            List<ResourceState> condemned = new ArrayList<>(condemnedDependents(old));
+            condemned.add(old);
+            if (!deletesCanGoAhead(condemned)) {
+                throw new DeploymentException("the replacement of " + urn + " must delete it first, and that delete "
+                        + "cannot go ahead (see above); nothing was deleted");
+            }
+            if (!settings.dryRun()) {
+                ResourceState marked = deleteBeforeReplace(condemned);
+                return outcome(create(urn, r, client, base, rechecked.inputs(), StepOp.REPLACE, marked, changes, true));
+            }
         }
         return outcome(createReplacement(urn, r, client, base, old, rechecked.inputs(), changes, deleteFirst));
     }
@@ -442,16 +468,15 @@ public final class Deployment implements AutoCloseable {
 
     /**
      * Delete-before-replace: first the dependents whose own diff would replace them once this resource's outputs
-     * change (dependents first), then the resource itself. Each stays in the checkpoint marked
+     * change (dependents first), then the resource itself (the last of the list). Each stays in the checkpoint marked
      * pendingReplacement, and is created again when the program registers it.
      */
-    private ResourceState deleteBeforeReplace(ResourceState old, ProviderClient client) {
-        List<ResourceState> condemned = condemnedDependents(old);
-        for (ResourceState dependent : condemned) {
-            ProviderClient dependentClient = providers.get(dependent.provider());
-            deleteForReplacement(dependent, dependentClient);
+    private ResourceState deleteBeforeReplace(List<ResourceState> condemnedThenOld) {
+        ResourceState marked = null;
+        for (ResourceState victim : condemnedThenOld) {
+            marked = deleteForReplacement(victim, providers.get(victim.provider()));
         }
-        return deleteForReplacement(old, client);
+        return marked;
     }
 
     private ResourceState deleteForReplacement(ResourceState victim, ProviderClient client) {
@@ -669,6 +694,11 @@ public final class Deployment implements AutoCloseable {
 
     /** After the program: delete what it no longer declares, and replaced originals, dependents first. */
     public void deleteUnregistered() {
+        Set<String> known = new HashSet<>(registered);
+        state.untouchedOld().forEach(r -> known.add(r.urn()));
+        if (!targetsExist(known)) {
+            return;
+        }
         List<ResourceState> candidates = new ArrayList<>();
         for (ResourceState r : state.untouchedOld()) {
             boolean gone = r.delete() || r.pendingReplacement() || !registered.contains(r.urn());
@@ -681,10 +711,72 @@ public final class Deployment implements AutoCloseable {
 
     /** {@code destroy}: every resource of the stack, dependents first. */
     public void destroyAll() {
+        if (!targetsExist(state.untouchedOld().stream().map(ResourceState::urn).toList())) {
+            return;
+        }
         deleteAll(state.untouchedOld().stream().filter(r -> settings.targeted(r.urn())).toList());
     }
 
+    /**
+     * Whether every {@code --target} names a resource of the stack (in its state, or declared by the program); each
+     * one that does not is an error naming it, as the Pulumi CLI reports it, and nothing is deleted.
+     */
+    private boolean targetsExist(java.util.Collection<String> known) {
+        List<String> missing = settings.targets().stream().filter(t -> !known.contains(t)).toList();
+        for (String target : missing) {
+            List<String> named = known.stream().filter(urn -> urn.startsWith("urn:pulumi:") && Urns.name(urn).equals(target))
+                    .sorted().toList();
+            reportError("--target " + target + " matches no resource of stack '" + settings.stack() + "'"
+                    + (target.startsWith("urn:pulumi:") ? " (neither in its state nor declared by the program)"
+                    : ": targets are URNs" + (named.isEmpty() ? " (urn:pulumi:<stack>::<project>::<type>::<name>)"
+                    : "; did you mean " + String.join(" or ", named) + "?")));
+        }
+        return missing.isEmpty();
+    }
+
+    /**
+     * The delete preflight of a group, before its first delete: whether any delete would certainly fail (see
+     * {@link DeletePreflight}). In a preview the blockers are warnings and the plan goes on; otherwise each is an
+     * error and nothing of the group is deleted.
+     */
+    private boolean deletesCanGoAhead(List<ResourceState> group) {
+        boolean preview = settings.dryRun();
+        Map<String, List<String>> blocked;
+        try {
+            blocked = DeletePreflight.blockers(group, providers, !preview);
+        } catch (RuntimeException e) {
+            String message = "cannot check whether the deletes can go ahead: " + messageOf(e);
+            if (preview) {
+                events.diagnostic(null, "warning", message);
+                return true;
+            }
+            reportError(message + "; nothing was deleted");
+            return false;
+        }
+        blocked.forEach((urn, reasons) -> reasons.forEach(reason -> {
+            if (preview) {
+                events.diagnostic(urn, "warning", "cannot be deleted now, so none of this run's deletes will be made: " + reason);
+            } else {
+                errors.add("delete " + urn + ": " + reason);
+                events.diagnostic(urn, "error", reason);
+            }
+        }));
+        if (preview || blocked.isEmpty()) {
+            return true;
+        }
+        events.diagnostic(null, "info", "nothing was deleted: " + blocked.size() + " of the " + group.size()
+                + " deletes of this run would fail (above), and a group is deleted whole or not at all");
+        return false;
+    }
+
+    private static String messageOf(RuntimeException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
     private void deleteAll(List<ResourceState> candidates) {
+        if (!deletesCanGoAhead(candidates)) {
+            return;
+        }
         List<ResourceState> remaining = new ArrayList<>(candidates);
         Set<String> blocked = new HashSet<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.parallel()));
@@ -750,8 +842,7 @@ public final class Deployment implements AutoCloseable {
         }
         run(step, () -> {
             if (r.protect()) {
-                throw new DeploymentException("resource " + r.urn() + " cannot be deleted because it is protected; "
-                        + "remove the protect option, run up, then delete it");
+                throw new DeploymentException(DeletePreflight.protectedMessage(r.urn()));
             }
             if (settings.dryRun()) {
                 return null;
@@ -779,12 +870,24 @@ public final class Deployment implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ refresh and import
 
-    /** Reads every managed resource from its provider and records what is really there. */
+    /**
+     * Reads every managed resource from its provider and records what is really there. A read that fails is a failed
+     * step and an error of the run (the resource's state is kept as it was): a refresh that could not look must not
+     * pass for one that found no drift. The stack and component resources, which have nothing to read, count as
+     * unchanged, so a refreshed stack counts each of its resources once.
+     */
     public void refreshAll() {
-        List<ResourceState> targets = state.untouchedOld().stream()
-                .filter(r -> r.custom() && !r.isProvider() && !r.pendingReplacement() && !r.delete() && r.provider() != null)
+        List<ResourceState> all = state.untouchedOld().stream()
+                .filter(r -> !r.isProvider() && !r.pendingReplacement() && !r.delete())
                 .filter(r -> settings.targeted(r.urn()))
                 .toList();
+        for (ResourceState r : all) {
+            if (!r.custom() || r.provider() == null) {
+                runRefresh(step(StepOp.SAME, r.urn(), r.type(), r.parent(), r.custom(), List.of(), r.outputs(), r.outputs(),
+                        false), () -> null);
+            }
+        }
+        List<ResourceState> targets = all.stream().filter(r -> r.custom() && r.provider() != null).toList();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.parallel()));
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -793,7 +896,7 @@ public final class Deployment implements AutoCloseable {
                     try {
                         refreshOne(r);
                     } catch (RuntimeException e) {
-                        // reported by run()
+                        // recorded as a failed step and an error by runRefresh
                     }
                 }));
             }
@@ -808,10 +911,19 @@ public final class Deployment implements AutoCloseable {
     }
 
     private void refreshOne(ResourceState r) {
-        ProviderClient client = providers.get(r.provider());
-        ProviderClient.ReadResult read = withPermit(() -> client.read(r.urn(), r.id(), r.outputs(), r.inputs()));
+        ProviderClient.ReadResult read;
+        try {
+            ProviderClient client = providers.get(r.provider());
+            read = withPermit(() -> client.read(r.urn(), r.id(), r.outputs(), r.inputs()));
+        } catch (RuntimeException e) {
+            runRefresh(step(StepOp.REFRESH, r.urn(), r.type(), r.parent(), true, List.of(), r.outputs(), r.outputs(),
+                    false), () -> {
+                throw e;
+            });
+            return;
+        }
         if (!read.exists()) {
-            run(step(StepOp.DELETE, r.urn(), r.type(), r.parent(), true, List.of(), r.outputs(), Map.of(), false), () -> {
+            runRefresh(step(StepOp.DELETE, r.urn(), r.type(), r.parent(), true, List.of(), r.outputs(), Map.of(), false), () -> {
                 state.replaceOld(r, null);
                 return null;
             });
@@ -822,7 +934,7 @@ public final class Deployment implements AutoCloseable {
         List<PropertyChange> changes = PropertyDiffs.compare(r.outputs(), outputs);
         ResourceState refreshed = r.toBuilder().id(read.id()).outputs(outputs).inputs(inputs).build();
         StepOp op = changes.isEmpty() ? StepOp.SAME : StepOp.REFRESH;
-        run(step(op, r.urn(), r.type(), r.parent(), true, changes, r.outputs(), outputs, false), () -> {
+        runRefresh(step(op, r.urn(), r.type(), r.parent(), true, changes, r.outputs(), outputs, false), () -> {
             state.rewriteOld(r, refreshed);
             return null;
         });
@@ -830,7 +942,7 @@ public final class Deployment implements AutoCloseable {
 
     /** {@code ivsstack import}: adopt an existing cloud resource into the stack without running the program. */
     public void importResource(String type, String name, String id) {
-        String stack = ensureStackResource();
+        String stack = stackResourceUrn();
         String urn = Urns.create(settings.stack(), settings.project(), stack, type, name);
         if (state.current(urn).isPresent()) {
             throw new DeploymentException("the stack already has a resource " + urn + "; choose another name");
@@ -849,7 +961,7 @@ public final class Deployment implements AutoCloseable {
      * are left for up to create.
      */
     public void importOwned(List<Step> declared) {
-        String stack = ensureStackResource();
+        String stack = stackResourceUrn();
         for (Step wanted : declared) {
             if (state.current(wanted.urn()).isPresent()) {
                 continue;
@@ -865,13 +977,16 @@ public final class Deployment implements AutoCloseable {
         }
     }
 
-    private String ensureStackResource() {
-        String stackName = settings.project() + "-" + settings.stack();
-        String stack = Urns.create(settings.stack(), settings.project(), null, Urns.STACK_TYPE, stackName);
+    private String stackResourceUrn() {
+        return Urns.create(settings.stack(), settings.project(), null, Urns.STACK_TYPE,
+                settings.project() + "-" + settings.stack());
+    }
+
+    /** The stack resource joins the state with the first resource adopted into it (a failed import writes nothing). */
+    private void ensureStackResource(String stack) {
         if (state.current(stack).isEmpty()) {
             state.add(ResourceState.builder(stack, Urns.STACK_TYPE, false).created(now()).modified(now()).build());
         }
-        return stack;
     }
 
     /**
@@ -901,6 +1016,7 @@ public final class Deployment implements AutoCloseable {
                 .inputs(inputs).outputs(markSecrets(read.outputs(), inputs, List.of())).parent(parent)
                 .provider(providerRef).created(time).modified(time).build();
         run(step(StepOp.IMPORT, urn, type, parent, true, List.of(), Map.of(), inputs, false), () -> {
+            ensureStackResource(stackResourceUrn());
             state.add(imported);
             return null;
         });
@@ -919,31 +1035,48 @@ public final class Deployment implements AutoCloseable {
     }
 
     private <T> T run(Step planned, Supplier<T> action) {
+        return run(planned, action, false);
+    }
+
+    /** A step of a refresh: a later step of the same resource in this run (its program step) replaces it. */
+    private <T> T runRefresh(Step planned, Supplier<T> action) {
+        return run(planned, action, true);
+    }
+
+    private <T> T run(Step planned, Supplier<T> action, boolean refresh) {
         runningSteps.register();
         try {
-            return runRegistered(planned, action);
+            return runRegistered(planned, action, refresh);
         } finally {
             runningSteps.arriveAndDeregister();
         }
     }
 
-    private <T> T runRegistered(Step planned, Supplier<T> action) {
+    private <T> T runRegistered(Step planned, Supplier<T> action, boolean refresh) {
         events.stepStarted(planned);
         long start = System.nanoTime();
         try {
             T result = action.get();
-            Step done = planned.finished((System.nanoTime() - start) / 1_000_000, null);
-            steps.add(done);
-            events.stepFinished(done);
+            finish(planned.finished((System.nanoTime() - start) / 1_000_000, null), refresh);
             return result;
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            Step failed = planned.finished((System.nanoTime() - start) / 1_000_000, message);
-            steps.add(failed);
+            String message = messageOf(e);
+            finish(planned.finished((System.nanoTime() - start) / 1_000_000, message), refresh);
             errors.add(planned.op().word() + " " + planned.urn() + ": " + message);
-            events.stepFinished(failed);
             throw e;
         }
+    }
+
+    /** Records a finished step; each resource is counted once, by its last step (a refresh's step is replaced). */
+    private void finish(Step done, boolean refresh) {
+        synchronized (steps) {
+            Step refreshed = refresh ? refreshSteps.put(done.urn(), done) : refreshSteps.remove(done.urn());
+            if (refreshed != null && !refresh) {
+                steps.remove(refreshed);
+            }
+            steps.add(done);
+        }
+        events.stepFinished(done);
     }
 
     private <T> T withPermit(Supplier<T> action) {

@@ -34,7 +34,37 @@ public record ProgramSpec(List<String> command, Path workingDirectory) {
         } else if (!opts.isBlank()) {
             command.addAll(List.of(opts.trim().split("\\s+")));
         }
+        if (opts == null || !opts.contains("java.util.logging.config")) {
+            command.add("-Djava.util.logging.config.file=" + loggingConfig());
+        }
         return command;
+    }
+
+    private static Path loggingConfig;
+
+    /**
+     * The program's java.util.logging configuration: the JDK's defaults, except that the Pulumi Java SDK's copy of
+     * every message it sends to the engine is not printed too (its errors carry the whole java command line, and the
+     * engine shows them already). The SDK sets that logger's level itself, so the logger is cut off from the console
+     * handler instead.
+     */
+    private static synchronized Path loggingConfig() {
+        if (loggingConfig == null) {
+            try {
+                Path file = java.nio.file.Files.createTempFile("ivsstack-program-logging", ".properties");
+                file.toFile().deleteOnExit();
+                java.nio.file.Files.writeString(file, String.join("\n",
+                        "handlers = java.util.logging.ConsoleHandler",
+                        ".level = INFO",
+                        "java.util.logging.ConsoleHandler.level = INFO",
+                        "java.util.logging.ConsoleHandler.formatter = java.util.logging.SimpleFormatter",
+                        "com.pulumi.deployment.internal.DeploymentImpl.useParentHandlers = false", ""));
+                loggingConfig = file;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the program's logging configuration", e);
+            }
+        }
+        return loggingConfig;
     }
 
     /** The JDK running the engine also runs programs: one JDK on the machine is enough. */

@@ -22,12 +22,14 @@ public final class Project {
     private final Path directory;
     private final JsonNode project;
     private final JsonNode stackFile;
+    private final boolean hasStackFile;
     private final String stack;
 
-    private Project(Path directory, JsonNode project, JsonNode stackFile, String stack) {
+    private Project(Path directory, JsonNode project, JsonNode stackFile, boolean hasStackFile, String stack) {
         this.directory = directory;
         this.project = project;
         this.stackFile = stackFile;
+        this.hasStackFile = hasStackFile;
         this.stack = stack;
     }
 
@@ -50,9 +52,33 @@ public final class Project {
             throw new IllegalArgumentException(file + ": runtime '" + runtime + "' is not supported; the embedded "
                     + "engine runs Java programs (runtime: java)");
         }
-        Path stackPath = directory.resolve("Pulumi." + stack + ".yaml");
-        JsonNode stackFile = Files.exists(stackPath) ? read(stackPath) : YAML.createObjectNode();
-        return new Project(directory, project, stackFile, stack);
+        Path stackPath = directory.resolve(stackFileName(stack));
+        boolean hasStackFile = Files.exists(stackPath);
+        JsonNode stackFile = hasStackFile ? read(stackPath) : YAML.createObjectNode();
+        return new Project(directory, project, stackFile, hasStackFile, stack);
+    }
+
+    /** The stack's configuration file, {@code Pulumi.<stack>.yaml}. */
+    public static String stackFileName(String stack) {
+        return "Pulumi." + stack + ".yaml";
+    }
+
+    /** Whether the stack's configuration file exists (a stack without one runs with no configuration). */
+    public boolean hasStackFile() {
+        return hasStackFile;
+    }
+
+    /** The stacks that have a configuration file in the project directory, by name. */
+    public java.util.SortedSet<String> configuredStacks() {
+        java.util.SortedSet<String> stacks = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
+                    .forEach(n -> stacks.add(n.substring("Pulumi.".length(), n.length() - ".yaml".length())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory + ": " + e.getMessage(), e);
+        }
+        return stacks;
     }
 
     private static JsonNode read(Path file) {

@@ -16,7 +16,12 @@ import pulumirpc.ResourceProviderGrpc;
 
 /** Typed calls to one provider instance over the Pulumi provider protocol; values in and out are plain Java values. */
 public final class ProviderClient implements AutoCloseable {
+    /** The module and member of the delete preflight's token ({@code <package>:ivsstack:checkDelete}). */
+    public static final String DELETE_PREFLIGHT = "ivsstack:checkDelete";
+
     private final String packageName;
+    /** Whether the provider answers the delete preflight; false once it said it does not know it. */
+    private volatile boolean deletePreflight = true;
     private final ProviderConnector.Connection connection;
     private final ResourceProviderGrpc.ResourceProviderBlockingStub stub;
 
@@ -281,6 +286,67 @@ public final class ProviderClient implements AutoCloseable {
         } catch (StatusRuntimeException e) {
             throw failure("Invoke " + token, null, e);
         }
+    }
+
+    /**
+     * One delete of a group asked about by {@link #deleteBlockers}: what the resource's delete would be given.
+     */
+    public record PlannedDelete(String urn, String type, String id, Map<String, Object> inputs,
+                                Map<String, Object> outputs) {
+    }
+
+    /**
+     * The delete preflight, an ivsstack extension of the protocol: an {@code Invoke} of the reserved token
+     * {@code <package>:ivsstack:checkDelete} that answers, for a group of deletes, the reasons each would certainly
+     * fail now (changing nothing). A provider that does not know the function (any provider but ours, an older
+     * plugin) has no preflight: its deletes are not blocked.
+     *
+     * @return the reasons by URN, only for the deletes that are blocked
+     */
+    public Map<String, List<String>> deleteBlockers(List<PlannedDelete> group) {
+        if (group.isEmpty() || !deletePreflight) {
+            return Map.of();
+        }
+        String token = packageName + ":" + DELETE_PREFLIGHT;
+        List<Object> resources = new ArrayList<>();
+        for (PlannedDelete d : group) {
+            Map<String, Object> resource = new LinkedHashMap<>();
+            resource.put("urn", d.urn());
+            resource.put("type", d.type());
+            resource.put("id", d.id());
+            resource.put("inputs", d.inputs());
+            resource.put("outputs", d.outputs());
+            resources.add(resource);
+        }
+        Provider.InvokeResponse r;
+        try {
+            r = stub.invoke(Provider.InvokeRequest.newBuilder().setTok(token)
+                    .setArgs(StructCodec.toStruct(Map.of("resources", resources))).build());
+        } catch (StatusRuntimeException e) {
+            String description = e.getStatus().getDescription();
+            if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED
+                    || (description != null && description.contains(token))) {
+                deletePreflight = false; // the provider does not know the function
+                return Map.of();
+            }
+            throw failure("Invoke " + token, null, e);
+        }
+        if (r.getFailuresCount() > 0) {
+            // Providers that answer an unknown function with failures rather than an error.
+            deletePreflight = false;
+            return Map.of();
+        }
+        Map<String, List<String>> blocked = new LinkedHashMap<>();
+        Object blockers = StructCodec.fromStruct(r.getReturn()).get("blockers");
+        if (blockers instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> blocker && blocker.get("urn") instanceof String urn
+                        && blocker.get("reasons") instanceof List<?> reasons && !reasons.isEmpty()) {
+                    blocked.put(urn, reasons.stream().map(String::valueOf).toList());
+                }
+            }
+        }
+        return blocked;
     }
 
     private static List<Failure> failures(List<Provider.CheckFailure> list) {

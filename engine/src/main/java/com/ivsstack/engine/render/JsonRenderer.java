@@ -31,6 +31,9 @@ public final class JsonRenderer {
         doc.put("hasChanges", result.hasChanges());
         Map<String, Integer> summary = new LinkedHashMap<>();
         result.counts().forEach((op, n) -> summary.put(op.word(), n));
+        if (result.failures() > 0) {
+            summary.put("failed", result.failures());
+        }
         doc.put("summary", summary);
         List<Map<String, Object>> steps = new ArrayList<>();
         for (Step s : result.steps()) {

@@ -20,7 +20,8 @@ public final class MarkdownRenderer {
         StringBuilder md = new StringBuilder();
         List<Step> changed = result.steps().stream().filter(s -> s.op().isChange() && s.op() != StepOp.DELETE_REPLACED
                 && !s.type().startsWith("pulumi:providers:")).toList();
-        md.append("### ").append(title(result)).append(" `").append(project).append("/").append(stack).append("`\n\n");
+        md.append("### ").append(title(result)).append(" `").append(project == null ? stack : project + "/" + stack)
+                .append("`\n\n");
         if (!result.errors().isEmpty()) {
             md.append("> [!CAUTION]\n");
             result.errors().forEach(e -> md.append("> ").append(escape(e).replace("\n", "\n> ")).append("\n"));
@@ -40,6 +41,9 @@ public final class MarkdownRenderer {
         int unchanged = result.counts().getOrDefault(StepOp.SAME, 0);
         if (unchanged > 0) {
             md.append("| unchanged | ").append(unchanged).append(" |\n");
+        }
+        if (result.failures() > 0) {
+            md.append("| failed | ").append(result.failures()).append(" |\n");
         }
         List<Step> replacements = changed.stream().filter(s -> s.op() == StepOp.REPLACE).toList();
         if (!replacements.isEmpty()) {

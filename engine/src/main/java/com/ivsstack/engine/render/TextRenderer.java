@@ -76,11 +76,14 @@ public final class TextRenderer implements DeploymentEvents, AutoCloseable {
             return; // Pulumi does not show providers either
         }
         String elapsed = !planning && step.elapsedMillis() >= 100 ? " (" + seconds(step.elapsedMillis()) + ")" : "";
-        String status = step.error() != null ? "**failed**" : planning ? step.op().word() : step.op().pastTense();
+        String status = step.error() != null ? red("**" + progressive(step.op()) + " failed**")
+                : planning ? step.op().word() : step.op().pastTense();
         String indent = "    " + "  ".repeat(depth(step));
-        println(indent + colored(step.op(), step.op().symbol() + " " + step.type() + " " + step.name()) + " " + status + elapsed);
+        // One block, printed at once: steps finishing in parallel must not interleave their property lines.
+        StringBuilder block = new StringBuilder(indent + colored(step.op(), step.op().symbol() + " " + step.type() + " "
+                + step.name()) + " " + status + elapsed);
         if (step.error() != null) {
-            println(indent + "    " + red("error: " + step.error()));
+            block.append('\n').append(indent).append("    ").append(red("error: " + indented(step.error(), indent + "           ")));
         }
         if (showDiff || step.op() == StepOp.REPLACE) {
             for (PropertyChange c : step.changes()) {
@@ -95,10 +98,11 @@ public final class TextRenderer implements DeploymentEvents, AutoCloseable {
                     default -> DisplayValues.format(c.oldValue()) + " => " + DisplayValues.format(c.newValue());
                 } + (c.forcesReplacement() ? " (forces replacement)" : "");
                 if (showDiff || c.forcesReplacement()) {
-                    println(indent + "      " + line);
+                    block.append('\n').append(indent).append("      ").append(line);
                 }
             }
         }
+        println(block.toString());
     }
 
     @Override
@@ -107,10 +111,11 @@ public final class TextRenderer implements DeploymentEvents, AutoCloseable {
             return;
         }
         String prefix = urn == null ? "" : Urns.type(urn) + " " + Urns.name(urn) + ": ";
+        String text = indented(prefix + message, "      ");
         switch (severity) {
-            case "error" -> println("    " + red("error: ") + prefix + message);
-            case "warning" -> println("    " + yellow("warning: ") + prefix + message);
-            default -> println("    " + prefix + message);
+            case "error" -> println("    " + red("error: ") + text);
+            case "warning" -> println("    " + yellow("warning: ") + text);
+            default -> println("    " + text);
         }
     }
 
@@ -126,7 +131,8 @@ public final class TextRenderer implements DeploymentEvents, AutoCloseable {
 
     /** Outputs, counts and duration after the run. */
     public void summary(OperationResult result, boolean showSecrets) {
-        if (!result.outputs().isEmpty()) {
+        // A failed preview has no outputs of its own: the state's would read as the plan's.
+        if (!result.outputs().isEmpty() && (result.succeeded() || !result.dryRun())) {
             println("");
             println(bold("Outputs:"));
             result.outputs().forEach((k, v) -> println("    " + k + ": "
@@ -147,7 +153,10 @@ public final class TextRenderer implements DeploymentEvents, AutoCloseable {
         if (same > 0) {
             println("    " + same + " unchanged");
         }
-        if (!any && same == 0) {
+        if (result.failures() > 0) {
+            println("    " + red(result.failures() + " failed"));
+        }
+        if (!any && same == 0 && result.failures() == 0) {
             println("    no resources");
         }
         println("");
@@ -155,8 +164,13 @@ public final class TextRenderer implements DeploymentEvents, AutoCloseable {
         if (!result.errors().isEmpty()) {
             println("");
             println(red(bold("Errors:")));
-            result.errors().forEach(e -> println("    " + e));
+            result.errors().forEach(e -> println("    " + indented(e, "      ")));
         }
+    }
+
+    /** A multi-line text with its later lines indented under the first. */
+    private static String indented(String text, String indent) {
+        return text.replace("\n", "\n" + indent);
     }
 
     private synchronized void drawStatus() {
@@ -218,6 +232,8 @@ public final class TextRenderer implements DeploymentEvents, AutoCloseable {
             case DELETE -> "deleting";
             case DELETE_REPLACED -> "deleting original";
             case IMPORT -> "importing";
+            case REFRESH -> "refreshing";
+            case READ -> "reading";
             default -> op.word();
         };
     }

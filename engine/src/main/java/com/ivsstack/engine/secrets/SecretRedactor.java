@@ -1,7 +1,7 @@
 package com.ivsstack.engine.secrets;
 
 import com.ivsstack.engine.exec.DeploymentEvents;
-import com.ivsstack.engine.plan.Step;
+import com.ivsstack.engine.exec.RewrittenEvents;
 import com.ivsstack.engine.state.ResourceState;
 import com.ivsstack.engine.state.Snapshot;
 import com.ivsstack.engine.value.Secret;
@@ -85,34 +85,6 @@ public final class SecretRedactor {
 
     /** The events, with every message and program output line redacted. */
     public DeploymentEvents wrap(DeploymentEvents events) {
-        return new DeploymentEvents() {
-            @Override
-            public void stepStarted(Step step) {
-                events.stepStarted(step);
-            }
-
-            @Override
-            public void stepFinished(Step step) {
-                events.stepFinished(step.error() == null ? step : step.finished(step.elapsedMillis(), redact(step.error())));
-            }
-
-            @Override
-            public void diagnostic(String urn, String severity, String message) {
-                if (severity.equals("debug") && !events.showsDebug()) {
-                    return;
-                }
-                events.diagnostic(urn, severity, redact(message));
-            }
-
-            @Override
-            public boolean showsDebug() {
-                return events.showsDebug();
-            }
-
-            @Override
-            public void programOutput(String line, boolean stderr) {
-                events.programOutput(redact(line), stderr);
-            }
-        };
+        return new RewrittenEvents(events, this::redact);
     }
 }

@@ -1,5 +1,6 @@
 package com.ivsstack.engine.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +14,10 @@ import com.ivsstack.engine.state.backend.VersionConflictException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,9 +25,11 @@ import java.util.Optional;
  * The checkpoints of one stack on a state backend, in the layout of Pulumi's DIY backends
  * ({@code .pulumi/stacks/<project>/<stack>.json} under the backend's root), so {@code pulumi login <the same URL>}
  * reads them too. Every write keeps the previous checkpoint as {@code <stack>.json.bak}, as Pulumi's backend does, and
- * is atomic on the store (a file renamed into place, one S3 object, one row). Every write is fenced: it is made only
- * if the checkpoint is still the version this run read or last wrote under its lock (S3 {@code If-Match}, the row's
- * {@code xmin} on PostgreSQL), so a run that lost its lock can never overwrite a newer state.
+ * is atomic on the store: a file flushed to the disk and renamed into place (the rename flushed too), one S3 object,
+ * one row. Every write is fenced: it is made only if the checkpoint is still the version this run read or last wrote
+ * under its lock (S3 {@code If-Match}, the row's {@code xmin} on PostgreSQL), so a run that lost its lock can never
+ * overwrite a newer state. A checkpoint that is not a valid one is refused with the way back, never read as a new
+ * stack: that would create every resource again.
  */
 public final class CheckpointStore {
     private final StateBackend backend;
@@ -40,6 +46,8 @@ public final class CheckpointStore {
     private String version;
     private boolean versionKnown;
     private final WriteStatistics statistics = new WriteStatistics();
+    /** The bytes of the checkpoint being written, kept from one save to the next: a large stack's 20 MB, not anew. */
+    private final Buffer buffer = new Buffer();
 
     /** The file backend in {@code stateDir} (today's layout). */
     public CheckpointStore(Path stateDir, String organization, String project, String stack, SecretsManager secrets) {
@@ -83,7 +91,7 @@ public final class CheckpointStore {
         return file(layout.checkpoint());
     }
 
-    /** The previous checkpoint's file, for a file backend. */
+    /** The previous checkpoint's file (Pulumi's backend keeps the same), for a file backend. */
     public Path backupFile() {
         return file(layout.backup());
     }
@@ -100,13 +108,24 @@ public final class CheckpointStore {
         return backend.url().directory().resolve(key);
     }
 
+    /** Where the previous checkpoint is kept (its file, or its key in the backend), if there is one. */
+    public Optional<String> backupLocation() {
+        return store.read(layout.backup()).map(b -> where(layout.backup()));
+    }
+
+    /** Where an object is, for messages: its file in a file backend, else its key in the backend. */
+    private String where(String key) {
+        return backend.url().isLocal() ? file(key).toString() : key + " in " + backend.url();
+    }
+
     public CheckpointCodec codec() {
         return codec;
     }
 
-    /** Whether the stack has a state (a checkpoint). */
+    /** Whether the stack has a state (a checkpoint, or the backup of one). */
     public boolean exists() {
-        return store.read(layout.checkpoint()).isPresent();
+        return store.list(layout.checkpoint()).stream()
+                .anyMatch(e -> e.key().equals(layout.checkpoint()) || e.key().equals(layout.backup()));
     }
 
     /**
@@ -117,8 +136,23 @@ public final class CheckpointStore {
         versionKnown = false;
     }
 
-    /** The stack's state (empty for a new stack); the first read under a lock notes the version writes are fenced on. */
+    /**
+     * The stack's state: empty for a new stack (no checkpoint, or Pulumi's {@code stack init} checkpoint without a
+     * deployment). The first read under a lock notes the version this run's writes are fenced on.
+     *
+     * @throws DamagedCheckpointException when it is not a valid checkpoint, or is missing while its backup holds
+     *                                    resources
+     * @throws BackendException           when a newer format wrote it
+     */
     public Snapshot load() {
+        return load(false);
+    }
+
+    /**
+     * @param rebuilding whether the caller rebuilds a lost state (import, which creates nothing): a missing checkpoint
+     *                   is then an empty state, whatever its backup holds
+     */
+    public Snapshot load(boolean rebuilding) {
         Optional<BlobStore.Blob> blob = store.read(layout.checkpoint());
         synchronized (this) {
             if (!versionKnown) {
@@ -127,27 +161,111 @@ public final class CheckpointStore {
             }
         }
         if (blob.isEmpty()) {
+            if (!rebuilding) {
+                refuseLostCheckpoint();
+            }
             return Snapshot.EMPTY;
+        }
+        Reading reading = readLatest(blob.get().data());
+        if (reading.problem() != null) {
+            throw new DamagedCheckpointException(where(layout.checkpoint()), reading.problem(), backupAdvice());
+        }
+        return reading.latest().map(codec::snapshot).orElse(Snapshot.EMPTY);
+    }
+
+    /** A stack whose checkpoint is gone but whose backup has resources was deployed: starting anew would duplicate it. */
+    private void refuseLostCheckpoint() {
+        Optional<BlobStore.Blob> backup = store.read(layout.backup());
+        if (backup.isEmpty()) {
+            return;
+        }
+        int resources = readLatest(backup.get().data()).latest().map(CheckpointStore::resourceCount).orElse(0);
+        if (resources > 0) {
+            throw new DamagedCheckpointException(where(layout.checkpoint()), "it is missing, but the backup of the "
+                    + "previous checkpoint holds " + resources + " resources (ivsstack import reads a missing checkpoint "
+                    + "as empty); if the stack was removed on purpose (pulumi stack rm), delete "
+                    + where(layout.backup()) + " to start it anew", backupAdvice());
+        }
+    }
+
+    /** What the restore advice says about the backup: how to put it back, or nothing when it is no better. */
+    private String backupAdvice() {
+        Optional<BlobStore.Blob> backup = store.read(layout.backup());
+        if (backup.isEmpty()) {
+            return null;
+        }
+        Reading reading = readLatest(backup.get().data());
+        if (reading.problem() != null) {
+            return null;
+        }
+        String summary = "the previous checkpoint, " + where(layout.backup()) + " ("
+                + reading.latest().map(CheckpointStore::resourceCount).orElse(0) + " resources, written "
+                + backup.get().modified().truncatedTo(ChronoUnit.SECONDS) + "), is valid; to go back to it, ";
+        return backend.url().isLocal()
+                ? summary + "run:\n    cp '" + backupFile() + "' '" + checkpointFile() + "'"
+                : summary + "copy the object " + layout.backup() + " over " + layout.checkpoint() + " in the backend";
+    }
+
+    private static int resourceCount(JsonNode deployment) {
+        return deployment.path("resources").size();
+    }
+
+    /** A checkpoint read: its deployment (empty for a stack without one), or what is wrong with it. */
+    private record Reading(Optional<JsonNode> latest, String problem) {
+    }
+
+    private Reading readLatest(byte[] bytes) {
+        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            return problem("it is empty (" + bytes.length + " bytes)");
         }
         JsonNode root;
         try {
-            root = CheckpointCodec.JSON.readTree(blob.get().data());
+            root = CheckpointCodec.JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            return problem("it is not valid JSON (" + e.getOriginalMessage() + ", line " + e.getLocation().getLineNr() + ")");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint " + layout.checkpoint() + " in " + backend.url()
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the checkpoint " + where(layout.checkpoint()) + ": " + e.getMessage(), e);
         }
-        int formatVersion = root.path("version").asInt();
-        if (formatVersion > CheckpointCodec.CHECKPOINT_VERSION) {
+        if (root == null || !root.isObject()) {
+            return problem("it holds " + (root == null || root.isNull() ? "null" : root.getNodeType().toString().toLowerCase())
+                    + ", not a checkpoint object {\"version\": 3, \"checkpoint\": {...}}");
+        }
+        JsonNode version = root.path("version");
+        JsonNode checkpoint = root.path("checkpoint");
+        if (!version.isInt()) {
+            return problem("its \"version\" is " + (version.isMissingNode() ? "missing" : version.toString()) + ", not a number");
+        }
+        if (version.intValue() > CheckpointCodec.CHECKPOINT_VERSION) {
             throw new BackendException(BackendException.Kind.NEWER_FORMAT, backend.url().toString(), "the checkpoint "
-                    + layout.checkpoint() + " is format version " + formatVersion + ", newer than the version "
+                    + layout.checkpoint() + " is format version " + version.intValue() + ", newer than the version "
                     + CheckpointCodec.CHECKPOINT_VERSION + " ivsstack reads", "use the tool that wrote it (a newer "
                     + "Pulumi CLI), or a newer ivsstack");
         }
-        JsonNode latest = root.path("checkpoint").path("latest");
-        if (latest.isMissingNode() || latest.isNull()) {
-            return Snapshot.EMPTY;
+        if (!checkpoint.isObject()) {
+            return problem("its \"checkpoint\" is " + (checkpoint.isMissingNode() ? "missing" : checkpoint.toString()) + ", not an object");
         }
-        return codec.snapshot(latest);
+        if (!checkpoint.path("stack").isTextual() || checkpoint.path("stack").asText().isBlank()) {
+            return problem("its \"checkpoint\" names no stack (checkpoint.stack)");
+        }
+        JsonNode latest = checkpoint.path("latest");
+        if (latest.isMissingNode() || latest.isNull()) {
+            // A stack created by `pulumi stack init` and never deployed (version 0 in older Pulumi CLIs).
+            return version.intValue() >= 0 ? new Reading(Optional.empty(), null)
+                    : problem("its version " + version.intValue() + " is not one ivsstack reads (3)");
+        }
+        if (version.intValue() != CheckpointCodec.CHECKPOINT_VERSION) {
+            return problem("its version is " + version.intValue() + "; ivsstack reads version 3 checkpoints (an update "
+                    + "with a current Pulumi CLI writes one)");
+        }
+        List<String> problems = DeploymentValidator.problems(latest, "checkpoint.latest", project, stack);
+        if (!problems.isEmpty()) {
+            return problem(DeploymentValidator.describe(problems));
+        }
+        return new Reading(Optional.of(latest), null);
+    }
+
+    private static Reading problem(String problem) {
+        return new Reading(Optional.empty(), problem);
     }
 
     /**
@@ -159,9 +277,9 @@ public final class CheckpointStore {
      */
     public synchronized void save(Snapshot snapshot) {
         long start = System.nanoTime();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        buffer.reset();
         try {
-            written = codec.writeCheckpoint(bytes, organization + "/" + project + "/" + stack, snapshot, written);
+            written = codec.writeCheckpoint(buffer, organization + "/" + project + "/" + stack, snapshot, written);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -173,13 +291,12 @@ public final class CheckpointStore {
         if (version != null) {
             store.copy(layout.checkpoint(), layout.backup());
         }
-        byte[] data = bytes.toByteArray();
         try {
-            version = store.writeIf(layout.checkpoint(), data, version);
+            version = store.writeIf(layout.checkpoint(), buffer.bytes(), buffer.size(), version);
         } catch (VersionConflictException e) {
             throw new StateChangedException(stack, backend.url().toString(), e);
         }
-        statistics.add(data.length, System.nanoTime() - start);
+        statistics.add(buffer.size(), System.nanoTime() - start);
     }
 
     /** An update's record in the stack's history, with the checkpoint as it is now (Pulumi's DIY history). */
@@ -201,13 +318,37 @@ public final class CheckpointStore {
         return root;
     }
 
+    /**
+     * Reads a {@code pulumi stack export} document, validated as a whole first: a deployment that would break every
+     * later command (a malformed URN, a resource of another stack, a dangling reference) is refused, naming each
+     * problem, before anything is replaced.
+     */
     public Snapshot parseExport(JsonNode root) {
-        int version = root.path("version").asInt();
-        if (version != 3) {
-            throw new IllegalArgumentException("unsupported deployment version " + version
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("the file is not a stack export: expected {\"version\": 3, \"deployment\": {...}}");
+        }
+        JsonNode version = root.path("version");
+        if (!version.isInt() || version.intValue() != 3) {
+            throw new IllegalArgumentException("unsupported deployment version " + (version.isMissingNode() ? "(missing)" : version)
                     + ": the embedded engine reads version 3 exports (pulumi stack export writes them)");
         }
+        List<String> problems = DeploymentValidator.problems(root.path("deployment"), "deployment", project, stack);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the deployment is not valid, so the state was left as it was: "
+                    + DeploymentValidator.describe(problems));
+        }
         return codec.snapshot(root.path("deployment"));
+    }
+
+    /** A byte buffer whose bytes are handed to the store as they are (no copy). */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(1 << 16);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 
     /** The checkpoint writes of this store: how many, their bytes and the time they took. */
@@ -224,17 +365,17 @@ public final class CheckpointStore {
             nanos += took;
         }
 
-        /** The size of the last checkpoint written. */
-        public synchronized long lastBytes() {
-            return lastBytes;
-        }
-
         public synchronized long writes() {
             return writes;
         }
 
         public synchronized long bytes() {
             return bytes;
+        }
+
+        /** The size of the last checkpoint written. */
+        public synchronized long lastBytes() {
+            return lastBytes;
         }
 
         public synchronized long nanos() {

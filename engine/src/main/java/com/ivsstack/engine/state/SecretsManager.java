@@ -9,12 +9,22 @@ import java.util.function.Supplier;
  * (PBKDF2 is deliberately slow), only when a secret is actually read or written.
  */
 public final class SecretsManager {
-    private final Supplier<String> passphrase;
+    private final Supplier<String> existingPassphrase;
+    private final Supplier<String> newPassphrase;
     private String encryptionSalt;
     private PassphraseCrypter crypter;
 
     public SecretsManager(Supplier<String> passphrase, String encryptionSalt) {
-        this.passphrase = passphrase;
+        this(passphrase, passphrase, encryptionSalt);
+    }
+
+    /**
+     * @param existingPassphrase the passphrase of a stack that has secrets (an encryption salt)
+     * @param newPassphrase      the passphrase for a stack's first secret (which may be made up on the spot)
+     */
+    public SecretsManager(Supplier<String> existingPassphrase, Supplier<String> newPassphrase, String encryptionSalt) {
+        this.existingPassphrase = existingPassphrase;
+        this.newPassphrase = newPassphrase;
         this.encryptionSalt = encryptionSalt;
     }
 
@@ -34,10 +44,10 @@ public final class SecretsManager {
         if (crypter == null) {
             RunTimings.mark("key-derivation-start");
             if (encryptionSalt == null) {
-                crypter = PassphraseCrypter.create(passphrase.get());
+                crypter = PassphraseCrypter.create(newPassphrase.get());
                 encryptionSalt = crypter.encryptionSalt();
             } else {
-                crypter = PassphraseCrypter.open(passphrase.get(), encryptionSalt);
+                crypter = PassphraseCrypter.open(existingPassphrase.get(), encryptionSalt);
             }
             RunTimings.mark("key-derived");
         }

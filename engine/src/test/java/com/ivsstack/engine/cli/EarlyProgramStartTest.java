@@ -47,7 +47,7 @@ class EarlyProgramStartTest {
         CliRunner.Run preview = cli.run("preview");
 
         assertThat(preview.exitCode()).isEqualTo(IvsStackCli.EXIT_FAILURE);
-        assertThat(preview.err()).contains("cannot read the checkpoint");
+        assertThat(preview.err()).contains("is not usable: it is not valid JSON");
         assertThat(preview.out()).doesNotContain("hello from the program");
     }
 }

@@ -26,6 +26,7 @@ class SdkFunctionsEndToEndTest {
     @Test
     void functionAndGet_seeTheChannelTheProgramCreated_andDestroyDeletesItOnce() throws Exception {
         Files.writeString(dir.resolve("Pulumi.yaml"), "name: sdkprog\nruntime: java\n");
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), "config: {}\n"); // the stack: ivsstack has no stack init
 
         CliRunner.Run up = run("up", "--yes", "--skip-preview");
         assertThat(up.exitCode()).as("%s", up).isZero();

@@ -100,6 +100,18 @@ final class FlagshipStack {
         return this;
     }
 
+    /** Replaces the creators list of the stack file ({@code yaml}: its items, each line indented by four spaces). */
+    void rewriteCreators(String yaml) {
+        Path file = directory.resolve("Pulumi." + stack + ".yaml");
+        try {
+            String config = Files.readString(file);
+            String key = "  streaming-platform:creators:\n";
+            Files.writeString(file, config.substring(0, config.indexOf(key) + key.length()) + yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Path stateFile() {
         return directory.resolve(".ivsstack/.pulumi/stacks/streaming-platform/" + stack + ".json");
     }
@@ -155,7 +167,9 @@ final class FlagshipStack {
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
                 environment, new IvsProviderSetup(), false);
         int code = IvsStackCli.commandLine(cli).execute(all.toArray(String[]::new));
-        return new CliRunner.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliRunner.Run run = new CliRunner.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        System.out.println("$ ivsstack " + String.join(" ", args) + "\n" + run); // the surefire report, for diagnosis
+        return run;
     }
 
     /** A process builder for the CLI in its own JVM, for the tests that kill it. */

@@ -49,6 +49,11 @@ public final class CliRunner {
     }
 
     public Run run(String... args) {
+        return run(environment, args);
+    }
+
+    /** Runs the CLI with this environment (for example without a passphrase). */
+    public Run run(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));

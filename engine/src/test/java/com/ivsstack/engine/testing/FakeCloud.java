@@ -27,6 +27,7 @@ public final class FakeCloud {
     private final Path file;
     private final Map<String, CloudObject> objects = new LinkedHashMap<>();
     private final List<String> calls = new ArrayList<>();
+    private final Map<String, String> blockedDeletes = new LinkedHashMap<>();
     private int counter;
 
     public FakeCloud(Path file) {
@@ -89,6 +90,20 @@ public final class FakeCloud {
 
     public synchronized void clearCalls() {
         calls.clear();
+    }
+
+    /** Makes every delete of the object fail with {@code reason} (as IVS refuses a live channel), until unblocked. */
+    public synchronized void blockDeletes(String id, String reason) {
+        blockedDeletes.put(id, reason);
+    }
+
+    public synchronized void unblockDeletes(String id) {
+        blockedDeletes.remove(id);
+    }
+
+    /** Why a delete of the object would fail now, if it would. */
+    public synchronized Optional<String> deleteBlocker(String id) {
+        return Optional.ofNullable(blockedDeletes.get(id));
     }
 
     /** Changes a property behind the engine's back (an out-of-band edit). */

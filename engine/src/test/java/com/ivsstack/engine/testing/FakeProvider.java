@@ -4,6 +4,7 @@ import com.google.protobuf.Empty;
 import com.ivsstack.engine.value.Secret;
 import com.ivsstack.engine.value.StructCodec;
 import com.ivsstack.engine.value.Values;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,22 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
             "ivs:index:RecordingConfiguration", Set.of("name"),
             "ivs:index:StreamKey", Set.of("channelArn"));
 
+    /** The delete preflight's token for this package (see ProviderClient#deleteBlockers). */
+    public static final String CHECK_DELETE = "ivs:ivsstack:checkDelete";
+
     private final FakeCloud cloud;
     private final long createDelayMillis;
+    private final boolean deletePreflight;
 
-    public FakeProvider(FakeCloud cloud, long createDelayMillis) {
+    /** @param deletePreflight whether it answers the delete preflight; without, it is a provider that never heard of it */
+    public FakeProvider(FakeCloud cloud, long createDelayMillis, boolean deletePreflight) {
         this.cloud = cloud;
         this.createDelayMillis = createDelayMillis;
+        this.deletePreflight = deletePreflight;
+    }
+
+    public FakeProvider(FakeCloud cloud, long createDelayMillis) {
+        this(cloud, createDelayMillis, true);
     }
 
     public FakeProvider(FakeCloud cloud) {
@@ -141,6 +152,12 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
 
     @Override
     public void delete(Provider.DeleteRequest request, StreamObserver<Empty> response) {
+        var blocker = cloud.deleteBlocker(request.getId());
+        if (blocker.isPresent()) {
+            response.onError(Status.FAILED_PRECONDITION.withDescription("deleting " + request.getId() + ": "
+                    + blocker.get()).asRuntimeException());
+            return;
+        }
         cloud.remove(request.getId(), "delete " + name(request.getUrn()));
         reply(response, Empty.getDefaultInstance());
     }
@@ -148,6 +165,15 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
     @Override
     public void invoke(Provider.InvokeRequest request, StreamObserver<Provider.InvokeResponse> response) {
         Map<String, Object> args = StructCodec.fromStruct(request.getArgs());
+        if (request.getTok().equals(CHECK_DELETE)) {
+            if (!deletePreflight) {
+                response.onError(Status.INVALID_ARGUMENT.withDescription("unknown function \"" + request.getTok()
+                        + "\"").asRuntimeException());
+                return;
+            }
+            reply(response, Provider.InvokeResponse.newBuilder().setReturn(StructCodec.toStruct(deleteBlockers(args))).build());
+            return;
+        }
         var found = cloud.get(String.valueOf(args.get("arn")));
         Provider.InvokeResponse.Builder b = Provider.InvokeResponse.newBuilder();
         if (found.isPresent()) {
@@ -156,6 +182,17 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
             b.addFailures(Provider.CheckFailure.newBuilder().setProperty("arn").setReason("no such channel"));
         }
         reply(response, b.build());
+    }
+
+    /** The preflight's answer: the resources of the group whose objects refuse deletes now. */
+    private Map<String, Object> deleteBlockers(Map<String, Object> args) {
+        List<Object> blockers = new java.util.ArrayList<>();
+        for (Object item : (List<?>) args.get("resources")) {
+            Map<?, ?> resource = (Map<?, ?>) item;
+            cloud.deleteBlocker(String.valueOf(resource.get("id"))).ifPresent(reason ->
+                    blockers.add(Map.of("urn", resource.get("urn"), "reasons", List.of(reason))));
+        }
+        return Map.of("blockers", blockers);
     }
 
     private static Map<String, Object> outputs(String type, Map<String, Object> inputs, String id) {

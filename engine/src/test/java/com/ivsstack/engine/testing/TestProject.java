@@ -69,7 +69,12 @@ public final class TestProject {
     }
 
     public static ProviderConnector connector(FakeCloud cloud) {
-        Supplier<io.grpc.BindableService> provider = () -> new FakeProvider(cloud);
+        return connector(cloud, true);
+    }
+
+    /** @param deletePreflight whether the provider answers the delete preflight (an older provider does not) */
+    public static ProviderConnector connector(FakeCloud cloud, boolean deletePreflight) {
+        Supplier<io.grpc.BindableService> provider = () -> new FakeProvider(cloud, 0, deletePreflight);
         return new InProcessProviderConnector(Map.of("ivs", provider));
     }
 
@@ -84,18 +89,30 @@ public final class TestProject {
     }
 
     public Engine engine(DeploymentEvents events) {
+        return engine(events, environment(), true);
+    }
+
+    /** An engine with this environment (its passphrase) and a provider with or without the delete preflight. */
+    public Engine engine(DeploymentEvents events, Map<String, String> environment, boolean deletePreflight) {
         return Engine.builder()
                 .projectDirectory(directory)
                 .stack("dev")
-                .connector(connector(cloud))
+                .connector(connector(cloud, deletePreflight))
                 .programClasspath(classpath())
                 .mainClass(TestProgram.class.getName())
-                .environment(environment())
+                .environment(environment)
                 .events(events)
                 .build();
     }
 
     public Engine engine() {
         return engine(new RecordingEvents());
+    }
+
+    /** Deploys the program (the test's starting point), then forgets the cloud calls that made it. */
+    public TestProject deployed() {
+        org.assertj.core.api.Assertions.assertThat(engine().up(Engine.Options.DEFAULT).errors()).as("the first up").isEmpty();
+        cloud.clearCalls();
+        return this;
     }
 }

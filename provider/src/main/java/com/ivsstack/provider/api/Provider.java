@@ -1,5 +1,7 @@
 package com.ivsstack.provider.api;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,9 +33,26 @@ public interface Provider {
      */
     void configure(Map<String, Object> config);
 
-    Optional<ResourceType> resource(String token);
+    Optional<ResourceHandler> resource(String token);
 
     Optional<ProviderFunction> function(String token);
+
+    /**
+     * The delete preflight: for each member of the group whose delete would certainly fail now, the reasons, by URN
+     * (empty when every delete can go ahead). Each member is asked through its type's
+     * {@link ResourceType#deleteBlockers}.
+     */
+    default Map<String, List<String>> deleteBlockers(DeleteGroup group) {
+        Map<String, List<String>> blocked = new LinkedHashMap<>();
+        for (DeleteGroup.Member member : group.members()) {
+            List<String> reasons = resource(member.type())
+                    .map(type -> type.deleteBlockers(member.request(), group)).orElse(List.of());
+            if (!reasons.isEmpty()) {
+                blocked.put(member.request().urn(), reasons);
+            }
+        }
+        return blocked;
+    }
 
     /** Advisory: the user asked to stop; long waits should end soon. */
     default void cancel() {

@@ -1,9 +1,14 @@
 package com.ivsstack.provider.resource;
 
+import com.ivsstack.provider.api.DeleteGroup;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.aws.IvsApiException;
+import software.amazon.awssdk.services.ivs.model.StreamSummary;
 
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * IVS refuses to update or delete a live channel (409). With the provider's {@code stopLiveStreams}, the stream is
@@ -30,13 +35,11 @@ final class LiveChannels {
             try {
                 return operation.get();
             } catch (IvsApiException e) {
-                if (!e.is(IvsApiException.Kind.CONFLICT) || !context.api().isLive(channelArn)) {
+                if (!e.is(IvsApiException.Kind.CONFLICT) || !context.api().waiters().isLive(channelArn)) {
                     throw e;
                 }
                 if (!context.config().stopLiveStreams()) {
-                    throw new ProviderException(describe + ": channel " + channelArn + " is live, and IVS cannot change "
-                            + "or delete a live channel. Stop the stream (in the broadcasting software, or with StopStream) "
-                            + "and run again, or set the provider's stopLiveStreams: true to let the provider stop it", e);
+                    throw new ProviderException(liveRefusal(describe, channelArn), e);
                 }
                 if (deadline.expired()) {
                     throw new ProviderException(describe + ": channel " + channelArn + " was live again each time its "
@@ -48,11 +51,35 @@ final class LiveChannels {
         }
     }
 
+    /** Why {@code describe} cannot go ahead: the channel is live and the provider may not stop it. */
+    static String liveRefusal(String describe, String channelArn) {
+        return describe + ": channel " + channelArn + " is live, and IVS cannot change or delete a live channel. Stop "
+                + "the stream (in the broadcasting software, or with StopStream) and run again, or set the provider's "
+                + "stopLiveStreams: true to let the provider stop it";
+    }
+
+    /**
+     * The delete preflight of a channel: deleting it fails while it is live, unless the provider may stop the
+     * stream. The live channels are listed once for the whole group (ListStreams), not asked one by one.
+     */
+    List<String> deleteBlockers(String channelArn, String describe, DeleteGroup group) {
+        if (context.config().stopLiveStreams() || !liveChannels(group).contains(channelArn)) {
+            return List.of();
+        }
+        return List.of(liveRefusal(describe, channelArn));
+    }
+
+    /** The ARNs of the channels that are live now, listed once per delete group. */
+    Set<String> liveChannels(DeleteGroup group) {
+        return group.shared("ivs:liveChannels", () -> context.api().ivs().listStreamsPaginator(b -> { }).stream()
+                .flatMap(page -> page.streams().stream()).map(StreamSummary::channelArn).collect(Collectors.toUnmodifiableSet()));
+    }
+
     private void stopAndWait(String channelArn, String urn, String describe, Deadline deadline) {
         context.log().warn(urn, "stopping the live stream on channel " + channelArn + " (stopLiveStreams is true) "
                 + "so that IVS accepts " + describe.replaceFirst(" \\(.*", ""));
         try {
-            context.api().stopStreamAndWait(channelArn, deadline.remaining());
+            context.api().waiters().stopStreamAndWait(channelArn, deadline.remaining());
         } catch (IvsApiException e) {
             if (!e.is(IvsApiException.Kind.TIMEOUT)) {
                 throw e;

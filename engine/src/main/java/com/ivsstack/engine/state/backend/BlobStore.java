@@ -33,7 +33,12 @@ public interface BlobStore extends AutoCloseable {
      * @return the new version
      * @throws VersionConflictException when it is not, and nothing was written
      */
-    String writeIf(String key, byte[] data, String expectedVersion);
+    default String writeIf(String key, byte[] data, String expectedVersion) {
+        return writeIf(key, data, data.length, expectedVersion);
+    }
+
+    /** The same, of the first {@code length} bytes of {@code data} (a buffer reused from one checkpoint to the next). */
+    String writeIf(String key, byte[] data, int length, String expectedVersion);
 
     /** Deletes the object; a missing one is not an error. */
     void delete(String key);

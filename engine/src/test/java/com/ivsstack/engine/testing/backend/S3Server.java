@@ -55,6 +55,8 @@ public final class S3Server implements ExtensionContext.Store.CloseableResource,
         process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--properties", properties.toString()))
                 .redirectErrorStream(true).redirectOutput(directory.resolve("s3proxy.log").toFile()).start();
+        // Not left running if this JVM ends without closing the store (a killed or timed-out test run).
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         client = S3Client.builder().endpointOverride(endpoint).region(Region.of(REGION)).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create()).build();

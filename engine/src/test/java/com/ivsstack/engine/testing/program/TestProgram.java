@@ -13,7 +13,8 @@ import java.util.Map;
  * An unmodified-style Pulumi Java program for engine tests; stack config switches its shape:
  * recording (true), channel (true), streamKey (true), channelName, channelType, latency, tag,
  * recordingName, channelDeleteBeforeReplace, protectChannel, ignoreLatency, importChannelId, foreign, say (a line
- * the program prints first).
+ * the program prints first), fail (a message the program fails with, as an unhandled exception), requires (the
+ * name of a config key the program requires).
  */
 public final class TestProgram {
     private TestProgram() {
@@ -26,6 +27,10 @@ public final class TestProgram {
     static void stack(Context ctx) {
         var config = ctx.config();
         config.get("say").ifPresent(System.out::println);
+        config.get("fail").ifPresent(message -> {
+            throw new IllegalArgumentException(message);
+        });
+        config.get("requires").ifPresent(config::require);
         if (config.getBoolean("foreign").orElse(false)) {
             new TestResource("aws:s3/bucket:Bucket", "bucket", new TestResource.Args(Output.of("b"), null), null);
             return;

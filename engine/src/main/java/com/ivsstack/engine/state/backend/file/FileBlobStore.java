@@ -103,33 +103,33 @@ public final class FileBlobStore implements BlobStore {
     public String write(String key, byte[] data) {
         Path file = path(key);
         try {
-            return replace(file, data);
+            return replace(file, data, data.length);
         } catch (IOException e) {
             throw failure("write", key, e);
         }
     }
 
     @Override
-    public synchronized String writeIf(String key, byte[] data, String expectedVersion) {
+    public synchronized String writeIf(String key, byte[] data, int length, String expectedVersion) {
         Path file = path(key);
         try {
             Optional<String> current = currentVersion(file);
             if (!current.equals(Optional.ofNullable(expectedVersion))) {
                 throw new VersionConflictException(key, expectedVersion);
             }
-            return replace(file, data);
+            return replace(file, data, length);
         } catch (IOException e) {
             throw failure("write", key, e);
         }
     }
 
-    private String replace(Path file, byte[] data) throws IOException {
+    private String replace(Path file, byte[] data, int length) throws IOException {
         Path directory = file.getParent();
         Files.createDirectories(directory);
         Path tmp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
+                ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }

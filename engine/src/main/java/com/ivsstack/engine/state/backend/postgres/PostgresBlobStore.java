@@ -226,7 +226,12 @@ public final class PostgresBlobStore implements BlobStore {
     }
 
     private static String json(byte[] data) {
-        return "{\"data\":\"" + Base64.getEncoder().encodeToString(data) + "\"}";
+        return json(data, data.length);
+    }
+
+    private static String json(byte[] data, int length) {
+        byte[] base64 = Base64.getEncoder().encode(java.nio.ByteBuffer.wrap(data, 0, length)).array();
+        return "{\"data\":\"" + new String(base64, StandardCharsets.ISO_8859_1) + "\"}";
     }
 
     @Override
@@ -251,8 +256,8 @@ public final class PostgresBlobStore implements BlobStore {
      * broke and run again; then it counts as done.
      */
     @Override
-    public String writeIf(String key, byte[] data, String expectedVersion) {
-        String json = json(data);
+    public String writeIf(String key, byte[] data, int length, String expectedVersion) {
+        String json = json(data, length);
         String sql = expectedVersion == null
                 ? "INSERT INTO " + table + " (key, data) VALUES (?, ?::json) ON CONFLICT (key) DO NOTHING RETURNING xmin::text"
                 : "UPDATE " + table + " SET data = ?::json, updated_at = now() WHERE key = ? AND xmin::text = ? RETURNING xmin::text";

@@ -5,6 +5,7 @@ import com.ivsstack.engine.state.backend.BackendException.Kind;
 import com.ivsstack.engine.state.backend.BackendUrl;
 import com.ivsstack.engine.state.backend.BlobStore;
 import com.ivsstack.engine.state.backend.VersionConflictException;
+import java.io.ByteArrayInputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -192,7 +193,7 @@ public final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public String writeIf(String key, byte[] data, String expectedVersion) {
+    public String writeIf(String key, byte[] data, int length, String expectedVersion) {
         PutObjectRequest.Builder put = put(key);
         if (expectedVersion == null) {
             put.ifNoneMatch("*");
@@ -200,19 +201,21 @@ public final class S3BlobStore implements BlobStore {
             put.ifMatch(expectedVersion);
         }
         try {
-            return s3.putObject(put.build(), RequestBody.fromBytes(data)).eTag();
+            // Streamed from the buffer, not copied: each attempt of the SDK's reads it anew.
+            return s3.putObject(put.build(), RequestBody.fromContentProvider(
+                    () -> new ByteArrayInputStream(data, 0, length), length, "application/octet-stream")).eTag();
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != CONFLICT) {
-                return landedAnyway(key, data, e);
+                return landedAnyway(key, data, length, e);
             }
             // Our own earlier attempt may be what changed it (its answer was lost and the SDK retried).
             Optional<HeadObjectResponse> now = head(key);
-            if (now.isPresent() && unquoted(now.get().eTag()).equals(md5(data))) {
+            if (now.isPresent() && unquoted(now.get().eTag()).equals(md5(data, length))) {
                 return now.get().eTag();
             }
             throw new VersionConflictException(key, expectedVersion);
         } catch (SdkException e) {
-            return landedAnyway(key, data, e);
+            return landedAnyway(key, data, length, e);
         }
     }
 
@@ -220,14 +223,14 @@ public final class S3BlobStore implements BlobStore {
      * After a write failed for good (its retries spent), whether one of its attempts landed all the same (an answer
      * lost after S3 had stored the object): then the object is ours and the write is done; otherwise it failed.
      */
-    private String landedAnyway(String key, byte[] data, SdkException failure) {
+    private String landedAnyway(String key, byte[] data, int length, SdkException failure) {
         Optional<HeadObjectResponse> now;
         try {
             now = head(key);
         } catch (RuntimeException e) {
             throw failure("write", key, failure);
         }
-        if (now.isPresent() && unquoted(now.get().eTag()).equals(md5(data))) {
+        if (now.isPresent() && unquoted(now.get().eTag()).equals(md5(data, length))) {
             return now.get().eTag();
         }
         throw failure("write", key, failure);
@@ -366,9 +369,11 @@ public final class S3BlobStore implements BlobStore {
         return etag == null ? "" : etag.replace("\"", "");
     }
 
-    private static String md5(byte[] data) {
+    private static String md5(byte[] data, int length) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(data, 0, length);
+            return HexFormat.of().formatHex(md5.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
