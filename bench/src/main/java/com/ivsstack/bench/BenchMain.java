@@ -63,8 +63,10 @@ public final class BenchMain {
             throw new IllegalArgumentException("--plugin-jvm " + pluginJvm + ": use bundled or system");
         }
         Path systemJvm = null;
-        // The baseline of the refresh and apply sections runs the plugin's jar, which the system JVM's copy has.
-        if (only.contains("startup") || pluginJvm.equals("system") || only.contains("refresh") || only.contains("apply")) {
+        // The baseline of the refresh and apply sections, and the set-up deploys of the engine and state sections, run
+        // the plugin's jar, which the system JVM's copy has.
+        if (only.contains("startup") || pluginJvm.equals("system") || only.contains("refresh") || only.contains("apply")
+                || only.contains("engine") || only.contains("state")) {
             systemJvm = SystemJvmPlugin.install(repository.resolve("provider").resolve("target"), plugin);
             System.out.println("system JVM: the same plugin on this JVM (" + System.getProperty("java.home")
                     + ") with its trained class-data sharing archive, installed in " + systemJvm);
