@@ -32,8 +32,9 @@ import java.util.Set;
  *   --apply-channels N       channels of the apply (default 100); --apply-parallel N (default 10, the CLI's default)
  *   --engine-sizes a,b,c     resources of the previewed programs (default 100,500,2000)
  *   --engine-workdir DIR     keep the deployed stacks there; a later run previews them without deploying again
- *   --state-size N           resources of the state backends' up and preview (default 500)
+ *   --state-size N           resources of the state backends' up and preview (default 500; 0: none)
  *   --state-large-size N     resources of the large up per backend (default 10000: 5,000 channels and keys; 0: none)
+ *   --state-backends a,b     of file,s3,postgres (default all three)
  * </pre>
  */
 public final class BenchMain {
@@ -96,7 +97,8 @@ public final class BenchMain {
         if (only.contains("state")) {
             Path work = java.nio.file.Files.createTempDirectory("ivs-bench-state");
             new StateBackendBenchmark(new EngineBenchmark(repository, plugin, runs, List.of(), work), repository, work,
-                    runs, integer(options, "state-size", 500), integer(options, "state-large-size", 10000)).run(report);
+                    runs, integer(options, "state-size", 500), integer(options, "state-large-size", 10000),
+                    List.of(options.getOrDefault("state-backends", "file,s3,postgres").split(","))).run(report);
         }
         System.out.println();
         System.out.println("done in " + Duration.between(started, Instant.now()).toSeconds() + " s; load average now "

@@ -241,7 +241,7 @@ public final class FileBlobStore implements BlobStore {
                 }
             }
             if (lock == null) {
-                throw new LeaseHeldException(holdKey, holderRecord(recordKey));
+                throw new LeaseHeldException(holdKey, RecordedLease.holderRecord(this, recordKey));
             }
             FileLock held = lock;
             return RecordedLease.record(this, recordKey, record, () -> {
@@ -259,23 +259,6 @@ public final class FileBlobStore implements BlobStore {
         } catch (IOException e) {
             throw failure("lock", holdKey, e);
         }
-    }
-
-    /** What the holder wrote; it writes it right after taking the lock, so a refused run waits a moment for it. */
-    private byte[] holderRecord(String recordKey) {
-        for (int i = 0; i < 20; i++) {
-            Optional<Blob> blob = read(recordKey);
-            if (blob.isPresent() && blob.get().data().length > 0) {
-                return blob.get().data();
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return null;
     }
 
     @Override

@@ -363,7 +363,7 @@ public final class PostgresBlobStore implements BlobStore {
         long id = lockId(holdKey);
         boolean acquired = withConnection("lock", holdKey, c -> tryAdvisoryLock(c, id));
         if (!acquired) {
-            throw new LeaseHeldException(holdKey, read(recordKey).map(Blob::data).orElse(null));
+            throw new LeaseHeldException(holdKey, RecordedLease.holderRecord(this, recordKey));
         }
         synchronized (this) {
             held.put(holdKey, id);
