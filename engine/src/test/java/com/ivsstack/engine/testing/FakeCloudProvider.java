@@ -20,7 +20,7 @@ import pulumirpc.ResourceProviderGrpc;
  * RecordingConfiguration "name" and StreamKey "channelArn" force replacement; StreamKey "value" and Channel
  * "streamKey" outputs are secret. Read with an empty id finds an object by the URN that created it.
  */
-public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImplBase {
+public final class FakeCloudProvider extends ResourceProviderGrpc.ResourceProviderImplBase {
     private static final Map<String, Set<String>> REPLACE_ON = Map.of(
             "ivs:index:Channel", Set.of("type"),
             "ivs:index:RecordingConfiguration", Set.of("name"),
@@ -34,17 +34,17 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
     private final boolean deletePreflight;
 
     /** @param deletePreflight whether it answers the delete preflight; without, it is a provider that never heard of it */
-    public FakeProvider(FakeCloud cloud, long createDelayMillis, boolean deletePreflight) {
+    public FakeCloudProvider(FakeCloud cloud, long createDelayMillis, boolean deletePreflight) {
         this.cloud = cloud;
         this.createDelayMillis = createDelayMillis;
         this.deletePreflight = deletePreflight;
     }
 
-    public FakeProvider(FakeCloud cloud, long createDelayMillis) {
+    public FakeCloudProvider(FakeCloud cloud, long createDelayMillis) {
         this(cloud, createDelayMillis, true);
     }
 
-    public FakeProvider(FakeCloud cloud) {
+    public FakeCloudProvider(FakeCloud cloud) {
         this(cloud, 0);
     }
 

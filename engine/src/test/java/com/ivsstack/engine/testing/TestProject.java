@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * A Pulumi project in a temporary directory running {@link TestProgram} (from the test classpath) against a
- * {@link FakeProvider} serving package "ivs".
+ * {@link FakeCloudProvider} serving package "ivs".
  */
 public final class TestProject {
     public static final String PASSPHRASE = "correct horse battery staple";
@@ -74,7 +74,7 @@ public final class TestProject {
 
     /** @param deletePreflight whether the provider answers the delete preflight (an older provider does not) */
     public static ProviderConnector connector(FakeCloud cloud, boolean deletePreflight) {
-        Supplier<io.grpc.BindableService> provider = () -> new FakeProvider(cloud, 0, deletePreflight);
+        Supplier<io.grpc.BindableService> provider = () -> new FakeCloudProvider(cloud, 0, deletePreflight);
         return new InProcessProviderConnector(Map.of("ivs", provider));
     }
 
