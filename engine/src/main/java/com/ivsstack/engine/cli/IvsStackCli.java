@@ -2,8 +2,8 @@ package com.ivsstack.engine.cli;
 
 import com.ivsstack.engine.Engine;
 import com.ivsstack.engine.OperationResult;
-import com.ivsstack.engine.RunTimings;
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
+import com.ivsstack.engine.timing.RunTimings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * {@code ivsstack}: preview, up, destroy, refresh and import Pulumi Java programs without the Pulumi CLI. The root

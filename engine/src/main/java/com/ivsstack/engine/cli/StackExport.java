@@ -2,7 +2,7 @@ package com.ivsstack.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ivsstack.engine.Engine;
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

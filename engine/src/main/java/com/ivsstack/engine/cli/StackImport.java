@@ -1,7 +1,7 @@
 package com.ivsstack.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

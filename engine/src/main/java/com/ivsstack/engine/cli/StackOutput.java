@@ -1,7 +1,7 @@
 package com.ivsstack.engine.cli;
 
 import com.ivsstack.engine.Engine;
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.render.DisplayValues;
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package com.ivsstack.engine.exec;
 
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.provider.ProviderClient;
 import com.ivsstack.engine.state.PendingOperation;
 import com.ivsstack.engine.state.ResourceState;

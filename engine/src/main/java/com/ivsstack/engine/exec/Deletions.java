@@ -1,5 +1,6 @@
 package com.ivsstack.engine.exec;
 
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.plan.Step;
 import com.ivsstack.engine.plan.StepOp;
 import com.ivsstack.engine.state.ResourceState;

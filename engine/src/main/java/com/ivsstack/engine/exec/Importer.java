@@ -1,5 +1,6 @@
 package com.ivsstack.engine.exec;
 
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.plan.PropertyChange;
 import com.ivsstack.engine.plan.PropertyDiffs;
 import com.ivsstack.engine.plan.Step;

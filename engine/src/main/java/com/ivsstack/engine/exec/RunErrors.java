@@ -1,5 +1,6 @@
 package com.ivsstack.engine.exec;
 
+import com.ivsstack.engine.events.DeploymentEvents;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,12 +1,12 @@
 package com.ivsstack.engine.monitor;
 
 import com.google.protobuf.Empty;
-import com.ivsstack.engine.RunTimings;
 import com.ivsstack.engine.exec.Deployment;
 import com.ivsstack.engine.exec.RegisterOutcome;
 import com.ivsstack.engine.exec.Registration;
 import com.ivsstack.engine.plan.GoDurations;
 import com.ivsstack.engine.provider.ProviderClient;
+import com.ivsstack.engine.timing.RunTimings;
 import com.ivsstack.engine.value.StructCodec;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;

@@ -1,7 +1,7 @@
 package com.ivsstack.engine.render;
 
 import com.ivsstack.engine.OperationResult;
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.plan.PropertyChange;
 import com.ivsstack.engine.plan.Step;
 import com.ivsstack.engine.plan.StepOp;

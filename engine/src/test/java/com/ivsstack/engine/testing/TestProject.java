@@ -1,7 +1,7 @@
 package com.ivsstack.engine.testing;
 
 import com.ivsstack.engine.Engine;
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.provider.InProcessProviderConnector;
 import com.ivsstack.engine.provider.ProviderConnector;
 import com.ivsstack.engine.testing.program.TestProgram;
