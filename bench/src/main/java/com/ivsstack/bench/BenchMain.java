@@ -3,6 +3,7 @@ package com.ivsstack.bench;
 import com.ivsstack.bench.apply.ApplyBenchmark;
 import com.ivsstack.bench.engine.EngineBenchmark;
 import com.ivsstack.bench.plugin.PackagedPlugin;
+import com.ivsstack.bench.plugin.SystemJvmPlugin;
 import com.ivsstack.bench.refresh.RefreshBenchmark;
 import com.ivsstack.bench.startup.StartupBenchmark;
 
@@ -23,6 +24,8 @@ import java.util.Set;
  *   --runs N                 measurements per figure (default 5)
  *   --only a,b               sections: startup, refresh, apply, engine (default all)
  *   --plugin-tarball PATH    the packaged plugin (default provider/target/pulumi-resource-ivs-v*.tar.gz)
+ *   --plugin-jvm bundled|system  the JVM of the refresh, apply and engine sections: the tarball's runtime (default),
+ *                            or this JVM with the plugin's jars (the startup section measures both)
  *   --refresh-channels N     channels of the refresh (default 500); --refresh-baseline-channels N (default 50)
  *   --refresh-parallel N     Reads in flight at once (default 1000: all, like the Pulumi CLI's unbounded default)
  *   --apply-channels N       channels of the apply (default 100); --apply-parallel N (default 10, the CLI's default)
@@ -52,12 +55,23 @@ public final class BenchMain {
         Instant started = Instant.now();
         System.out.println("ivs-bench " + started + ": " + Machine.describe());
         System.out.println("plugin: " + tarball + ", installed in " + plugin);
-        double training = PackagedPlugin.firstStart(plugin);
-        System.out.println(training < 0 ? "first start: no class-data sharing archive was made"
-                : String.format("first start after installation: the launcher trained its class-data sharing archive in "
-                        + "the background in %.1f s; every start measured below uses it", training));
+        String pluginJvm = options.getOrDefault("plugin-jvm", "bundled");
+        if (!List.of("bundled", "system").contains(pluginJvm)) {
+            throw new IllegalArgumentException("--plugin-jvm " + pluginJvm + ": use bundled or system");
+        }
+        Path systemJvm = null;
+        // The baseline of the refresh and apply sections runs the plugin's jar, which the system JVM's copy has.
+        if (only.contains("startup") || pluginJvm.equals("system") || only.contains("refresh") || only.contains("apply")) {
+            systemJvm = SystemJvmPlugin.install(repository.resolve("provider").resolve("target"), plugin);
+            System.out.println("system JVM: the same plugin on this JVM (" + System.getProperty("java.home")
+                    + ") with its trained class-data sharing archive, installed in " + systemJvm);
+        }
         if (only.contains("startup")) {
-            new StartupBenchmark(plugin, runs).run(report);
+            new StartupBenchmark(tarball, plugin, systemJvm, runs).run(report);
+        }
+        if (pluginJvm.equals("system")) {
+            System.out.println("the sections below run the plugin on the system JVM");
+            plugin = systemJvm;
         }
         if (only.contains("refresh")) {
             new RefreshBenchmark(plugin, runs, integer(options, "refresh-channels", 500),

@@ -7,27 +7,21 @@ import com.ivsstack.provider.api.PropertyDiff;
 import com.ivsstack.provider.api.Provider;
 import com.ivsstack.provider.api.ProviderFunction;
 import com.ivsstack.provider.api.ProviderLog;
-import com.ivsstack.provider.api.ResourceType;
+import com.ivsstack.provider.api.ResourceHandler;
+import com.ivsstack.provider.aws.AwsClients;
 import com.ivsstack.provider.aws.AwsEnvironment;
-import com.ivsstack.provider.aws.CallStrategy;
+import com.ivsstack.provider.aws.ChannelReads;
 import com.ivsstack.provider.aws.IvsApi;
 import com.ivsstack.provider.aws.RateLimiter;
-import com.ivsstack.provider.function.GetChannelFunction;
-import com.ivsstack.provider.function.GetChannelsFunction;
-import com.ivsstack.provider.function.GetRecordingConfigurationFunction;
-import com.ivsstack.provider.function.GetStreamKeyFunction;
-import com.ivsstack.provider.resource.ChannelResource;
-import com.ivsstack.provider.resource.EncoderConfigurationResource;
-import com.ivsstack.provider.resource.PlaybackKeyPairResource;
-import com.ivsstack.provider.resource.PlaybackRestrictionPolicyResource;
-import com.ivsstack.provider.resource.RecordingConfigurationResource;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import com.ivsstack.provider.function.Functions;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.provider.resource.StorageConfigurationResource;
-import com.ivsstack.provider.resource.StreamKeyResource;
+import com.ivsstack.provider.resource.ResourceTypes;
+import com.ivsstack.provider.schema.BundledSchema;
 import com.ivsstack.provider.schema.InputChecker;
-import com.ivsstack.provider.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.PackageSchema;
 import com.ivsstack.provider.schema.PropertyDiffer;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,11 +31,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The ivs provider: schema.json, the provider configuration, the seven resource types and four functions. No AWS
+ * The ivs provider: schema.json, the provider configuration, the resource types and the functions. No AWS
  * client exists before {@link #configure}. Thread-safe after configure; close it to release the HTTP clients.
  */
 public final class IvsProvider implements Provider, AutoCloseable {
@@ -53,11 +47,9 @@ public final class IvsProvider implements Provider, AutoCloseable {
 
     private final PackageSchema schema;
     private final ResourceContext context;
-    private final RateLimiter rateLimiter;
-    private final CallStrategy callStrategy;
-    private final Duration pollInterval;
     private final AwsEnvironment awsEnvironment;
-    private final Map<String, ResourceType> resources;
+    private final IvsApi.Settings awsSettings;
+    private final Map<String, ResourceHandler> resources;
     private final Map<String, ProviderFunction> functions;
     private volatile IvsApi api;
 
@@ -67,29 +59,16 @@ public final class IvsProvider implements Provider, AutoCloseable {
     }
 
     private IvsProvider(Builder builder) {
-        this.schema = PackageSchema.load();
+        this.schema = BundledSchema.load();
         this.context = new ResourceContext(schema, builder.log);
-        this.callStrategy = builder.callStrategy;
-        this.rateLimiter = builder.callStrategy == CallStrategy.ONE_BY_ONE ? RateLimiter.unlimited() : builder.rateLimiter;
-        this.pollInterval = builder.pollInterval;
         this.awsEnvironment = builder.awsEnvironment;
-        this.resources = index(Stream.of(
-                new ChannelResource(context),
-                new StreamKeyResource(context),
-                new RecordingConfigurationResource(context),
-                new PlaybackKeyPairResource(context),
-                new PlaybackRestrictionPolicyResource(context),
-                new EncoderConfigurationResource(context),
-                new StorageConfigurationResource(context)), ResourceType::token);
-        this.functions = index(Stream.of(
-                new GetChannelFunction(context),
-                new GetStreamKeyFunction(context),
-                new GetRecordingConfigurationFunction(context),
-                new GetChannelsFunction(context)), ProviderFunction::token);
+        this.awsSettings = new IvsApi.Settings(builder.rateLimiter, builder.retries, builder.reads, builder.pollInterval);
+        this.resources = index(ResourceTypes.of(context), ResourceHandler::token);
+        this.functions = index(Functions.of(context), ProviderFunction::token);
     }
 
-    private static <T> Map<String, T> index(Stream<T> items, Function<T, String> token) {
-        return items.collect(Collectors.toMap(token, item -> item, (a, b) -> a, LinkedHashMap::new));
+    private static <T> Map<String, T> index(List<? extends T> items, Function<T, String> token) {
+        return items.stream().collect(Collectors.toMap(token, item -> item, (a, b) -> a, LinkedHashMap::new));
     }
 
     public static Builder builder() {
@@ -100,8 +79,10 @@ public final class IvsProvider implements Provider, AutoCloseable {
     public static final class Builder {
         private ProviderLog log = ProviderLog.NONE;
         private RateLimiter rateLimiter = RateLimiter.underIvsQuotas();
-        private Duration pollInterval = Duration.ofMillis(250);
-        private CallStrategy callStrategy = CallStrategy.QUOTA_AWARE;
+        /** Null for the defaults of {@link IvsApi.Settings}. */
+        private IntFunction<RetryStrategy> retries;
+        private Function<AwsClients, ChannelReads> reads;
+        private Duration pollInterval;
         private AwsEnvironment awsEnvironment = AwsEnvironment.ofThisProcess();
 
         public Builder log(ProviderLog log) {
@@ -115,9 +96,18 @@ public final class IvsProvider implements Provider, AutoCloseable {
             return this;
         }
 
-        /** {@link CallStrategy#ONE_BY_ONE} (unpaced, no batching, SDK retries) only for the benchmark's baseline. */
-        public Builder callStrategy(CallStrategy callStrategy) {
-            this.callStrategy = callStrategy;
+        /**
+         * The retry strategy of the AWS clients for the configured maxRetries; a function that returns null keeps the
+         * SDK's default. By default throttling, 5xx and dropped connections are retried patiently.
+         */
+        public Builder retryStrategy(IntFunction<RetryStrategy> retries) {
+            this.retries = retries;
+            return this;
+        }
+
+        /** How channels and stream keys are read by ARN; by default coalesced into batch calls. */
+        public Builder channelReads(Function<AwsClients, ChannelReads> reads) {
+            this.reads = reads;
             return this;
         }
 
@@ -150,7 +140,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
 
     @Override
     public String schemaJson() {
-        return schema.json();
+        return schema.source();
     }
 
     @Override
@@ -158,14 +148,14 @@ public final class IvsProvider implements Provider, AutoCloseable {
         var ours = new LinkedHashMap<String, Object>();
         var engine = new LinkedHashMap<String, Object>();
         (news == null ? Map.<String, Object>of() : news).forEach((k, v) -> (ENGINE_CONFIG.contains(k) ? engine : ours).put(k, v));
-        var checked = InputChecker.check(schema.config(), withoutUnknowns(ours));
+        var checked = InputChecker.check(schema, schema.provider().token().text(), schema.config(), withoutUnknowns(ours));
         var failures = new ArrayList<CheckFailure>(checked.failures());
         if (failures.isEmpty()) {
             failures.addAll(ProviderConfig.validate(checked.values()));
         }
         var inputs = new LinkedHashMap<String, Object>(checked.values());
         ours.forEach((k, v) -> {
-            if (Values.isUnknown(v)) {
+            if (PropertyValues.isUnknown(v)) {
                 inputs.put(k, v);
             }
         });
@@ -176,7 +166,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
     private static Map<String, Object> withoutUnknowns(Map<String, Object> config) {
         var result = new LinkedHashMap<String, Object>();
         config.forEach((k, v) -> {
-            if (!Values.isUnknown(v)) {
+            if (!PropertyValues.isUnknown(v)) {
                 result.put(k, v);
             }
         });
@@ -190,8 +180,8 @@ public final class IvsProvider implements Provider, AutoCloseable {
         ENGINE_CONFIG.forEach(olds::remove);
         ENGINE_CONFIG.forEach(current::remove);
         var detailed = new LinkedHashMap<String, PropertyDiff>();
-        PropertyDiffer.diff(schema.config(), InputChecker.withDefaults(schema.config(), olds),
-                InputChecker.withDefaults(schema.config(), current), List.of()).forEach((path, diff) -> {
+        PropertyDiffer.diff(schema, schema.config(), InputChecker.withDefaults(schema, schema.config(), olds),
+                InputChecker.withDefaults(schema, schema.config(), current), List.of()).forEach((path, diff) -> {
                     boolean replace = REPLACING_CONFIG.contains(DiffResult.topLevelKey(path));
                     detailed.put(path, replace ? PropertyDiff.of(replacing(diff.kind())) : diff);
                 });
@@ -210,9 +200,8 @@ public final class IvsProvider implements Provider, AutoCloseable {
     public synchronized void configure(Map<String, Object> config) {
         var values = new LinkedHashMap<>(config == null ? Map.<String, Object>of() : config);
         ENGINE_CONFIG.forEach(values::remove);
-        var providerConfig = ProviderConfig.from(InputChecker.withDefaults(schema.config(), values));
-        var connected = IvsApi.connect(providerConfig, rateLimiter, awsEnvironment, callStrategy);
-        connected.pollInterval(pollInterval);
+        var providerConfig = ProviderConfig.from(InputChecker.withDefaults(schema, schema.config(), values));
+        var connected = IvsApi.connect(providerConfig, awsEnvironment, awsSettings);
         var previous = api;
         api = connected;
         context.configure(providerConfig, connected);
@@ -227,7 +216,7 @@ public final class IvsProvider implements Provider, AutoCloseable {
     }
 
     @Override
-    public Optional<ResourceType> resource(String token) {
+    public Optional<ResourceHandler> resource(String token) {
         return Optional.ofNullable(resources.get(token));
     }
 

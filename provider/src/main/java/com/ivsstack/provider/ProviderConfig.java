@@ -3,8 +3,9 @@ package com.ivsstack.provider;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.api.ProviderException;
-import com.ivsstack.provider.api.Secret;
-import com.ivsstack.provider.schema.Json;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.provider.resource.TagRules;
+import com.ivsstack.pulumi.value.StreamingJson;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -101,7 +102,9 @@ public record ProviderConfig(String region, String profile, String accessKey, St
             }
         }
         try {
-            tags(config.get("defaultTags"));
+            var tags = tags(config.get("defaultTags"));
+            // the rules of every resource's tags, so that a bad default fails here and not at each resource's check
+            failures.addAll(TagRules.check("defaultTags", config.get("defaultTags") instanceof Secret ? new Secret(tags) : tags));
         } catch (IllegalArgumentException e) {
             failures.add(new CheckFailure("defaultTags", e.getMessage()));
         }
@@ -181,7 +184,7 @@ public record ProviderConfig(String region, String profile, String accessKey, St
         }
         if (value instanceof String json) {
             try {
-                value = Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+                value = StreamingJson.mapper().readValue(json, new TypeReference<Map<String, Object>>() { });
             } catch (Exception e) {
                 throw new IllegalArgumentException("not a map of tags (JSON object of strings): " + e.getMessage());
             }

@@ -1,6 +1,5 @@
 package com.ivsstack.provider;
 
-import com.ivsstack.provider.aws.CallStrategy;
 import com.ivsstack.provider.grpc.PluginLauncher;
 
 /**
@@ -14,7 +13,6 @@ public final class ProviderMain {
     }
 
     public static void main(String[] args) {
-        var strategy = CallStrategy.fromEnvironment(System.getenv(CallStrategy.ENVIRONMENT_VARIABLE));
-        PluginLauncher.run(args, log -> IvsProvider.builder().log(log).callStrategy(strategy).build());
+        PluginLauncher.run(args, IvsProvider::new);
     }
 }

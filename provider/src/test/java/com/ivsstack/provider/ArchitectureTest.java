@@ -62,6 +62,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreCode_usesThePropertyValuesButNotTheirWireCodec() throws IOException {
+        var core = new ArrayList<Path>();
+        for (String dir : List.of("resource", "schema", "function", "aws", "api", "model")) {
+            core.addAll(javaFiles(dir));
+        }
+        assertThat(offenders(core, "com.ivsstack.pulumi.wire")).isEmpty();
+    }
+
+    @Test
     void schemaPackage_knowsNothingOfAws() throws IOException {
         assertThat(offenders(javaFiles("schema"), "software.amazon")).isEmpty();
     }

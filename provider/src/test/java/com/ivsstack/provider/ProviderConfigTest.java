@@ -5,7 +5,7 @@ import com.ivsstack.provider.aws.AwsEnvironment;
 import com.ivsstack.provider.api.PropertyDiff;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.ProviderLog;
-import com.ivsstack.provider.api.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,7 +55,11 @@ class ProviderConfigTest {
                 arguments(Map.of("endpoint", "localhost:4566"), "endpoint", "http(s) URL"),
                 arguments(Map.of("maxRetries", "-1"), "maxRetries", "0 to 100"),
                 arguments(Map.of("stopLiveStreams", "yes"), "stopLiveStreams", "boolean"),
-                arguments(Map.of("defaultTags", "[1]"), "defaultTags", "map"));
+                arguments(Map.of("defaultTags", "[1]"), "defaultTags", "map"),
+                arguments(Map.of("defaultTags", Map.of("cost center", "a#b")), "defaultTags[\"cost center\"]",
+                        "tag value \"a#b\" is not valid: tag keys and values have only letters, spaces, digits"),
+                arguments(Map.of("defaultTags", "{\"aws:team\":\"video\"}"), "defaultTags[\"aws:team\"]",
+                        "the aws: prefix is reserved by AWS"));
     }
 
     @ParameterizedTest(name = "{0}")

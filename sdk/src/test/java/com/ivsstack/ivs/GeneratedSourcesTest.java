@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ivsstack.sdkgen.GeneratedFile;
 import com.ivsstack.sdkgen.SdkGenerator;
-import com.ivsstack.sdkgen.schema.SchemaReader;
+import com.ivsstack.pulumi.schema.SchemaReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +51,14 @@ class GeneratedSourcesTest {
         Map<String, String> files = generator.generateSdk().stream()
                 .collect(Collectors.toMap(GeneratedFile::path, GeneratedFile::content));
 
+        // A release stamps pluginDownloadURL into the schema (.github/workflows/release.yml): plugin.json names it.
+        var downloadUrl = new com.fasterxml.jackson.databind.ObjectMapper().readTree(REPO.resolve("schema.json").toFile())
+                .path("pluginDownloadURL");
+        String server = downloadUrl.isMissingNode() ? "" : ",\"server\":\"" + downloadUrl.asText() + "\"";
+
         assertThat(files).containsEntry("src/main/resources/com/ivsstack/ivs/version.txt", "0.1.0\n")
                 .containsEntry("src/main/resources/com/ivsstack/ivs/plugin.json",
-                        "{\"resource\":true,\"name\":\"ivs\",\"version\":\"0.1.0\"}\n");
+                        "{\"resource\":true,\"name\":\"ivs\",\"version\":\"0.1.0\"" + server + "}\n");
     }
 
     @Test
@@ -62,6 +67,7 @@ class GeneratedSourcesTest {
 
         assertThat(generator.generateDocs(REPO.resolve("examples")))
                 .filteredOn(page -> !page.path().equals("README.md"))
+                .hasSize(SchemaReader.read(REPO.resolve("schema.json")).resources().size())
                 .allSatisfy(page -> assertThat(page.content()).as(page.path()
                         + ": mark a declaration in an example with // docs:begin <token> ... // docs:end <token>")
                         .contains("```java\n"));

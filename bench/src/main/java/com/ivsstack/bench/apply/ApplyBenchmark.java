@@ -3,10 +3,9 @@ package com.ivsstack.bench.apply;
 import com.ivsstack.bench.Figures;
 import com.ivsstack.bench.LocalEndpoint;
 import com.ivsstack.bench.Report;
-import com.ivsstack.bench.plugin.CallStrategies;
+import com.ivsstack.bench.plugin.CallStrategy;
 import com.ivsstack.bench.plugin.PluginProcess;
 import com.ivsstack.bench.plugin.ProviderSession;
-import com.ivsstack.provider.aws.CallStrategy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,10 +51,10 @@ public final class ApplyBenchmark {
         report.section("Apply: create " + channels + " channels with stream keys, then delete them, through the plugin, "
                 + parallel + " operations at a time, quotas on (" + runs + " runs each)");
         try (LocalEndpoint endpoint = new LocalEndpoint()) {
-            var ours = measure(endpoint, CallStrategy.QUOTA_AWARE);
-            var baseline = measure(endpoint, CallStrategy.ONE_BY_ONE);
-            for (var entry : List.of(Map.entry(CallStrategy.QUOTA_AWARE, ours), Map.entry(CallStrategy.ONE_BY_ONE, baseline))) {
-                String label = CallStrategies.label(entry.getKey());
+            var ours = measure(endpoint, CallStrategy.OURS);
+            var baseline = measure(endpoint, CallStrategy.BASELINE);
+            for (var entry : List.of(Map.entry(CallStrategy.OURS, ours), Map.entry(CallStrategy.BASELINE, baseline))) {
+                String label = entry.getKey().label();
                 var outcomes = entry.getValue();
                 report.figure(label + ": total", Figures.of("s", outcomes.stream().map(Outcome::totalSeconds).toList()));
                 report.figure("  ... create phase", Figures.of("s", outcomes.stream().map(Outcome::createSeconds).toList()));
@@ -86,7 +85,7 @@ public final class ApplyBenchmark {
         var outcomes = new ArrayList<Outcome>();
         for (int run = 0; run < runs; run++) {
             endpoint.emulator().admin().reset();
-            try (PluginProcess plugin = PluginProcess.start(pluginDirectory, CallStrategies.environment(strategy))) {
+            try (PluginProcess plugin = PluginProcess.start(pluginDirectory, strategy)) {
                 var session = new ProviderSession(plugin);
                 session.configure(endpoint.emulator().endpoint());
                 Thread.sleep(1100); // a fresh quota window

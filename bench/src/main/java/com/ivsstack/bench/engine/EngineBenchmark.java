@@ -3,9 +3,8 @@ package com.ivsstack.bench.engine;
 import com.ivsstack.bench.Figures;
 import com.ivsstack.bench.LocalEndpoint;
 import com.ivsstack.bench.Report;
-import com.ivsstack.bench.plugin.CallStrategies;
+import com.ivsstack.bench.plugin.CallStrategy;
 import com.ivsstack.engine.timing.RunTimings;
-import com.ivsstack.provider.aws.CallStrategy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -137,9 +136,9 @@ public final class EngineBenchmark {
                 + "  ivs:region: us-west-2\n");
         endpoint.emulator().admin().setQuotasEnabled(false);
         try {
-            var environment = new LinkedHashMap<>(CallStrategies.environment(CallStrategy.ONE_BY_ONE));
-            return cli(project, size, environment, "up", "--yes", "--skip-preview", "--parallel", "32",
-                    "--plugin", pluginDirectory.resolve("pulumi-resource-ivs").toString());
+            // the set-up deploys unpaced (the endpoint's quotas are off for it): the baseline's plain client
+            return cli(project, size, Map.of(), "up", "--yes", "--skip-preview", "--parallel", "32",
+                    "--plugin", CallStrategy.BASELINE.launcher(pluginDirectory).toString());
         } finally {
             endpoint.emulator().admin().setQuotasEnabled(true);
         }

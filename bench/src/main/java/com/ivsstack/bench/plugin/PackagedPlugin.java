@@ -29,27 +29,12 @@ public final class PackagedPlugin {
     }
 
     /**
-     * The first start after installation, as a user's first {@code pulumi up} makes it: the launcher trains the
-     * class-data sharing archive in the background; waits until it is in place. Returns the seconds that took, or -1
-     * when the launcher made none (read-only directory, or PULUMI_IVS_JAVA_OPTS set).
+     * Unpacks the tarball into a new temporary directory (the plugin's install directory) as Pulumi's installer does
+     * (every file's time the time of unpacking) and returns it.
      */
-    public static double firstStart(Path pluginDirectory) throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        try (PluginProcess plugin = PluginProcess.start(pluginDirectory, java.util.Map.of())) {
-            Path archive = pluginDirectory.resolve("pulumi-resource-ivs.jsa");
-            Path lock = pluginDirectory.resolve("pulumi-resource-ivs.jsa.lock");
-            long deadline = System.nanoTime() + 180_000_000_000L;
-            while (!Files.exists(archive) && Files.exists(lock) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            return Files.exists(archive) ? (System.nanoTime() - started) / 1e9 : -1;
-        }
-    }
-
-    /** Unpacks the tarball into a new temporary directory (the plugin's install directory) and returns it. */
     public static Path unpack(Path tarball) throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("ivs-bench-plugin");
-        Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", directory.toString())
+        Process tar = new ProcessBuilder("tar", "-xzmf", tarball.toString(), "-C", directory.toString())
                 .redirectErrorStream(true).start();
         String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (tar.waitFor() != 0) {

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -36,13 +35,12 @@ public final class PluginProcess implements AutoCloseable {
         drain(process.getInputStream(), new ByteArrayOutputStream());
     }
 
-    /** Execs the launcher in {@code pluginDirectory}; {@code started} is when the caller's clock started. */
-    public static PluginProcess start(Path pluginDirectory, Map<String, String> environment) throws IOException {
-        var builder = new ProcessBuilder(pluginDirectory.resolve("pulumi-resource-ivs").toString(), "127.0.0.1:1")
+    /** Execs the launcher of {@code strategy} in {@code pluginDirectory}. */
+    public static PluginProcess start(Path pluginDirectory, CallStrategy strategy) throws IOException {
+        var builder = new ProcessBuilder(strategy.launcher(pluginDirectory).toString(), "127.0.0.1:1")
                 .directory(Files.createTempDirectory("ivs-bench-program").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("PULUMI_IVS_"));
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
         String line = readLine(process.getInputStream());

@@ -5,11 +5,10 @@ import com.google.common.util.concurrent.MoreExecutors;
 import com.ivsstack.bench.Figures;
 import com.ivsstack.bench.LocalEndpoint;
 import com.ivsstack.bench.Report;
-import com.ivsstack.bench.plugin.CallStrategies;
+import com.ivsstack.bench.plugin.CallStrategy;
 import com.ivsstack.bench.plugin.PluginProcess;
 import com.ivsstack.bench.plugin.ProviderSession;
 import com.ivsstack.bench.plugin.Wire;
-import com.ivsstack.provider.aws.CallStrategy;
 import pulumirpc.Provider;
 
 import java.nio.file.Path;
@@ -40,7 +39,8 @@ public final class RefreshBenchmark {
     }
 
     /** One refresh: wall time, API calls, throttled calls, failed Reads. */
-    record Outcome(double seconds, long calls, long throttled, long failedReads, Map<String, Long> callsByOperation) {
+    record Outcome(double seconds, long calls, long throttled, long failedReads, Map<String, Long> callsByOperation,
+                   double pluginCpuMillis) {
     }
 
     public void run(Report report) throws Exception {
@@ -48,16 +48,18 @@ public final class RefreshBenchmark {
                 + parallel + " concurrent Reads, quotas on (" + runs + " runs each)");
         try (LocalEndpoint endpoint = new LocalEndpoint()) {
             var seeded = endpoint.seedChannels("refresh", channels);
-            var ours = measure(endpoint, seeded, CallStrategy.QUOTA_AWARE);
-            var baseline = measure(endpoint, seeded.subList(0, Math.min(baselineChannels, seeded.size())), CallStrategy.ONE_BY_ONE);
+            var ours = measure(endpoint, seeded, CallStrategy.OURS);
+            var baseline = measure(endpoint, seeded.subList(0, Math.min(baselineChannels, seeded.size())), CallStrategy.BASELINE);
             double scale = (double) channels / Math.min(baselineChannels, channels);
 
             var oursSeconds = Figures.of("s", ours.stream().map(Outcome::seconds).toList());
             var oursCalls = Figures.of("calls", ours.stream().map(Outcome::calls).toList());
-            report.figure(CallStrategies.label(CallStrategy.QUOTA_AWARE) + ": wall time", oursSeconds);
-            report.figure(CallStrategies.label(CallStrategy.QUOTA_AWARE) + ": API calls", oursCalls);
+            report.figure(CallStrategy.OURS.label() + ": wall time", oursSeconds);
+            report.figure(CallStrategy.OURS.label() + ": API calls", oursCalls);
             report.figure("  ... throttled (429) calls", Figures.of("calls", ours.stream().map(Outcome::throttled).toList()));
             report.figure("  ... failed Reads", Figures.of("reads", ours.stream().map(Outcome::failedReads).toList()));
+            // CPU the plugin used for the refresh, all threads: what a busy machine stretches into the wall time.
+            report.figure("  ... plugin CPU time (user + sys)", Figures.of("ms", ours.stream().map(Outcome::pluginCpuMillis).toList()));
             report.note("  calls by operation (last run): " + ours.get(ours.size() - 1).callsByOperation());
 
             String base = "baseline, " + Math.min(baselineChannels, channels) + " channels + keys";
@@ -87,11 +89,12 @@ public final class RefreshBenchmark {
             throws Exception {
         var outcomes = new ArrayList<Outcome>();
         for (int run = 0; run < runs; run++) {
-            try (PluginProcess plugin = PluginProcess.start(pluginDirectory, CallStrategies.environment(strategy))) {
+            try (PluginProcess plugin = PluginProcess.start(pluginDirectory, strategy)) {
                 var session = new ProviderSession(plugin);
                 session.configure(endpoint.emulator().endpoint());
                 Thread.sleep(1100); // a fresh quota window: no run inherits the previous run's calls
                 endpoint.resetCounters();
+                double cpuBefore = com.ivsstack.bench.Machine.cpuMillis(plugin.pid()).orElse(Double.NaN);
                 var inFlight = new Semaphore(parallel);
                 var answers = new ArrayList<ListenableFuture<Provider.ReadResponse>>();
                 long started = System.nanoTime();
@@ -120,9 +123,10 @@ public final class RefreshBenchmark {
                     }
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                double cpu = com.ivsstack.bench.Machine.cpuMillis(plugin.pid()).orElse(Double.NaN) - cpuBefore;
                 var calls = endpoint.requests();
                 outcomes.add(new Outcome(seconds, LocalEndpoint.total(calls), LocalEndpoint.total(endpoint.throttled()),
-                        failed, calls));
+                        failed, calls, cpu));
             }
         }
         return outcomes;

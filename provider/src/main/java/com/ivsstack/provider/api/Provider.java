@@ -33,7 +33,7 @@ public interface Provider {
      */
     void configure(Map<String, Object> config);
 
-    Optional<ResourceType> resource(String token);
+    Optional<ResourceHandler> resource(String token);
 
     Optional<ProviderFunction> function(String token);
 

@@ -5,7 +5,10 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** The one place that reads SDK exceptions: error codes of both IVS services to {@link IvsApiException.Kind}. */
+/**
+ * The one place that reads SDK exceptions: error codes of both IVS services to {@link IvsApiException.Kind}. The
+ * clients apply it to every call that fails ({@link ErrorMapping}).
+ */
 public final class AwsErrors {
 
     private AwsErrors() {
@@ -59,9 +62,4 @@ public final class AwsErrors {
         return e.getMessage() != null && root != e ? e.getMessage().split("\n")[0] + " (" + text + ")" : text;
     }
 
-    /** Whether an SDK exception says the channel is not live (GetStream, StopStream). */
-    public static boolean isNotBroadcasting(Throwable e) {
-        return e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                && "ChannelNotBroadcasting".equals(service.awsErrorDetails().errorCode());
-    }
 }

@@ -1,5 +1,8 @@
 package com.ivsstack.provider.aws;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * An AWS call failed; the SDK's exception mapped to what the resource code needs to decide (gone, conflict, not
  * live, ...). Only {@code aws} creates these from SDK exceptions; resource code turns them into user messages.
@@ -50,5 +53,17 @@ public class IvsApiException extends RuntimeException {
 
     public boolean is(Kind expected) {
         return kind == expected;
+    }
+
+    /** What {@code read} returns, or empty when what it reads does not exist (NOT_FOUND); other failures pass through. */
+    public static <T> Optional<T> emptyIfNotFound(Supplier<T> read) {
+        try {
+            return Optional.ofNullable(read.get());
+        } catch (IvsApiException e) {
+            if (e.is(Kind.NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 }

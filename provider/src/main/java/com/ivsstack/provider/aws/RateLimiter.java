@@ -3,23 +3,29 @@ package com.ivsstack.provider.aws;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Paces calls per {@link OperationFamily} so that the service never sees more than the family's quota of calls in
- * any one-second window. IVS meters each operation on its own, so an operation that runs in bulk beside the rest of
- * its family (BatchGetStreamKey while stream keys are adopted with ListStreamKeys, each tag operation) may be given its
- * own window with {@link #run(OperationFamily, String, Supplier)}: it then no longer waits for the family's other calls. A call holds a slot while it runs, and its slot is freed one second after it COMPLETES: the
- * service counts a request when it arrives, which is after the client sent it and before the response returned, so
- * counting from completion is safe whatever the network latency. Thread-safe; a burst up to the quota is immediate.
+ * Paces calls so that the service never sees more than a quota's calls in any one-second window (see
+ * {@link OperationQuotas} for the windows). A call holds a slot while it runs, and its slot is freed one second after
+ * it COMPLETES: the service counts a request when it arrives, which is after the client sent it and before the
+ * response returned, so counting from completion is safe whatever the network latency. Thread-safe; a burst up to
+ * the quota is immediate.
  */
 public final class RateLimiter {
 
     /** A little more than a second, so that clock granularity never puts quota+1 calls into the service's window. */
     private static final long WINDOW_NANOS = 1_020_000_000L;
 
+    /** A slot held by one running call; releasing it a second time does nothing. */
+    public interface Slot {
+        void release();
+    }
+
+    private static final Slot NO_SLOT = () -> { };
+
     private final boolean enabled;
-    /** By family name, or "family/operation" for an operation paced on its own. */
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     private RateLimiter(boolean enabled) {
@@ -35,26 +41,28 @@ public final class RateLimiter {
         return new RateLimiter(false);
     }
 
-    /** Runs {@code call} once a call of {@code family} may start, holding the family's slot until it completes. */
-    public <T> T run(OperationFamily family, Supplier<T> call) {
-        return run(family.name(), family, call);
-    }
-
-    /** Runs one call of {@code operation} (its own quota, the size of its family's) in a window of its own. */
-    public <T> T run(OperationFamily family, String operation, Supplier<T> call) {
-        return run(family.name() + "/" + operation, family, call);
-    }
-
-    private <T> T run(String key, OperationFamily family, Supplier<T> call) {
+    /** Waits until a call under {@code quota} may start and holds its slot until {@link Slot#release()}. */
+    public Slot acquire(OperationQuotas.Quota quota) {
         if (!enabled) {
-            return call.get();
+            return NO_SLOT;
         }
-        var window = windows.computeIfAbsent(key, k -> new Window(family.transactionsPerSecond()));
+        var window = windows.computeIfAbsent(quota.window(), k -> new Window(quota.callsPerSecond()));
         window.acquire();
+        var released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                window.release();
+            }
+        };
+    }
+
+    /** Runs {@code call} once a call under {@code quota} may start, holding the slot until it completes. */
+    public <T> T run(OperationQuotas.Quota quota, Supplier<T> call) {
+        var slot = acquire(quota);
         try {
             return call.get();
         } finally {
-            window.release();
+            slot.release();
         }
     }
 

@@ -3,35 +3,38 @@ package com.ivsstack.provider.function;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.aws.ArnParser;
 import com.ivsstack.provider.aws.IvsApiException;
+import com.ivsstack.provider.model.FunctionModels;
+import com.ivsstack.provider.model.GetChannelArgs;
+import com.ivsstack.provider.model.GetChannelResult;
 import com.ivsstack.provider.resource.ChannelResource;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code ivs:index:getChannel}: a channel by ARN (read through the batching coalescer). */
-public final class GetChannelFunction extends IvsFunction {
+public final class GetChannelFunction extends IvsFunction<GetChannelArgs> {
 
-    public static final String TOKEN = "ivs:index:getChannel";
+    public static final String TOKEN = GetChannelArgs.TOKEN;
 
     public GetChannelFunction(ResourceContext context) {
-        super(context, TOKEN);
+        super(context, FunctionModels.GET_CHANNEL);
     }
 
     @Override
-    protected void validate(Map<String, Object> args, List<CheckFailure> failures) {
-        String arn = Values.string(args, "arn");
+    protected void validate(GetChannelArgs args, List<CheckFailure> failures) {
+        String arn = args.arn();
         if (arn != null && !ArnParser.isArnOf("channel", arn)) {
-            failures.add(new CheckFailure("arn", Values.show(arn) + " is not an IVS channel ARN"));
+            failures.add(new CheckFailure(GetChannelArgs.ARN, PropertyValues.show(arn) + " is not an IVS channel ARN"));
         }
     }
 
     @Override
-    protected Map<String, Object> call(Map<String, Object> args) {
-        String arn = Values.string(args, "arn");
+    protected GetChannelResult call(GetChannelArgs args) {
+        String arn = args.arn();
         try {
-            return api().channel(arn).map(ChannelResource::outputs).orElseThrow(() -> notFound("Channel", arn));
+            return api().reads().channel(arn).map(channel -> GetChannelResult.from(ChannelResource.outputs(channel).build()))
+                    .orElseThrow(() -> notFound("Channel", arn));
         } catch (IvsApiException e) {
             throw failure("Channel", arn, e);
         }

@@ -3,95 +3,84 @@ package com.ivsstack.provider.function;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.aws.ArnParser;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
+import com.ivsstack.provider.model.ChannelSummary;
+import com.ivsstack.provider.model.FunctionModels;
+import com.ivsstack.provider.model.GetChannelsArgs;
+import com.ivsstack.provider.model.GetChannelsResult;
+import com.ivsstack.provider.resource.ChannelResource;
 import com.ivsstack.provider.resource.Ownership;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.provider.schema.Values;
-import software.amazon.awssdk.services.ivs.model.ChannelSummary;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ivs:index:getChannels}: channels by exact name, by recording configuration or by playback restriction policy
  * (IVS allows at most one filter), all pages.
  */
-public final class GetChannelsFunction extends IvsFunction {
+public final class GetChannelsFunction extends IvsFunction<GetChannelsArgs> {
 
-    public static final String TOKEN = "ivs:index:getChannels";
+    public static final String TOKEN = GetChannelsArgs.TOKEN;
 
     public GetChannelsFunction(ResourceContext context) {
-        super(context, TOKEN);
+        super(context, FunctionModels.GET_CHANNELS);
     }
 
     @Override
-    protected void validate(Map<String, Object> args, List<CheckFailure> failures) {
-        var filters = args.keySet().stream().filter(k -> args.get(k) != null).toList();
+    protected void validate(GetChannelsArgs args, List<CheckFailure> failures) {
+        var filters = args.asMap().keySet().stream().filter(k -> args.get(k) != null).toList();
         if (filters.size() > 1) {
             failures.add(new CheckFailure(filters.get(1), "IVS filters channels by one criterion at a time; "
                     + "give only one of name, recordingConfigurationArn, playbackRestrictionPolicyArn (got "
                     + String.join(", ", filters) + ")"));
         }
-        String name = Values.string(args, "name");
+        String name = args.name();
         if (name != null && !name.matches("[a-zA-Z0-9-_]{0,128}")) {
-            failures.add(new CheckFailure("name", Values.show(name)
+            failures.add(new CheckFailure(GetChannelsArgs.NAME, PropertyValues.show(name)
                     + " is not a channel name (0-128 letters, digits, - and _)"));
         }
-        String recording = Values.string(args, "recordingConfigurationArn");
+        String recording = args.recordingConfigurationArn();
         if (recording != null && !ArnParser.isArnOf("recording-configuration", recording)) {
-            failures.add(new CheckFailure("recordingConfigurationArn", Values.show(recording)
+            failures.add(new CheckFailure(GetChannelsArgs.RECORDING_CONFIGURATION_ARN, PropertyValues.show(recording)
                     + " is not an IVS recording-configuration ARN"));
         }
-        String policy = Values.string(args, "playbackRestrictionPolicyArn");
+        String policy = args.playbackRestrictionPolicyArn();
         if (policy != null && !ArnParser.isArnOf("playback-restriction-policy", policy)) {
-            failures.add(new CheckFailure("playbackRestrictionPolicyArn", Values.show(policy)
+            failures.add(new CheckFailure(GetChannelsArgs.PLAYBACK_RESTRICTION_POLICY_ARN, PropertyValues.show(policy)
                     + " is not an IVS playback-restriction-policy ARN"));
         }
     }
 
     @Override
-    protected Map<String, Object> call(Map<String, Object> args) {
-        var summaries = new ArrayList<Map<String, Object>>();
+    protected GetChannelsResult call(GetChannelsArgs args) {
+        var summaries = new ArrayList<ChannelSummary>();
         var arns = new ArrayList<String>();
-        String token = null;
         try {
-            do {
-                String next = token;
-                var page = api().ivs(OperationFamily.CHANNEL, client -> client.listChannels(b -> b
-                        .filterByName(Values.string(args, "name"))
-                        .filterByRecordingConfigurationArn(Values.string(args, "recordingConfigurationArn"))
-                        .filterByPlaybackRestrictionPolicyArn(Values.string(args, "playbackRestrictionPolicyArn"))
-                        .nextToken(next)));
-                for (ChannelSummary summary : page.channels()) {
-                    arns.add(summary.arn());
-                    summaries.add(summary(summary));
-                }
-                token = page.nextToken();
-            } while (token != null && !token.isEmpty());
+            api().ivs().listChannelsPaginator(b -> b
+                            .filterByName(args.name())
+                            .filterByRecordingConfigurationArn(args.recordingConfigurationArn())
+                            .filterByPlaybackRestrictionPolicyArn(args.playbackRestrictionPolicyArn()))
+                    .forEach(page -> page.channels().forEach(listed -> {
+                        arns.add(listed.arn());
+                        summaries.add(summary(listed));
+                    }));
         } catch (IvsApiException e) {
             throw failure("Channel", "list", e);
         }
-        var result = new LinkedHashMap<String, Object>();
-        result.put("arns", arns);
-        result.put("channels", summaries);
-        return result;
+        return GetChannelsResult.builder().arns(arns).channels(summaries).build();
     }
 
-    private static Map<String, Object> summary(ChannelSummary channel) {
-        var map = new LinkedHashMap<String, Object>();
-        map.put("arn", channel.arn());
-        map.put("name", channel.name());
-        map.put("type", channel.typeAsString());
-        map.put("latencyMode", channel.latencyModeAsString());
-        map.put("authorized", channel.authorized());
-        map.put("insecureIngest", channel.insecureIngest());
-        map.put("preset", channel.presetAsString() == null ? "" : channel.presetAsString());
-        map.put("recordingConfigurationArn", channel.recordingConfigurationArn());
-        map.put("playbackRestrictionPolicyArn", channel.playbackRestrictionPolicyArn());
-        map.put("tags", new LinkedHashMap<String, Object>(Ownership.visible(channel.tags())));
-        map.values().removeIf(v -> v == null);
-        return map;
+    /**
+     * A listed channel as a summary: the channel's outputs for the properties a summary has, with its tags (the
+     * ownership tag hidden) and, as ListChannels gives it, "" for no preset.
+     */
+    private static ChannelSummary summary(software.amazon.awssdk.services.ivs.model.ChannelSummary listed) {
+        var channel = ChannelResource.outputs(listed).build();
+        var summary = ChannelSummary.from(channel).toBuilder().tags(Ownership.visible(channel.tags()));
+        if (channel.preset() == null) {
+            summary.preset("");
+        }
+        return summary.build();
     }
 }

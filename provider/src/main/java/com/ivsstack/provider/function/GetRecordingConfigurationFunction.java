@@ -3,37 +3,39 @@ package com.ivsstack.provider.function;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.aws.ArnParser;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
+import com.ivsstack.provider.model.FunctionModels;
+import com.ivsstack.provider.model.GetRecordingConfigurationArgs;
+import com.ivsstack.provider.model.GetRecordingConfigurationResult;
 import com.ivsstack.provider.resource.RecordingConfigurationResource;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code ivs:index:getRecordingConfiguration}: a recording configuration by ARN. */
-public final class GetRecordingConfigurationFunction extends IvsFunction {
+public final class GetRecordingConfigurationFunction extends IvsFunction<GetRecordingConfigurationArgs> {
 
-    public static final String TOKEN = "ivs:index:getRecordingConfiguration";
+    public static final String TOKEN = GetRecordingConfigurationArgs.TOKEN;
 
     public GetRecordingConfigurationFunction(ResourceContext context) {
-        super(context, TOKEN);
+        super(context, FunctionModels.GET_RECORDING_CONFIGURATION);
     }
 
     @Override
-    protected void validate(Map<String, Object> args, List<CheckFailure> failures) {
-        String arn = Values.string(args, "arn");
+    protected void validate(GetRecordingConfigurationArgs args, List<CheckFailure> failures) {
+        String arn = args.arn();
         if (arn != null && !ArnParser.isArnOf("recording-configuration", arn)) {
-            failures.add(new CheckFailure("arn", Values.show(arn) + " is not an IVS recording-configuration ARN"));
+            failures.add(new CheckFailure(GetRecordingConfigurationArgs.ARN, PropertyValues.show(arn)
+                    + " is not an IVS recording-configuration ARN"));
         }
     }
 
     @Override
-    protected Map<String, Object> call(Map<String, Object> args) {
-        String arn = Values.string(args, "arn");
+    protected GetRecordingConfigurationResult call(GetRecordingConfigurationArgs args) {
+        String arn = args.arn();
         try {
-            return RecordingConfigurationResource.outputs(api().ivs(OperationFamily.RECORDING_CONFIGURATION,
-                    client -> client.getRecordingConfiguration(b -> b.arn(arn))).recordingConfiguration());
+            return GetRecordingConfigurationResult.from(RecordingConfigurationResource.outputs(
+                    api().ivs().getRecordingConfiguration(b -> b.arn(arn)).recordingConfiguration()));
         } catch (IvsApiException e) {
             if (e.is(IvsApiException.Kind.NOT_FOUND)) {
                 throw notFound("RecordingConfiguration", arn);

@@ -5,54 +5,62 @@ import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.ProviderFunction;
 import com.ivsstack.provider.aws.IvsApi;
 import com.ivsstack.provider.aws.IvsApiException;
+import com.ivsstack.provider.model.FunctionModel;
+import com.ivsstack.provider.model.PropertyMap;
 import com.ivsstack.provider.resource.Ownership;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.provider.schema.FunctionSchema;
+import com.ivsstack.pulumi.schema.FunctionSpec;
 import com.ivsstack.provider.schema.InputChecker;
 import com.ivsstack.provider.schema.SecretMarker;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What every function shares: arguments checked against schema.json, secrets marked, ownership tag hidden. */
-abstract class IvsFunction implements ProviderFunction {
+/**
+ * What every function shares: arguments checked against schema.json, secrets marked, ownership tag hidden; a function
+ * is a class over its typed arguments {@code A} that validates them and returns its result.
+ */
+abstract class IvsFunction<A extends PropertyMap> implements ProviderFunction {
 
     protected final ResourceContext context;
-    protected final FunctionSchema schema;
+    protected final FunctionSpec schema;
+    private final FunctionModel<A> model;
 
-    protected IvsFunction(ResourceContext context, String token) {
+    protected IvsFunction(ResourceContext context, FunctionModel<A> model) {
         this.context = context;
-        this.schema = context.schema().function(token);
+        this.schema = context.schema().function(model.token());
+        this.model = model;
     }
 
     /** Checks that go beyond types and required arguments; add failures to {@code failures}. */
-    protected void validate(Map<String, Object> args, List<CheckFailure> failures) {
+    protected void validate(A args, List<CheckFailure> failures) {
     }
 
-    protected abstract Map<String, Object> call(Map<String, Object> args);
+    protected abstract PropertyMap call(A args);
 
     @Override
     public String token() {
-        return schema.token();
+        return schema.token().text();
     }
 
     @Override
     public Result invoke(Map<String, Object> args) {
-        var checked = InputChecker.check(schema.inputs(), args == null ? Map.of() : args);
+        var checked = InputChecker.check(context.schema(), token(), schema.arguments(), args == null ? Map.of() : args);
         var failures = new ArrayList<>(checked.failures());
         var plain = new LinkedHashMap<String, Object>();
-        checked.values().forEach((k, v) -> plain.put(k, Values.deepUnwrap(v)));
-        validate(plain, failures);
+        checked.values().forEach((k, v) -> plain.put(k, PropertyValues.deepUnwrap(v)));
+        var arguments = model.arguments(plain);
+        validate(arguments, failures);
         if (!failures.isEmpty()) {
             return new Result(Map.of(), failures);
         }
-        var value = new LinkedHashMap<>(call(plain));
+        var value = new LinkedHashMap<>(call(arguments).asMap());
         value.values().removeIf(v -> v == null);
-        value.computeIfPresent("tags", (k, v) -> new LinkedHashMap<String, Object>(Ownership.visible(Values.stringMap(v))));
-        return Result.of(SecretMarker.mark(schema.outputs(), value));
+        value.computeIfPresent("tags", (k, v) -> new LinkedHashMap<String, Object>(Ownership.visible(PropertyValues.stringMap(v))));
+        return Result.of(SecretMarker.mark(context.schema(), schema.outputs(), value));
     }
 
     protected IvsApi api() {

@@ -3,6 +3,7 @@ package com.ivsstack.provider.grpc;
 import com.ivsstack.provider.api.DeleteGroup;
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.api.Provider;
+import com.ivsstack.pulumi.wire.StructCodec;
 import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class DeletePreflight {
 
     /** Answers the invoke: decodes the group, asks the provider, encodes the blockers. */
     static InvokeResponse answer(Provider provider, InvokeRequest request) {
-        Map<String, List<String>> blocked = provider.deleteBlockers(group(PropertyCodec.decode(request.getArgs())));
+        Map<String, List<String>> blocked = provider.deleteBlockers(group(StructCodec.decode(request.getArgs(), StructCodec.Decoding.PROVIDER)));
         List<Object> blockers = new ArrayList<>();
         blocked.forEach((urn, reasons) -> {
             Map<String, Object> blocker = new LinkedHashMap<>();
@@ -40,7 +41,7 @@ final class DeletePreflight {
             blockers.add(blocker);
         });
         return InvokeResponse.newBuilder()
-                .setReturn(PropertyCodec.encode(Map.of("blockers", blockers), PropertyCodec.Unknowns.REJECTED)).build();
+                .setReturn(StructCodec.encode(Map.of("blockers", blockers), StructCodec.Unknowns.REJECTED)).build();
     }
 
     private static DeleteGroup group(Map<String, Object> args) {

@@ -5,6 +5,8 @@ import com.google.rpc.Code;
 import com.ivsstack.provider.api.MissingConfigurationException;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.ResourceInitFailedException;
+import com.ivsstack.pulumi.wire.MalformedPropertyException;
+import com.ivsstack.pulumi.wire.StructCodec;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -51,7 +53,7 @@ final class GrpcErrors {
     private static StatusRuntimeException resourceInitFailed(ResourceInitFailedException partial) {
         var detail = ErrorResourceInitFailed.newBuilder()
                 .setId(partial.id() == null ? "" : partial.id())
-                .setProperties(PropertyCodec.encode(partial.outputs(), PropertyCodec.Unknowns.REJECTED))
+                .setProperties(StructCodec.encode(partial.outputs(), StructCodec.Unknowns.REJECTED))
                 .addAllReasons(partial.reasons());
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(Code.UNKNOWN_VALUE)

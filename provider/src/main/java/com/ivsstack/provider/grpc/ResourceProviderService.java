@@ -1,6 +1,7 @@
 package com.ivsstack.provider.grpc;
 
 import com.google.protobuf.Empty;
+import com.google.protobuf.Struct;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.api.CheckRequest;
 import com.ivsstack.provider.api.CheckResult;
@@ -16,10 +17,11 @@ import com.ivsstack.provider.api.ProviderFunction;
 import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.provider.api.ReadRequest;
 import com.ivsstack.provider.api.ReadResult;
-import com.ivsstack.provider.api.ResourceType;
+import com.ivsstack.provider.api.ResourceHandler;
 import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.api.UpdateResult;
-import com.ivsstack.provider.grpc.PropertyCodec.Unknowns;
+import com.ivsstack.pulumi.wire.StructCodec.Unknowns;
+import com.ivsstack.pulumi.wire.StructCodec;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.slf4j.Logger;
@@ -48,7 +50,7 @@ import java.util.function.Supplier;
 
 /**
  * The Pulumi {@code ResourceProvider} gRPC service over a protocol-neutral {@link Provider}: decodes requests with
- * {@link PropertyCodec}, calls the provider, encodes results, and maps exceptions with {@link GrpcErrors}. It knows
+ * {@link StructCodec} (as a provider sees values: {@link StructCodec.Decoding#PROVIDER}), calls the provider, encodes results, and maps exceptions with {@link GrpcErrors}. It knows
  * nothing of IVS.
  *
  * <p>Usable without the launcher: host it in any gRPC server, including an in-process one. The engine address for
@@ -179,13 +181,13 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
     @Override
     public void checkConfig(pulumirpc.Provider.CheckRequest request, StreamObserver<pulumirpc.Provider.CheckResponse> response) {
         answer(response, () -> toWire(provider().checkConfig(
-                PropertyCodec.decode(request.getOlds()), PropertyCodec.decode(request.getNews()))));
+                decode(request.getOlds()), decode(request.getNews()))));
     }
 
     @Override
     public void diffConfig(pulumirpc.Provider.DiffRequest request, StreamObserver<pulumirpc.Provider.DiffResponse> response) {
-        answer(response, () -> toWire(provider().diffConfig(PropertyCodec.decode(request.getOldInputs()),
-                PropertyCodec.decode(request.getOlds()), PropertyCodec.decode(request.getNews()))));
+        answer(response, () -> toWire(provider().diffConfig(decode(request.getOldInputs()),
+                decode(request.getOlds()), decode(request.getNews()))));
     }
 
     @Override
@@ -205,7 +207,7 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
     @SuppressWarnings("deprecation") // variables: for engines older than args
     private static Map<String, Object> configurationOf(ConfigureRequest request) {
         if (request.hasArgs()) {
-            return PropertyCodec.decode(request.getArgs());
+            return decode(request.getArgs());
         }
         var config = new java.util.LinkedHashMap<String, Object>();
         request.getVariablesMap().forEach((key, value) -> config.put(key.substring(key.lastIndexOf(':') + 1), value));
@@ -217,16 +219,16 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
     @Override
     public void check(pulumirpc.Provider.CheckRequest request, StreamObserver<pulumirpc.Provider.CheckResponse> response) {
         answer(response, () -> toWire(resourceType(request.getType(), request.getUrn()).check(new CheckRequest(
-                request.getUrn(), PropertyCodec.decode(request.getOlds()), PropertyCodec.decode(request.getNews())))));
+                request.getUrn(), decode(request.getOlds()), decode(request.getNews())))));
     }
 
     @Override
     public void diff(pulumirpc.Provider.DiffRequest request, StreamObserver<pulumirpc.Provider.DiffResponse> response) {
         answer(response, () -> toWire(resourceType(request.getType(), request.getUrn()).diff(new DiffRequest(
                 request.getId(), request.getUrn(),
-                PropertyCodec.decode(request.getOldInputs()),
-                PropertyCodec.decode(request.getOlds()),
-                PropertyCodec.decode(request.getNews()),
+                decode(request.getOldInputs()),
+                decode(request.getOlds()),
+                decode(request.getNews()),
                 List.copyOf(request.getIgnoreChangesList())))));
     }
 
@@ -234,7 +236,7 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
     public void create(pulumirpc.Provider.CreateRequest request, StreamObserver<pulumirpc.Provider.CreateResponse> response) {
         answer(response, () -> {
             CreateResult result = resourceType(request.getType(), request.getUrn()).create(new CreateRequest(
-                    request.getUrn(), PropertyCodec.decode(request.getProperties()),
+                    request.getUrn(), decode(request.getProperties()),
                     timeoutOf(request.getTimeout()), request.getPreview()));
             String id = result.id() == null ? "" : result.id();
             if (id.isEmpty() && !request.getPreview()) {
@@ -242,7 +244,7 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
             }
             return pulumirpc.Provider.CreateResponse.newBuilder()
                     .setId(id)
-                    .setProperties(PropertyCodec.encode(result.outputs(), unknownsIn(request.getPreview())))
+                    .setProperties(StructCodec.encode(result.outputs(), unknownsIn(request.getPreview())))
                     .build();
         });
     }
@@ -252,15 +254,15 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
         answer(response, () -> {
             ReadResult result = resourceType(request.getType(), request.getUrn()).read(new ReadRequest(
                     request.getId(), request.getUrn(),
-                    PropertyCodec.decode(request.getInputs()), PropertyCodec.decode(request.getProperties())));
+                    decode(request.getInputs()), decode(request.getProperties())));
             if (!result.exists()) {
                 // An empty id tells the engine the resource is gone: refresh drops it, import fails cleanly.
                 return pulumirpc.Provider.ReadResponse.getDefaultInstance();
             }
             return pulumirpc.Provider.ReadResponse.newBuilder()
                     .setId(result.id())
-                    .setProperties(PropertyCodec.encode(result.outputs(), Unknowns.REJECTED))
-                    .setInputs(PropertyCodec.encode(result.inputs(), Unknowns.REJECTED))
+                    .setProperties(StructCodec.encode(result.outputs(), Unknowns.REJECTED))
+                    .setInputs(StructCodec.encode(result.inputs(), Unknowns.REJECTED))
                     .build();
         });
     }
@@ -270,13 +272,13 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
         answer(response, () -> {
             UpdateResult result = resourceType(request.getType(), request.getUrn()).update(new UpdateRequest(
                     request.getId(), request.getUrn(),
-                    PropertyCodec.decode(request.getOldInputs()),
-                    PropertyCodec.decode(request.getOlds()),
-                    PropertyCodec.decode(request.getNews()),
+                    decode(request.getOldInputs()),
+                    decode(request.getOlds()),
+                    decode(request.getNews()),
                     timeoutOf(request.getTimeout()), request.getPreview(),
                     List.copyOf(request.getIgnoreChangesList())));
             return pulumirpc.Provider.UpdateResponse.newBuilder()
-                    .setProperties(PropertyCodec.encode(result.outputs(), unknownsIn(request.getPreview())))
+                    .setProperties(StructCodec.encode(result.outputs(), unknownsIn(request.getPreview())))
                     .build();
         });
     }
@@ -286,7 +288,7 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
         answer(response, () -> {
             resourceType(request.getType(), request.getUrn()).delete(new DeleteRequest(
                     request.getId(), request.getUrn(),
-                    PropertyCodec.decode(request.getOldInputs()), PropertyCodec.decode(request.getProperties()),
+                    decode(request.getOldInputs()), decode(request.getProperties()),
                     timeoutOf(request.getTimeout())));
             return Empty.getDefaultInstance();
         });
@@ -304,10 +306,10 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
                     Status.INVALID_ARGUMENT.withDescription("unknown function \"" + request.getTok() + "\" in package "
                             + provider().packageName() + "; see the package schema for its functions")
                             .asRuntimeException());
-            ProviderFunction.Result result = function.invoke(PropertyCodec.decode(request.getArgs()));
+            ProviderFunction.Result result = function.invoke(decode(request.getArgs()));
             var wire = InvokeResponse.newBuilder().addAllFailures(toWire(result.failures()));
             if (result.failures().isEmpty()) {
-                wire.setReturn(PropertyCodec.encode(result.value(), unknownsIn(request.getPreview())));
+                wire.setReturn(StructCodec.encode(result.value(), unknownsIn(request.getPreview())));
             }
             return wire.build();
         });
@@ -315,7 +317,11 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
 
     // ---- translation --------------------------------------------------------------------------------------------
 
-    private ResourceType resourceType(String type, String urn) {
+    private static Map<String, Object> decode(Struct properties) {
+        return StructCodec.decode(properties, StructCodec.Decoding.PROVIDER);
+    }
+
+    private ResourceHandler resourceType(String type, String urn) {
         String token = type.isEmpty() ? typeOf(urn) : type;
         return provider().resource(token).orElseThrow(() -> Status.INVALID_ARGUMENT
                 .withDescription("unknown resource type \"" + token + "\" in package " + provider().packageName()
@@ -349,7 +355,7 @@ public class ResourceProviderService extends ResourceProviderGrpc.ResourceProvid
     private static pulumirpc.Provider.CheckResponse toWire(CheckResult result) {
         var wire = pulumirpc.Provider.CheckResponse.newBuilder().addAllFailures(toWire(result.failures()));
         if (result.inputs() != null) {
-            wire.setInputs(PropertyCodec.encode(result.inputs(), Unknowns.ALLOWED));
+            wire.setInputs(StructCodec.encode(result.inputs(), Unknowns.ALLOWED));
         }
         return wire.build();
     }

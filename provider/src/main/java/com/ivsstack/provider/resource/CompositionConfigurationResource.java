@@ -2,11 +2,11 @@ package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
+import com.ivsstack.provider.model.PropertyMap;
+import com.ivsstack.provider.model.ResourceModel;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionState;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.ListCompositionsRequest;
-import software.amazon.awssdk.services.ivsrealtime.model.ListCompositionsResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  * An IVS RealTime configuration that compositions use (encoder, storage): only tags update in place, and IVS refuses
  * to delete one while a composition uses it, so the delete error names those compositions.
  */
-abstract class CompositionConfigurationResource extends IvsResource {
+abstract class CompositionConfigurationResource<I extends PropertyMap, O extends PropertyMap> extends IvsResource<I, O> {
 
-    protected CompositionConfigurationResource(ResourceContext context, String token) {
-        super(context, token);
+    protected CompositionConfigurationResource(ResourceContext context, ResourceModel<I, O> model) {
+        super(context, model);
     }
 
     /** The Delete call of the configuration type. */
@@ -30,7 +30,7 @@ abstract class CompositionConfigurationResource extends IvsResource {
     protected abstract List<String> compositionsUsing(String arn);
 
     @Override
-    protected final void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
+    protected final void delete(String id, I oldInputs, DeleteRequest request) {
         try {
             deleteConfiguration(id);
         } catch (IvsApiException e) {
@@ -46,10 +46,8 @@ abstract class CompositionConfigurationResource extends IvsResource {
 
     /** Compositions that are neither STOPPED nor FAILED, every page; {@code filter} narrows ListCompositions. */
     protected Stream<CompositionSummary> runningCompositions(Consumer<ListCompositionsRequest.Builder> filter) {
-        return Pages.of(token -> api().realTime(OperationFamily.COMPOSITION, client -> client.listCompositions(b -> {
-                    filter.accept(b);
-                    b.nextToken(token);
-                })), ListCompositionsResponse::compositions, ListCompositionsResponse::nextToken)
+        return api().realTime().listCompositionsPaginator(filter).stream()
+                .flatMap(page -> page.compositions().stream())
                 .filter(c -> c.state() != CompositionState.STOPPED && c.state() != CompositionState.FAILED);
     }
 }

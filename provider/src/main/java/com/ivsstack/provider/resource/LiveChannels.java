@@ -3,8 +3,6 @@ package com.ivsstack.provider.resource;
 import com.ivsstack.provider.api.DeleteGroup;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
-import software.amazon.awssdk.services.ivs.model.ListStreamsResponse;
 import software.amazon.awssdk.services.ivs.model.StreamSummary;
 
 import java.util.List;
@@ -37,7 +35,7 @@ final class LiveChannels {
             try {
                 return operation.get();
             } catch (IvsApiException e) {
-                if (!e.is(IvsApiException.Kind.CONFLICT) || !context.api().isLive(channelArn)) {
+                if (!e.is(IvsApiException.Kind.CONFLICT) || !context.api().waiters().isLive(channelArn)) {
                     throw e;
                 }
                 if (!context.config().stopLiveStreams()) {
@@ -73,17 +71,15 @@ final class LiveChannels {
 
     /** The ARNs of the channels that are live now, listed once per delete group. */
     Set<String> liveChannels(DeleteGroup group) {
-        return group.shared("ivs:liveChannels", () -> Pages.of(token -> context.api().ivs(OperationFamily.STREAM,
-                        client -> client.listStreams(b -> b.nextToken(token))),
-                ListStreamsResponse::streams, ListStreamsResponse::nextToken)
-                .map(StreamSummary::channelArn).collect(Collectors.toUnmodifiableSet()));
+        return group.shared("ivs:liveChannels", () -> context.api().ivs().listStreamsPaginator(b -> { }).stream()
+                .flatMap(page -> page.streams().stream()).map(StreamSummary::channelArn).collect(Collectors.toUnmodifiableSet()));
     }
 
     private void stopAndWait(String channelArn, String urn, String describe, Deadline deadline) {
         context.log().warn(urn, "stopping the live stream on channel " + channelArn + " (stopLiveStreams is true) "
                 + "so that IVS accepts " + describe.replaceFirst(" \\(.*", ""));
         try {
-            context.api().stopStreamAndWait(channelArn, deadline.remaining());
+            context.api().waiters().stopStreamAndWait(channelArn, deadline.remaining());
         } catch (IvsApiException e) {
             if (!e.is(IvsApiException.Kind.TIMEOUT)) {
                 throw e;

@@ -2,10 +2,12 @@ package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.api.DeleteRequest;
+import com.ivsstack.provider.api.DiffRequest;
+import com.ivsstack.provider.api.DiffResult;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
-import com.ivsstack.provider.schema.Values;
-import software.amazon.awssdk.services.ivs.model.ListPlaybackKeyPairsResponse;
+import com.ivsstack.provider.model.PlaybackKeyPairInputs;
+import com.ivsstack.provider.model.PlaybackKeyPairOutputs;
+import com.ivsstack.provider.model.ResourceModels;
 import software.amazon.awssdk.services.ivs.model.PlaybackKeyPair;
 import software.amazon.awssdk.services.ivs.model.PlaybackKeyPairSummary;
 
@@ -22,24 +24,26 @@ import java.util.regex.Pattern;
  * {@code ivs:index:PlaybackKeyPair}: an imported ECDSA public key. AWS never returns the key material, so it is kept
  * from the inputs; after an import (no old inputs) the declared key is taken as is rather than shown as a change.
  */
-public final class PlaybackKeyPairResource extends IvsResource {
+public final class PlaybackKeyPairResource extends IvsResource<PlaybackKeyPairInputs, PlaybackKeyPairOutputs> {
 
-    public static final String TOKEN = "ivs:index:PlaybackKeyPair";
+    public static final String TOKEN = PlaybackKeyPairInputs.TOKEN;
+    private static final String KEY = PlaybackKeyPairInputs.PUBLIC_KEY_MATERIAL;
     private static final Pattern PEM = Pattern.compile(
             "\\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----\\s*");
 
     public PlaybackKeyPairResource(ResourceContext context) {
-        super(context, TOKEN);
+        super(context, ResourceModels.PLAYBACK_KEY_PAIR);
     }
 
     @Override
-    protected void validate(Map<String, Object> inputs, Validator validator) {
-        validator.string("name", inputs.get("name"), 0, 128, Validator.NAME_PATTERN,
+    protected void validate(PlaybackKeyPairInputs inputs, Validator validator) {
+        validator.string(PlaybackKeyPairInputs.NAME, inputs.name(), 0, 128, Validator.NAME_PATTERN,
                 "a key pair name has only letters, digits, - and _");
-        if (inputs.get("publicKeyMaterial") instanceof String pem) {
+        String pem = inputs.publicKeyMaterial();
+        if (pem != null) {
             String problem = ecdsaProblem(pem);
             if (problem != null) {
-                validator.fail("publicKeyMaterial", "is not a PEM-encoded ECDSA public key: " + problem
+                validator.fail(KEY, "is not a PEM-encoded ECDSA public key: " + problem
                         + "; create one with `openssl ecparam -name secp384r1 -genkey -noout -out priv.pem && "
                         + "openssl ec -in priv.pem -pubout -out public.pem`");
             }
@@ -66,64 +70,65 @@ public final class PlaybackKeyPairResource extends IvsResource {
     @Override
     protected Map<String, Object> normalize(Map<String, Object> inputs) {
         var normal = new LinkedHashMap<>(super.normalize(inputs));
-        normal.computeIfPresent("publicKeyMaterial", (k, v) -> v instanceof String s ? s.strip().replace("\r\n", "\n") : v);
+        normal.computeIfPresent(KEY, (k, v) -> v instanceof String s ? s.strip().replace("\r\n", "\n") : v);
         return normal;
     }
 
     @Override
-    public com.ivsstack.provider.api.DiffResult diff(com.ivsstack.provider.api.DiffRequest request) {
+    public DiffResult diff(DiffRequest request) {
         var oldInputs = request.oldInputs() == null ? Map.<String, Object>of() : request.oldInputs();
-        if (!oldInputs.containsKey("publicKeyMaterial") && request.news().containsKey("publicKeyMaterial")) {
+        if (!oldInputs.containsKey(KEY) && request.news().containsKey(KEY)) {
             // imported: AWS never returns the key, so the declared one is adopted rather than shown as a replacement
             var adopted = new LinkedHashMap<>(oldInputs);
-            adopted.put("publicKeyMaterial", request.news().get("publicKeyMaterial"));
-            return super.diff(new com.ivsstack.provider.api.DiffRequest(request.id(), request.urn(), adopted,
+            adopted.put(KEY, request.news().get(KEY));
+            return super.diff(new DiffRequest(request.id(), request.urn(), adopted,
                     request.oldOutputs(), request.news(), request.ignoreChanges()));
         }
         return super.diff(request);
     }
 
     @Override
-    protected Live create(Map<String, Object> inputs, Map<String, String> tags, CreateRequest request) {
+    protected Live<PlaybackKeyPairOutputs> create(PlaybackKeyPairInputs inputs, Map<String, String> tags,
+                                                  CreateRequest request) {
         try {
-            var keyPair = api().ivs(OperationFamily.PLAYBACK_KEY_PAIR, client -> client.importPlaybackKeyPair(b -> b
-                    .name(Values.string(inputs, "name"))
-                    .publicKeyMaterial(Values.string(inputs, "publicKeyMaterial"))
-                    .tags(tags))).keyPair();
-            return new Live(keyPair.arn(), outputs(keyPair, inputs));
+            var keyPair = api().ivs().importPlaybackKeyPair(b -> b
+                    .name(inputs.name())
+                    .publicKeyMaterial(inputs.publicKeyMaterial())
+                    .tags(tags)).keyPair();
+            return new Live<>(keyPair.arn(), outputs(keyPair, inputs));
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs, request), e, e.is(IvsApiException.Kind.QUOTA_EXCEEDED)
+            throw failure("creating", subject(inputs.name(), request), e, e.is(IvsApiException.Kind.QUOTA_EXCEEDED)
                     ? "IVS allows 3 playback key pairs per region; delete one you no longer use" : null);
         }
     }
 
     @Override
-    protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        return unlessGone(() -> api().ivs(OperationFamily.PLAYBACK_KEY_PAIR,
-                        client -> client.getPlaybackKeyPair(b -> b.arn(id))).keyPair())
-                .map(found -> new Live(id, outputs(found, oldInputs)));
+    protected Optional<Live<PlaybackKeyPairOutputs>> read(String id, PlaybackKeyPairInputs oldInputs,
+                                                          PlaybackKeyPairOutputs oldOutputs) {
+        return IvsApiException.emptyIfNotFound(() -> api().ivs().getPlaybackKeyPair(b -> b.arn(id)).keyPair())
+                .map(found -> new Live<>(id, outputs(found, oldInputs)));
     }
 
     @Override
-    protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        var summaries = Pages.of(token -> api().ivs(OperationFamily.PLAYBACK_KEY_PAIR,
-                        client -> client.listPlaybackKeyPairs(b -> b.nextToken(token))),
-                ListPlaybackKeyPairsResponse::keyPairs, ListPlaybackKeyPairsResponse::nextToken);
+    protected Optional<String> findOwned(String urn, PlaybackKeyPairInputs oldInputs) {
+        var summaries = api().ivs().listPlaybackKeyPairsPaginator(b -> { }).stream()
+                .flatMap(page -> page.keyPairs().stream());
         return Ownership.find(summaries, PlaybackKeyPairSummary::tags, PlaybackKeyPairSummary::arn, urn);
     }
 
     @Override
-    protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
-        api().ivs(OperationFamily.PLAYBACK_KEY_PAIR, client -> client.deletePlaybackKeyPair(b -> b.arn(id)));
+    protected void delete(String id, PlaybackKeyPairInputs oldInputs, DeleteRequest request) {
+        api().ivs().deletePlaybackKeyPair(b -> b.arn(id));
     }
 
-    private static Map<String, Object> outputs(PlaybackKeyPair keyPair, Map<String, Object> inputs) {
-        var outputs = new LinkedHashMap<String, Object>();
-        outputs.put("arn", keyPair.arn());
-        outputs.put("name", keyPair.name());
-        outputs.put("fingerprint", keyPair.fingerprint());
-        outputs.put("publicKeyMaterial", Values.string(inputs, "publicKeyMaterial"));
-        outputs.put("tags", keyPair.tags() == null ? Map.of() : keyPair.tags());
-        return outputs;
+    /** The key pair's outputs; the key material comes from {@code inputs}, as AWS never returns it. */
+    private static PlaybackKeyPairOutputs outputs(PlaybackKeyPair keyPair, PlaybackKeyPairInputs inputs) {
+        return PlaybackKeyPairOutputs.builder()
+                .arn(keyPair.arn())
+                .name(keyPair.name())
+                .fingerprint(keyPair.fingerprint())
+                .publicKeyMaterial(inputs.publicKeyMaterial())
+                .tags(keyPair.tags() == null ? Map.of() : keyPair.tags())
+                .build();
     }
 }

@@ -8,11 +8,15 @@ import com.ivsstack.provider.api.ResourceInitFailedException;
 import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.api.UpdateResult;
 import com.ivsstack.provider.aws.IvsApiException;
-import com.ivsstack.provider.aws.OperationFamily;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.provider.model.RecordingConfigurationDestinationConfiguration;
+import com.ivsstack.provider.model.RecordingConfigurationInputs;
+import com.ivsstack.provider.model.RecordingConfigurationOutputs;
+import com.ivsstack.provider.model.RecordingConfigurationRenditionConfiguration;
+import com.ivsstack.provider.model.RecordingConfigurationS3DestinationConfiguration;
+import com.ivsstack.provider.model.RecordingConfigurationThumbnailConfiguration;
+import com.ivsstack.provider.model.ResourceModels;
+import com.ivsstack.pulumi.value.PropertyValues;
 import software.amazon.awssdk.services.ivs.model.ChannelSummary;
-import software.amazon.awssdk.services.ivs.model.ListChannelsResponse;
-import software.amazon.awssdk.services.ivs.model.ListRecordingConfigurationsResponse;
 import software.amazon.awssdk.services.ivs.model.RecordingConfiguration;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationState;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationSummary;
@@ -29,53 +33,64 @@ import java.util.TreeSet;
  * (CREATE_FAILED almost always means the bucket is in another region). Delete first detaches every channel that still
  * records with it, because IVS refuses to delete a configuration in use.
  */
-public final class RecordingConfigurationResource extends IvsResource {
+public final class RecordingConfigurationResource
+        extends IvsResource<RecordingConfigurationInputs, RecordingConfigurationOutputs> {
 
-    public static final String TOKEN = "ivs:index:RecordingConfiguration";
+    public static final String TOKEN = RecordingConfigurationInputs.TOKEN;
+
+    private static final String THUMBNAILS = RecordingConfigurationInputs.THUMBNAIL_CONFIGURATION;
+    private static final String RENDITIONS = RecordingConfigurationInputs.RENDITION_CONFIGURATION;
+    private static final String RECORDING_MODE = RecordingConfigurationThumbnailConfiguration.RECORDING_MODE;
+    private static final String TARGET_INTERVAL = RecordingConfigurationThumbnailConfiguration.TARGET_INTERVAL_SECONDS;
+    private static final String STORAGE = RecordingConfigurationThumbnailConfiguration.STORAGE;
+    private static final String SELECTION = RecordingConfigurationRenditionConfiguration.RENDITION_SELECTION;
+    private static final String RENDITION_LIST = RecordingConfigurationRenditionConfiguration.RENDITIONS;
 
     private final LiveChannels liveChannels;
 
     public RecordingConfigurationResource(ResourceContext context) {
-        super(context, TOKEN);
+        super(context, ResourceModels.RECORDING_CONFIGURATION);
         this.liveChannels = new LiveChannels(context);
     }
 
     // ---- check and diff ---------------------------------------------------------------------------------------
 
     @Override
-    protected void validate(Map<String, Object> inputs, Validator validator) {
-        validator.string("name", inputs.get("name"), 0, 128, Validator.NAME_PATTERN,
+    protected void validate(RecordingConfigurationInputs inputs, Validator validator) {
+        validator.string(RecordingConfigurationInputs.NAME, inputs.name(), 0, 128, Validator.NAME_PATTERN,
                 "a recording configuration name has only letters, digits, - and _");
-        var destination = Values.asMap(inputs.get("destinationConfiguration"));
-        var s3 = destination == null ? null : Values.asMap(destination.get("s3"));
+        var destination = inputs.destinationConfiguration();
+        var s3 = destination == null ? null : destination.s3();
         if (s3 != null) {
-            validator.string("destinationConfiguration.s3.bucketName", s3.get("bucketName"), 3, 63, Validator.BUCKET_PATTERN,
-                    "an S3 bucket name has only lowercase letters, digits, - and .");
+            validator.string(PropertyValues.path(RecordingConfigurationInputs.DESTINATION_CONFIGURATION,
+                            RecordingConfigurationDestinationConfiguration.S3, RecordingConfigurationS3DestinationConfiguration.BUCKET_NAME),
+                    s3.bucketName(), 3, 63, Validator.BUCKET_PATTERN, "an S3 bucket name has only lowercase letters, digits, - and .");
         }
-        validator.range("recordingReconnectWindowSeconds", inputs.get("recordingReconnectWindowSeconds"), 0, 300);
-        var thumbnails = Values.asMap(inputs.get("thumbnailConfiguration"));
+        // ranges name the value as given, whatever its kind
+        validator.range(RecordingConfigurationInputs.RECORDING_RECONNECT_WINDOW_SECONDS,
+                inputs.get(RecordingConfigurationInputs.RECORDING_RECONNECT_WINDOW_SECONDS), 0, 300);
+        var thumbnails = inputs.thumbnailConfiguration();
         if (thumbnails != null) {
-            validator.range("thumbnailConfiguration.targetIntervalSeconds", thumbnails.get("targetIntervalSeconds"), 1, 60);
-            if ("DISABLED".equals(thumbnails.get("recordingMode")) && thumbnails.get("targetIntervalSeconds") != null) {
-                validator.fail("thumbnailConfiguration.targetIntervalSeconds", thumbnails.get("targetIntervalSeconds")
+            validator.range(PropertyValues.path(THUMBNAILS, TARGET_INTERVAL), thumbnails.get(TARGET_INTERVAL), 1, 60);
+            if ("DISABLED".equals(thumbnails.recordingMode()) && thumbnails.get(TARGET_INTERVAL) != null) {
+                validator.fail(PropertyValues.path(THUMBNAILS, TARGET_INTERVAL), thumbnails.get(TARGET_INTERVAL)
                         + " is not allowed: targetIntervalSeconds applies only when recordingMode is INTERVAL");
             }
-            noDuplicates(validator, "thumbnailConfiguration.storage", thumbnails.get("storage"));
+            noDuplicates(validator, PropertyValues.path(THUMBNAILS, STORAGE), thumbnails.storage());
         }
-        var renditions = Values.asMap(inputs.get("renditionConfiguration"));
+        var renditions = inputs.renditionConfiguration();
         if (renditions != null) {
-            if ("CUSTOM".equals(renditions.get("renditionSelection"))
-                    && !Values.isUnknown(renditions.get("renditions"))
-                    && Values.stringList(renditions.get("renditions")).isEmpty()) {
-                validator.fail("renditionConfiguration.renditions",
+            if ("CUSTOM".equals(renditions.renditionSelection())
+                    && !PropertyValues.isUnknown(renditions.get(RENDITION_LIST))
+                    && renditions.renditions().isEmpty()) {
+                validator.fail(PropertyValues.path(RENDITIONS, RENDITION_LIST),
                         "missing: renditionSelection CUSTOM requires at least one rendition (SD, HD, FULL_HD, LOWEST_RESOLUTION)");
             }
-            noDuplicates(validator, "renditionConfiguration.renditions", renditions.get("renditions"));
+            noDuplicates(validator, PropertyValues.path(RENDITIONS, RENDITION_LIST), renditions.renditions());
         }
     }
 
-    private static void noDuplicates(Validator validator, String property, Object list) {
-        var values = Values.stringList(list);
+    private static void noDuplicates(Validator validator, String property, List<String> values) {
         if (new TreeSet<>(values).size() != values.size()) {
             validator.fail(property, values + " lists a value twice; each may appear once");
         }
@@ -84,32 +99,37 @@ public final class RecordingConfigurationResource extends IvsResource {
     @Override
     protected Map<String, Object> normalize(Map<String, Object> inputs) {
         var normal = new LinkedHashMap<>(super.normalize(inputs));
-        if (!Values.isUnknown(normal.get("thumbnailConfiguration"))) {
+        if (!PropertyValues.isUnknown(normal.get(THUMBNAILS))) {
             var thumbnails = new LinkedHashMap<String, Object>();
-            thumbnails.putAll(orEmpty(Values.asMap(normal.get("thumbnailConfiguration"))));
-            thumbnails.putIfAbsent("recordingMode", "INTERVAL");
-            if ("INTERVAL".equals(thumbnails.get("recordingMode"))) {
-                thumbnails.putIfAbsent("targetIntervalSeconds", 60L);
-            } else if (!Values.isUnknown(thumbnails.get("recordingMode"))) {
-                thumbnails.remove("targetIntervalSeconds");
+            thumbnails.putAll(orEmpty(PropertyValues.asMap(normal.get(THUMBNAILS))));
+            thumbnails.putIfAbsent(RECORDING_MODE, "INTERVAL");
+            if ("INTERVAL".equals(thumbnails.get(RECORDING_MODE))) {
+                thumbnails.putIfAbsent(TARGET_INTERVAL, 60L);
+            } else if (!PropertyValues.isUnknown(thumbnails.get(RECORDING_MODE))) {
+                thumbnails.remove(TARGET_INTERVAL);
             }
-            thumbnails.putIfAbsent("storage", List.of("SEQUENTIAL"));
-            thumbnails.computeIfPresent("storage", (k, v) -> Values.isUnknown(v) ? v : new ArrayList<>(new TreeSet<>(Values.stringList(v))));
-            normal.put("thumbnailConfiguration", thumbnails);
+            thumbnails.putIfAbsent(STORAGE, List.of("SEQUENTIAL"));
+            thumbnails.computeIfPresent(STORAGE, (k, v) -> sortedUnlessUnknown(v));
+            normal.put(THUMBNAILS, thumbnails);
         }
-        if (!Values.isUnknown(normal.get("renditionConfiguration"))) {
+        if (!PropertyValues.isUnknown(normal.get(RENDITIONS))) {
             var renditions = new LinkedHashMap<String, Object>();
-            renditions.putAll(orEmpty(Values.asMap(normal.get("renditionConfiguration"))));
-            renditions.putIfAbsent("renditionSelection", "ALL");
-            if (!"CUSTOM".equals(renditions.get("renditionSelection")) && !Values.isUnknown(renditions.get("renditionSelection"))) {
-                renditions.remove("renditions"); // ignored by IVS unless CUSTOM
+            renditions.putAll(orEmpty(PropertyValues.asMap(normal.get(RENDITIONS))));
+            renditions.putIfAbsent(SELECTION, "ALL");
+            if (!"CUSTOM".equals(renditions.get(SELECTION)) && !PropertyValues.isUnknown(renditions.get(SELECTION))) {
+                renditions.remove(RENDITION_LIST); // ignored by IVS unless CUSTOM
             } else {
-                renditions.computeIfPresent("renditions", (k, v) -> Values.isUnknown(v) ? v : new ArrayList<>(new TreeSet<>(Values.stringList(v))));
+                renditions.computeIfPresent(RENDITION_LIST, (k, v) -> sortedUnlessUnknown(v));
             }
-            normal.put("renditionConfiguration", renditions);
+            normal.put(RENDITIONS, renditions);
         }
-        normal.putIfAbsent("recordingReconnectWindowSeconds", 0L);
+        normal.putIfAbsent(RecordingConfigurationInputs.RECORDING_RECONNECT_WINDOW_SECONDS, 0L);
         return normal;
+    }
+
+    /** A list of names in one order and once each, as IVS reports it back; unknown stays unknown. */
+    private static Object sortedUnlessUnknown(Object list) {
+        return PropertyValues.isUnknown(list) ? list : new ArrayList<>(new TreeSet<>(PropertyValues.stringList(list)));
     }
 
     private static Map<String, Object> orEmpty(Map<String, Object> map) {
@@ -119,54 +139,54 @@ public final class RecordingConfigurationResource extends IvsResource {
     // ---- create, read, update, delete -------------------------------------------------------------------------
 
     @Override
-    protected Live create(Map<String, Object> inputs, Map<String, String> tags, CreateRequest request) {
-        var destination = Values.asMap(inputs.get("destinationConfiguration"));
-        String bucket = Values.string(Values.asMap(destination.get("s3")), "bucketName");
-        var thumbnails = Values.asMap(inputs.get("thumbnailConfiguration"));
-        var renditions = Values.asMap(inputs.get("renditionConfiguration"));
+    protected Live<RecordingConfigurationOutputs> create(RecordingConfigurationInputs inputs, Map<String, String> tags,
+                                                         CreateRequest request) {
+        String bucket = bucketOf(inputs.destinationConfiguration());
+        var thumbnails = inputs.thumbnailConfiguration();
+        var renditions = inputs.renditionConfiguration();
         RecordingConfiguration created;
         try {
-            created = api().ivs(OperationFamily.RECORDING_CONFIGURATION, client -> client.createRecordingConfiguration(b -> {
-                b.name(Values.string(inputs, "name"))
+            created = api().ivs().createRecordingConfiguration(b -> {
+                b.name(inputs.name())
                         .destinationConfiguration(d -> d.s3(s -> s.bucketName(bucket)))
                         .tags(tags);
-                Long window = Values.integer(inputs, "recordingReconnectWindowSeconds");
+                Long window = inputs.recordingReconnectWindowSeconds();
                 if (window != null) {
                     b.recordingReconnectWindowSeconds(window.intValue());
                 }
                 if (thumbnails != null) {
                     b.thumbnailConfiguration(t -> {
-                        t.recordingMode(Values.string(thumbnails, "recordingMode"))
-                                .targetIntervalSeconds(Values.integer(thumbnails, "targetIntervalSeconds"))
-                                .resolution(Values.string(thumbnails, "resolution"));
-                        if (thumbnails.get("storage") != null) {
-                            t.storageWithStrings(Values.stringList(thumbnails.get("storage")));
+                        t.recordingMode(thumbnails.recordingMode())
+                                .targetIntervalSeconds(thumbnails.targetIntervalSeconds())
+                                .resolution(thumbnails.resolution());
+                        if (thumbnails.get(STORAGE) != null) {
+                            t.storageWithStrings(thumbnails.storage());
                         }
                     });
                 }
                 if (renditions != null) {
                     b.renditionConfiguration(r -> {
-                        r.renditionSelection(Values.string(renditions, "renditionSelection"));
-                        if (renditions.get("renditions") != null) {
-                            r.renditionsWithStrings(Values.stringList(renditions.get("renditions")));
+                        r.renditionSelection(renditions.renditionSelection());
+                        if (renditions.get(RENDITION_LIST) != null) {
+                            r.renditionsWithStrings(renditions.renditions());
                         }
                     });
                 }
-            })).recordingConfiguration();
+            }).recordingConfiguration();
         } catch (IvsApiException e) {
-            throw failure("creating", subject(inputs, request), e, null);
+            throw failure("creating", subject(inputs.name(), request), e, null);
         }
         var deadline = Deadline.start("create", request.timeout());
         RecordingConfiguration current;
         try {
             current = created.state() == RecordingConfigurationState.CREATING
-                    ? api().waitForRecordingConfiguration(created.arn(), deadline.remaining()) : created;
+                    ? api().waiters().waitForRecordingConfiguration(created.arn(), deadline.remaining()) : created;
         } catch (IvsApiException e) {
-            throw new ResourceInitFailedException(created.arn(), outputs(created), List.of(
+            throw new ResourceInitFailedException(created.arn(), outputs(created).asMap(), List.of(
                     stillCreating("creating", created.arn(), deadline, e) + "; the next up waits again"), e);
         }
         var finished = activeOrDeleted(current, bucket);
-        return new Live(finished.arn(), outputs(finished));
+        return new Live<>(finished.arn(), outputs(finished));
     }
 
     /** Why waiting for ACTIVE ended without an answer: the deadline (with how to raise it), a cancel, or an error. */
@@ -187,9 +207,9 @@ public final class RecordingConfigurationResource extends IvsResource {
         String cause = "IVS reports CREATE_FAILED. The S3 bucket \"" + bucket + "\" is probably in another region than "
                 + api().region() + ", or does not exist, or IVS may not write to it";
         try {
-            api().ivs(OperationFamily.RECORDING_CONFIGURATION, client -> client.deleteRecordingConfiguration(b -> b.arn(arn)));
+            api().ivs().deleteRecordingConfiguration(b -> b.arn(arn));
         } catch (IvsApiException e) {
-            throw new ResourceInitFailedException(arn, outputs(current), List.of(message("creating", arn, cause,
+            throw new ResourceInitFailedException(arn, outputs(current).asMap(), List.of(message("creating", arn, cause,
                     "The failed configuration could not be deleted (" + e.awsMessage() + "); fix the bucket and run up again")), e);
         }
         throw new ProviderException(message("creating", arn, cause,
@@ -200,13 +220,13 @@ public final class RecordingConfigurationResource extends IvsResource {
     public UpdateResult update(UpdateRequest request) {
         if (!request.preview()) {
             // a create that timed out while CREATING is finished here (the engine retries it as an update)
-            var current = read(request.id(), Map.of(), Map.of());
-            if (current.isPresent() && "CREATING".equals(current.get().outputs().get("state"))) {
-                String bucket = bucketOf(Values.asMap(current.get().outputs().get("destinationConfiguration")));
+            var current = read(request.id(), inputs(Map.of()), outputs(Map.of()));
+            if (current.isPresent() && "CREATING".equals(current.get().outputs().state())) {
+                String bucket = bucketOf(current.get().outputs().destinationConfiguration());
                 var deadline = Deadline.start("update", request.timeout());
                 RecordingConfiguration finished;
                 try {
-                    finished = api().waitForRecordingConfiguration(request.id(), deadline.remaining());
+                    finished = api().waiters().waitForRecordingConfiguration(request.id(), deadline.remaining());
                 } catch (IvsApiException e) {
                     throw new ProviderException(stillCreating("updating", request.id(), deadline, e), e);
                 }
@@ -216,27 +236,27 @@ public final class RecordingConfigurationResource extends IvsResource {
         return super.update(request);
     }
 
-    private static String bucketOf(Map<String, Object> destination) {
-        return destination == null ? null : Values.string(Values.asMap(destination.get("s3")), "bucketName");
+    private static String bucketOf(RecordingConfigurationDestinationConfiguration destination) {
+        var s3 = destination == null ? null : destination.s3();
+        return s3 == null ? null : s3.bucketName();
     }
 
     @Override
-    protected Optional<Live> read(String id, Map<String, Object> oldInputs, Map<String, Object> oldOutputs) {
-        return unlessGone(() -> api().ivs(OperationFamily.RECORDING_CONFIGURATION,
-                        client -> client.getRecordingConfiguration(b -> b.arn(id))).recordingConfiguration())
-                .map(found -> new Live(id, outputs(found)));
+    protected Optional<Live<RecordingConfigurationOutputs>> read(String id, RecordingConfigurationInputs oldInputs,
+                                                                RecordingConfigurationOutputs oldOutputs) {
+        return IvsApiException.emptyIfNotFound(() -> api().ivs().getRecordingConfiguration(b -> b.arn(id)).recordingConfiguration())
+                .map(found -> new Live<>(id, outputs(found)));
     }
 
     @Override
-    protected Optional<String> findOwned(String urn, Map<String, Object> oldInputs) {
-        var summaries = Pages.of(token -> api().ivs(OperationFamily.RECORDING_CONFIGURATION,
-                        client -> client.listRecordingConfigurations(b -> b.nextToken(token))),
-                ListRecordingConfigurationsResponse::recordingConfigurations, ListRecordingConfigurationsResponse::nextToken);
+    protected Optional<String> findOwned(String urn, RecordingConfigurationInputs oldInputs) {
+        var summaries = api().ivs().listRecordingConfigurationsPaginator(b -> { }).stream()
+                .flatMap(page -> page.recordingConfigurations().stream());
         return Ownership.find(summaries, RecordingConfigurationSummary::tags, RecordingConfigurationSummary::arn, urn);
     }
 
     @Override
-    protected void delete(String id, Map<String, Object> oldInputs, DeleteRequest request) {
+    protected void delete(String id, RecordingConfigurationInputs oldInputs, DeleteRequest request) {
         var deadline = Deadline.start("delete", request.timeout());
         var arns = channelsUsing(id);
         if (!arns.isEmpty()) {
@@ -252,7 +272,7 @@ public final class RecordingConfigurationResource extends IvsResource {
                 detach(id, arns.get(detached), request.urn(), deadline);
             }
         }
-        api().ivs(OperationFamily.RECORDING_CONFIGURATION, client -> client.deleteRecordingConfiguration(b -> b.arn(id)));
+        api().ivs().deleteRecordingConfiguration(b -> b.arn(id));
     }
 
     private String stillUsed(String id, List<String> channelArns) {
@@ -294,16 +314,16 @@ public final class RecordingConfigurationResource extends IvsResource {
 
     /** Every channel that records with the configuration: ListChannels filtered by it, all pages. */
     private List<String> channelsUsing(String arn) {
-        return Pages.of(token -> api().ivs(OperationFamily.CHANNEL,
-                        client -> client.listChannels(b -> b.filterByRecordingConfigurationArn(arn).nextToken(token))),
-                ListChannelsResponse::channels, ListChannelsResponse::nextToken).map(ChannelSummary::arn).toList();
+        return api().ivs().listChannelsPaginator(b -> b.filterByRecordingConfigurationArn(arn)).stream()
+                .flatMap(page -> page.channels().stream())
+                .map(ChannelSummary::arn).toList();
     }
 
     private void detach(String configurationArn, String channelArn, String urn, Deadline deadline) {
         String describe = detaching(configurationArn, channelArn);
         try {
-            liveChannels.whileOffline(channelArn, urn, describe, deadline, () -> api().ivs(OperationFamily.CHANNEL,
-                    client -> client.updateChannel(b -> b.arn(channelArn).recordingConfigurationArn(""))));
+            liveChannels.whileOffline(channelArn, urn, describe, deadline,
+                    () -> api().ivs().updateChannel(b -> b.arn(channelArn).recordingConfigurationArn("")));
         } catch (IvsApiException e) {
             if (e.is(IvsApiException.Kind.NOT_FOUND)) {
                 return; // the channel went away meanwhile
@@ -316,38 +336,34 @@ public final class RecordingConfigurationResource extends IvsResource {
     }
 
     /** The configuration's outputs; shared with the getRecordingConfiguration function. */
-    public static Map<String, Object> outputs(RecordingConfiguration configuration) {
-        var outputs = new LinkedHashMap<String, Object>();
-        outputs.put("arn", configuration.arn());
-        outputs.put("name", configuration.name());
-        outputs.put("state", configuration.stateAsString());
+    public static RecordingConfigurationOutputs outputs(RecordingConfiguration configuration) {
         var s3 = configuration.destinationConfiguration() == null ? null : configuration.destinationConfiguration().s3();
-        outputs.put("destinationConfiguration", Map.of("s3", Map.of("bucketName", s3 == null ? "" : s3.bucketName())));
-        outputs.put("recordingReconnectWindowSeconds", configuration.recordingReconnectWindowSeconds() == null
-                ? 0L : configuration.recordingReconnectWindowSeconds().longValue());
+        var outputs = RecordingConfigurationOutputs.builder()
+                .arn(configuration.arn())
+                .name(configuration.name())
+                .state(configuration.stateAsString())
+                .destinationConfiguration(RecordingConfigurationDestinationConfiguration.builder()
+                        .s3(RecordingConfigurationS3DestinationConfiguration.builder()
+                                .bucketName(s3 == null ? "" : s3.bucketName()).build())
+                        .build())
+                .recordingReconnectWindowSeconds(configuration.recordingReconnectWindowSeconds() == null
+                        ? 0L : configuration.recordingReconnectWindowSeconds());
         var thumbnails = configuration.thumbnailConfiguration();
         if (thumbnails != null) {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("recordingMode", thumbnails.recordingModeAsString());
-            map.put("targetIntervalSeconds", thumbnails.targetIntervalSeconds());
-            map.put("resolution", thumbnails.resolutionAsString());
-            if (thumbnails.hasStorage()) {
-                map.put("storage", new ArrayList<>(thumbnails.storageAsStrings()));
-            }
-            map.values().removeIf(v -> v == null);
-            outputs.put("thumbnailConfiguration", map);
+            outputs.thumbnailConfiguration(RecordingConfigurationThumbnailConfiguration.builder()
+                    .recordingMode(thumbnails.recordingModeAsString())
+                    .targetIntervalSeconds(thumbnails.targetIntervalSeconds())
+                    .resolution(thumbnails.resolutionAsString())
+                    .storage(thumbnails.hasStorage() ? thumbnails.storageAsStrings() : null)
+                    .build());
         }
         var renditions = configuration.renditionConfiguration();
         if (renditions != null) {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("renditionSelection", renditions.renditionSelectionAsString());
-            if (renditions.hasRenditions()) {
-                map.put("renditions", new ArrayList<>(renditions.renditionsAsStrings()));
-            }
-            map.values().removeIf(v -> v == null);
-            outputs.put("renditionConfiguration", map);
+            outputs.renditionConfiguration(RecordingConfigurationRenditionConfiguration.builder()
+                    .renditionSelection(renditions.renditionSelectionAsString())
+                    .renditions(renditions.hasRenditions() ? renditions.renditionsAsStrings() : null)
+                    .build());
         }
-        outputs.put("tags", configuration.tags() == null ? Map.of() : configuration.tags());
-        return outputs;
+        return outputs.tags(configuration.tags() == null ? Map.of() : configuration.tags()).build();
     }
 }

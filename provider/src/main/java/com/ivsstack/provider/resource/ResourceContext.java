@@ -4,7 +4,7 @@ import com.ivsstack.provider.ProviderConfig;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.provider.aws.IvsApi;
-import com.ivsstack.provider.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.PackageSchema;
 
 /**
  * What every resource type and function shares: the schema, the log, and (after configure) the configuration and

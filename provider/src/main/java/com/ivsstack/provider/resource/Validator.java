@@ -1,11 +1,10 @@
 package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CheckFailure;
-import com.ivsstack.provider.schema.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +33,9 @@ public final class Validator {
             return;
         }
         if (s.length() < min || s.length() > max) {
-            fail(property, Values.show(s) + " has " + s.length() + " characters; it must have " + min + " to " + max);
+            fail(property, PropertyValues.show(s) + " has " + s.length() + " characters; it must have " + min + " to " + max);
         } else if (pattern != null && !Pattern.matches(pattern, s)) {
-            fail(property, Values.show(s) + " is not valid: " + rule);
+            fail(property, PropertyValues.show(s) + " is not valid: " + rule);
         }
     }
 
@@ -46,7 +45,7 @@ public final class Validator {
             return;
         }
         if (!com.ivsstack.provider.aws.ArnParser.isArnOf(resourceType, s)) {
-            fail(property, Values.show(s) + " is not an IVS " + resourceType + " ARN (arn:aws:ivs:<region>:<account>:"
+            fail(property, PropertyValues.show(s) + " is not an IVS " + resourceType + " ARN (arn:aws:ivs:<region>:<account>:"
                     + resourceType + "/<id>, at most 128 characters)" + (allowEmpty ? "; use \"\" for none" : ""));
         }
     }
@@ -60,29 +59,9 @@ public final class Validator {
         }
     }
 
-    /** Tags: at most 50, keys 1..128 characters, values 0..256, no reserved prefix, not the ownership key. */
+    /** Tags under AWS's tagging rules ({@link TagRules}). */
     public void tags(String property, Object value) {
-        var map = Values.asMap(value);
-        if (map == null) {
-            return;
-        }
-        if (map.size() > Ownership.MAX_TAGS) {
-            fail(property, map.size() + " tags given (including defaultTags); a resource takes at most 50");
-        }
-        for (Map.Entry<String, Object> entry : map.entrySet()) {
-            String key = entry.getKey();
-            String path = Values.path(property, key);
-            if (key.isEmpty() || key.length() > 128) {
-                fail(path, "tag key " + Values.show(key) + " has " + key.length() + " characters; it must have 1 to 128");
-            } else if (key.toLowerCase().startsWith("aws:")) {
-                fail(path, "tag key " + Values.show(key) + " is not valid: the aws: prefix is reserved by AWS");
-            } else if (key.equals(Ownership.TAG_KEY)) {
-                fail(path, "tag key " + Values.show(key) + " is reserved: the provider sets it to record which resource owns the AWS object");
-            }
-            if (entry.getValue() instanceof String s && s.length() > 256) {
-                fail(path, "tag value has " + s.length() + " characters; it must have at most 256");
-            }
-        }
+        failures.addAll(TagRules.check(property, value));
     }
 
     private static String format(double value) {

@@ -1,8 +1,13 @@
 package com.ivsstack.provider.schema;
 
 import com.ivsstack.provider.api.CheckFailure;
-import com.ivsstack.provider.api.Secret;
-import com.ivsstack.provider.api.Unknown;
+import com.ivsstack.pulumi.schema.ObjectShape;
+import com.ivsstack.pulumi.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.TypeSpec;
+import com.ivsstack.pulumi.value.PropertyValues;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.value.StreamingJson;
+import com.ivsstack.pulumi.value.Unknown;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,103 +29,134 @@ public final class InputChecker {
     private InputChecker() {
     }
 
-    public static Checked check(ObjectSchema schema, Map<String, Object> inputs) {
+    /**
+     * @param owner what the properties belong to, for messages: a resource or function token, or the provider's
+     */
+    public static Checked check(PackageSchema schema, String owner, ObjectShape shape, Map<String, Object> inputs) {
         var failures = new ArrayList<CheckFailure>();
-        var values = checkObject(schema, inputs == null ? Map.of() : inputs, "", failures);
+        var values = checkObject(schema, owner, shape, inputs == null ? Map.of() : inputs, "", failures);
         return new Checked(values, failures);
     }
 
     /** Applies the schema's defaults (at every depth) without validating; for values that did not pass through check. */
-    public static Map<String, Object> withDefaults(ObjectSchema schema, Map<String, Object> inputs) {
-        return checkObject(schema, inputs == null ? Map.of() : inputs, "", new ArrayList<>());
+    public static Map<String, Object> withDefaults(PackageSchema schema, ObjectShape shape, Map<String, Object> inputs) {
+        return checkObject(schema, "", shape, inputs == null ? Map.of() : inputs, "", new ArrayList<>());
     }
 
-    private static Map<String, Object> checkObject(ObjectSchema schema, Map<String, Object> input, String path,
-                                                   List<CheckFailure> failures) {
+    /** A short human-readable name of a type, used in check failures ("a string", "one of LOW, NORMAL"). */
+    public static String describe(PackageSchema schema, TypeSpec type) {
+        if (type instanceof TypeSpec.Primitive primitive) {
+            return switch (primitive.kind()) {
+                case STRING -> "a string";
+                case BOOLEAN -> "a boolean";
+                case INTEGER -> "an integer";
+                case NUMBER -> "a number";
+                case ANY -> "any value";
+            };
+        }
+        if (type instanceof TypeSpec.ArrayOf) {
+            return "a list";
+        }
+        if (type instanceof TypeSpec.MapOf map) {
+            return "a map of " + describe(schema, map.values()).replaceFirst("^an? ", "") + " values";
+        }
+        var enumType = schema.enumOf(type);
+        return enumType != null ? "one of " + String.join(", ", enumType.valueTexts()) : "an object";
+    }
+
+    private static Map<String, Object> checkObject(PackageSchema schema, String owner, ObjectShape shape,
+                                                   Map<String, Object> input, String path, List<CheckFailure> failures) {
         var result = new LinkedHashMap<String, Object>();
         for (var entry : input.entrySet()) {
-            var spec = schema.property(entry.getKey());
-            String propertyPath = Values.path(path, entry.getKey());
+            var spec = shape.property(entry.getKey());
+            String propertyPath = PropertyValues.path(path, entry.getKey());
             if (spec == null) {
                 failures.add(new CheckFailure(propertyPath, "\"" + entry.getKey() + "\" is not a property of "
-                        + schema.token() + "; expected one of " + String.join(", ", new TreeSet<>(schema.properties().keySet()))));
+                        + owner + "; expected one of " + String.join(", ", new TreeSet<>(shape.declared().keySet()))));
                 continue;
             }
             if (entry.getValue() == null) {
                 continue;
             }
-            result.put(entry.getKey(), checkValue(spec.type(), entry.getValue(), propertyPath, failures));
+            result.put(entry.getKey(), checkValue(schema, spec.type(), entry.getValue(), propertyPath, failures));
         }
-        for (var spec : schema.properties().values()) {
-            if (!result.containsKey(spec.name()) && spec.defaultValue() != null) {
-                result.put(spec.name(), checkValue(spec.type(), spec.defaultValue(), Values.path(path, spec.name()), failures));
+        for (var spec : shape.declared().values()) {
+            if (!result.containsKey(spec.name()) && spec.plainDefault() != null) {
+                result.put(spec.name(), checkValue(schema, spec.type(), spec.plainDefault(),
+                        PropertyValues.path(path, spec.name()), failures));
             }
         }
-        for (String name : schema.required()) {
+        for (String name : shape.required()) {
             if (!result.containsKey(name)) {
-                failures.add(new CheckFailure(Values.path(path, name), "missing required property \"" + name + "\"; "
-                        + schema.property(name).description()));
+                failures.add(new CheckFailure(PropertyValues.path(path, name), "missing required property \"" + name
+                        + "\"; " + shape.property(name).description()));
             }
         }
         return result;
     }
 
-    private static Object checkValue(TypeRef type, Object value, String path, List<CheckFailure> failures) {
+    private static Object checkValue(PackageSchema schema, TypeSpec type, Object value, String path,
+                                     List<CheckFailure> failures) {
         if (value instanceof Secret secret) {
-            return new Secret(checkValue(type, secret.value(), path, failures));
+            return new Secret(checkValue(schema, type, secret.value(), path, failures));
         }
         if (value == Unknown.VALUE) {
             return value;
         }
-        if (type instanceof TypeRef.Primitive primitive) {
-            return checkPrimitive(primitive, value, path, failures);
+        if (type instanceof TypeSpec.Primitive primitive) {
+            return checkPrimitive(schema, primitive, value, path, failures);
         }
-        if (type instanceof TypeRef.EnumOf enumOf) {
-            if (!(value instanceof String s) || !enumOf.values().contains(s)) {
-                failures.add(new CheckFailure(path, Values.show(value) + " is not valid: must be " + enumOf.describe()));
+        var enumType = schema.enumOf(type);
+        if (enumType != null) {
+            if (!(value instanceof String s) || !enumType.valueTexts().contains(s)) {
+                failures.add(new CheckFailure(path, PropertyValues.show(value) + " is not valid: must be "
+                        + describe(schema, type)));
             }
             return value;
         }
-        if (type instanceof TypeRef.ArrayOf arrayOf) {
+        if (type instanceof TypeSpec.ArrayOf arrayOf) {
             if (!(value instanceof List<?> list)) {
-                failures.add(new CheckFailure(path, Values.show(value) + " is not valid: must be a list"));
+                failures.add(new CheckFailure(path, PropertyValues.show(value) + " is not valid: must be a list"));
                 return value;
             }
             var result = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
-                result.add(list.get(i) == null ? null : checkValue(arrayOf.items(), list.get(i), Values.index(path, i), failures));
+                result.add(list.get(i) == null ? null
+                        : checkValue(schema, arrayOf.items(), list.get(i), PropertyValues.index(path, i), failures));
             }
             return result;
         }
-        if (type instanceof TypeRef.MapOf mapOf) {
+        if (type instanceof TypeSpec.MapOf mapOf) {
             if (value instanceof String text && text.strip().startsWith("{")) {
                 // Stack config such as ivs:defaultTags reaches the provider as JSON text, like "5" for numbers.
                 try {
-                    return checkValue(type, Json.mapper().readValue(text, Map.class), path, failures);
+                    return checkValue(schema, type, StreamingJson.mapper().readValue(text, Map.class), path, failures);
                 } catch (java.io.IOException notJson) {
                     // reported below as not a map
                 }
             }
             if (!(value instanceof Map<?, ?> map)) {
-                failures.add(new CheckFailure(path, Values.show(value) + " is not valid: must be " + mapOf.describe()));
+                failures.add(new CheckFailure(path, PropertyValues.show(value) + " is not valid: must be "
+                        + describe(schema, type)));
                 return value;
             }
             var result = new LinkedHashMap<String, Object>();
-            map.forEach((k, v) -> result.put(String.valueOf(k),
-                    v == null ? null : checkValue(mapOf.values(), v, Values.path(path, String.valueOf(k)), failures)));
+            map.forEach((k, v) -> result.put(String.valueOf(k), v == null ? null
+                    : checkValue(schema, mapOf.values(), v, PropertyValues.path(path, String.valueOf(k)), failures)));
             return result;
         }
-        var objectOf = (TypeRef.ObjectOf) type;
+        var objectType = schema.objectOf(type);
         if (!(value instanceof Map<?, ?> map)) {
-            failures.add(new CheckFailure(path, Values.show(value) + " is not valid: must be an object ("
-                    + objectOf.token() + ")"));
+            failures.add(new CheckFailure(path, PropertyValues.show(value) + " is not valid: must be an object ("
+                    + objectType.token().text() + ")"));
             return value;
         }
         @SuppressWarnings("unchecked") var object = (Map<String, Object>) map;
-        return checkObject(objectOf.objectSchema(), object, path, failures);
+        return checkObject(schema, objectType.token().text(), objectType.shape(), object, path, failures);
     }
 
-    private static Object checkPrimitive(TypeRef.Primitive type, Object value, String path, List<CheckFailure> failures) {
+    private static Object checkPrimitive(PackageSchema schema, TypeSpec.Primitive type, Object value, String path,
+                                         List<CheckFailure> failures) {
         switch (type.kind()) {
             case STRING -> {
                 if (value instanceof String) {
@@ -159,7 +195,7 @@ public final class InputChecker {
                 return value;
             }
         }
-        failures.add(new CheckFailure(path, Values.show(value) + " is not valid: must be " + type.describe()));
+        failures.add(new CheckFailure(path, PropertyValues.show(value) + " is not valid: must be " + describe(schema, type)));
         return value;
     }
 }

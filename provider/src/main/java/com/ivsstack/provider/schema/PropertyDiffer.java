@@ -2,7 +2,11 @@ package com.ivsstack.provider.schema;
 
 import com.ivsstack.provider.api.PropertyDiff;
 import com.ivsstack.provider.api.PropertyDiff.Kind;
-import com.ivsstack.provider.api.Secret;
+import com.ivsstack.pulumi.schema.ObjectShape;
+import com.ivsstack.pulumi.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.TypeSpec;
+import com.ivsstack.pulumi.value.PropertyValues;
+import com.ivsstack.pulumi.value.Secret;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,8 +23,8 @@ public final class PropertyDiffer {
     private PropertyDiffer() {
     }
 
-    public static Map<String, PropertyDiff> diff(ObjectSchema inputs, Map<String, Object> olds, Map<String, Object> news,
-                                                 List<String> ignoreChanges) {
+    public static Map<String, PropertyDiff> diff(PackageSchema schema, ObjectShape inputs, Map<String, Object> olds,
+                                                 Map<String, Object> news, List<String> ignoreChanges) {
         var result = new LinkedHashMap<String, PropertyDiff>();
         var keys = new LinkedHashSet<String>();
         keys.addAll(olds.keySet());
@@ -31,13 +35,14 @@ public final class PropertyDiffer {
             }
             var spec = inputs.property(key);
             boolean replace = spec != null && spec.replaceOnChanges();
-            diffValue(Values.path("", key), olds.get(key), news.get(key), replace, spec == null ? null : spec.type(), result);
+            diffValue(schema, PropertyValues.path("", key), olds.get(key), news.get(key), replace,
+                    spec == null ? null : spec.type(), result);
         }
         return result;
     }
 
-    private static void diffValue(String path, Object old, Object now, boolean replace, TypeRef type,
-                                  Map<String, PropertyDiff> out) {
+    private static void diffValue(PackageSchema schema, String path, Object old, Object now, boolean replace,
+                                  TypeSpec type, Map<String, PropertyDiff> out) {
         if (old == null && now == null) {
             return;
         }
@@ -49,11 +54,11 @@ public final class PropertyDiffer {
             out.put(path, PropertyDiff.of(replace ? Kind.DELETE_REPLACE : Kind.DELETE));
             return;
         }
-        if (Values.isUnknown(now)) {
+        if (PropertyValues.isUnknown(now)) {
             out.put(path, PropertyDiff.of(replace ? Kind.UPDATE_REPLACE : Kind.UPDATE));
             return;
         }
-        if (Values.same(old, now)) {
+        if (PropertyValues.same(old, now)) {
             return;
         }
         Object plainOld = Secret.unwrap(old);
@@ -63,14 +68,16 @@ public final class PropertyDiffer {
             keys.addAll(oldMap.keySet());
             keys.addAll(newMap.keySet());
             for (Object key : keys) {
-                TypeRef childType = null;
-                if (type instanceof TypeRef.MapOf mapOf) {
+                TypeSpec childType = null;
+                var objectType = schema.objectOf(type);
+                if (type instanceof TypeSpec.MapOf mapOf) {
                     childType = mapOf.values();
-                } else if (type instanceof TypeRef.ObjectOf objectOf) {
-                    var child = objectOf.objectSchema().property(String.valueOf(key));
+                } else if (objectType != null) {
+                    var child = objectType.shape().property(String.valueOf(key));
                     childType = child == null ? null : child.type();
                 }
-                diffValue(Values.path(path, String.valueOf(key)), oldMap.get(key), newMap.get(key), replace, childType, out);
+                diffValue(schema, PropertyValues.path(path, String.valueOf(key)), oldMap.get(key), newMap.get(key), replace,
+                        childType, out);
             }
             return;
         }

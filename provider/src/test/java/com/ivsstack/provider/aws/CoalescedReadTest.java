@@ -108,20 +108,4 @@ class CoalescedReadTest {
         assertThat(admin.requestCount("BatchGetStreamKey")).isBetween(1L, 2L);
         assertThat(admin.requestCount("BatchGetChannel")).isBetween(1L, 2L);
     }
-
-    @Test
-    void read_oneByOneStrategy_usesOneGetPerResourceAndNoBatchCall(IvsClient ivs) {
-        provider = IvsProvider.builder().callStrategy(CallStrategy.ONE_BY_ONE).build();
-        provider.configure(Map.of("endpoint", IVS.emulator().endpoint().toString(),
-                "region", IvsEmulatorExtension.REGION.id()));
-        var created = ivs.createChannel(b -> b.name("baseline"));
-        var admin = IVS.emulator().admin();
-        admin.resetRequestCounts();
-
-        var result = provider.resource(ChannelResource.TOKEN).orElseThrow().read(new ReadRequest(created.channel().arn(),
-                "urn", Map.of(), Map.of("arn", created.channel().arn(), "streamKeyArn", created.streamKey().arn())));
-
-        assertThat(result.exists()).isTrue();
-        assertThat(admin.requestCounts()).containsOnly(Map.entry("GetChannel", 1L), Map.entry("GetStreamKey", 1L));
-    }
 }

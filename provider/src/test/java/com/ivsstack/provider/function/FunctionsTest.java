@@ -4,7 +4,7 @@ import com.ivsstack.emulator.junit.IvsEmulatorExtension;
 import com.ivsstack.provider.IvsProvider;
 import com.ivsstack.provider.TestProviders;
 import com.ivsstack.provider.api.ProviderException;
-import com.ivsstack.provider.api.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,14 +85,27 @@ class FunctionsTest {
     void getChannels_byRecordingConfiguration_listsEveryPage(IvsClient ivs) {
         String recording = ivs.createRecordingConfiguration(b -> b.destinationConfiguration(d -> d.s3(s -> s.bucketName("recordings"))))
                 .recordingConfiguration().arn();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 105; i++) {
             ivs.createChannel(b -> b.recordingConfigurationArn(recording));
         }
         ivs.createChannel(b -> b.name("other"));
+        IVS.emulator().admin().resetRequestCounts();
         var result = invoke("ivs:index:getChannels", Map.of("recordingConfigurationArn", recording));
-        assertThat((List<?>) result.get("arns")).hasSize(3);
+        assertThat((List<?>) result.get("arns")).hasSize(105).doesNotHaveDuplicates();
+        assertThat(IVS.emulator().admin().requestCount("ListChannels")).as("a page holds 100 channels").isEqualTo(2);
         var byName = invoke("ivs:index:getChannels", Map.of("name", "other"));
         assertThat((List<?>) byName.get("channels")).hasSize(1);
+    }
+
+    @Test
+    void getChannels_standardChannel_summaryHasEmptyPresetAndNoOwnershipTag(IvsClient ivs) {
+        var created = ivs.createChannel(b -> b.name("summed").type("STANDARD").latencyMode("NORMAL")
+                .tags(Map.of("ivsstack:urn", "urn:x", "k", "v"))).channel();
+        var result = invoke("ivs:index:getChannels", Map.of("name", "summed"));
+        assertThat((List<?>) result.get("channels")).singleElement().isEqualTo(Map.of("arn", created.arn(),
+                "name", "summed", "type", "STANDARD", "latencyMode", "NORMAL", "authorized", false,
+                "insecureIngest", false, "preset", "", "recordingConfigurationArn", "",
+                "playbackRestrictionPolicyArn", "", "tags", Map.of("k", "v")));
     }
 
     @Test

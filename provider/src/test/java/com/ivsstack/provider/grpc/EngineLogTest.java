@@ -26,7 +26,7 @@ class EngineLogTest {
     private final LinkedBlockingQueue<LogRequest> received = new LinkedBlockingQueue<>();
     private Server engine;
     private ResourceProviderService service;
-    private FakeProvider provider;
+    private ScriptedProvider provider;
 
     @BeforeEach
     void startEngine() throws Exception {
@@ -39,7 +39,7 @@ class EngineLogTest {
                         response.onCompleted();
                     }
                 }).build().start();
-        service = new ResourceProviderService(log -> provider = new FakeProvider(log));
+        service = new ResourceProviderService(log -> provider = new ScriptedProvider(log));
         service.provider();
     }
 

@@ -9,11 +9,14 @@ import static com.ivsstack.provider.grpc.Wire.secret;
 import static com.ivsstack.provider.grpc.Wire.str;
 import static com.ivsstack.provider.grpc.Wire.struct;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.ivsstack.provider.ProviderMain;
+import com.ivsstack.provider.schema.BundledSchema;
+import com.ivsstack.pulumi.schema.PackageSchema;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -22,7 +25,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,8 +41,9 @@ import pulumirpc.ResourceProviderGrpc.ResourceProviderBlockingStub;
 /**
  * Malformed values on the gRPC surface of the real plugin process (ProviderMain, configured for a loopback endpoint
  * that is never called): wrong types, nested unknowns, oversized strings, broken secret and reference signatures,
- * deep nesting, unknown type tokens. Each call answers INVALID_ARGUMENT or check failures, and the plugin keeps
- * serving: it is alive and answers a valid call after all of them.
+ * deep nesting, unknown type tokens. Check answers failures for values that decode, and INVALID_ARGUMENT for values
+ * that do not and for unknown type tokens, as diff and the previews do too; and the plugin keeps serving: it is alive
+ * and answers a valid call after all of them.
  */
 class MalformedWireInputTest {
     private static final String UNKNOWN = Wire.UNKNOWN;
@@ -77,7 +80,8 @@ class MalformedWireInputTest {
         return v;
     }
 
-    static Stream<Arguments> malformedInputs() {
+    /** Values that decode (the wrong kinds, sizes and nesting that check reports), for types of the schema. */
+    static Stream<Arguments> wrongKinds() {
         String huge = "x".repeat(3_000_000);
         return Stream.of(
                 Arguments.of("ivs:index:Channel", struct("name", num(42))),
@@ -90,10 +94,6 @@ class MalformedWireInputTest {
                 Arguments.of("ivs:index:Channel", struct("name", str(huge))),
                 Arguments.of("ivs:index:Channel", struct(huge.substring(0, 100_000), str("v"))),
                 Arguments.of("ivs:index:Channel", struct("tags", obj(huge.substring(0, 200_000), str(huge.substring(0, 300_000))))),
-                Arguments.of("ivs:index:Channel", struct("name", obj(SIG, str("1b47061264138c4ac30d75fd1eb44270")))),
-                Arguments.of("ivs:index:Channel", struct("name", obj(SIG, str("cafebabecafebabecafebabecafebabe"), "value", str("x")))),
-                Arguments.of("ivs:index:Channel", struct("name", obj(SIG, num(3)))),
-                Arguments.of("ivs:index:Channel", struct("name", obj(SIG, str("5cf8f73096256a8f31e491e813e4eb8e"), "urn", num(1)))),
                 Arguments.of("ivs:index:Channel", struct("name", secret(secret(num(1))))),
                 Arguments.of("ivs:index:Channel", struct("name", nil(), "authorized", str("yes"), "preset", num(1e308))),
                 Arguments.of("ivs:index:StreamKey", struct("channelArn", num(-1))),
@@ -105,51 +105,91 @@ class MalformedWireInputTest {
                         "thumbnailConfiguration", obj("targetIntervalSeconds", str("often")))),
                 Arguments.of("ivs:index:PlaybackKeyPair", struct("publicKeyMaterial", str("-----BEGIN PUBLIC KEY-----\n" + huge.substring(0, 50_000)))),
                 Arguments.of("ivs:index:PlaybackRestrictionPolicy", struct("allowedCountries", str("US"), "allowedOrigins", obj("a", bool(true)))),
-                Arguments.of("ivs:index:EncoderConfiguration", struct("video", obj("width", str("wide"), "height", num(-5), "framerate", num(Double.POSITIVE_INFINITY)))),
-                Arguments.of("ivs:index:StorageConfiguration", struct("s3", list(obj("bucketName", num(1))))),
+                Arguments.of("ivs:realtime:EncoderConfiguration", struct("video", obj("width", str("wide"), "height", num(-5), "framerate", num(Double.POSITIVE_INFINITY)))),
+                Arguments.of("ivs:realtime:StorageConfiguration", struct("s3", list(obj("bucketName", num(1))))));
+    }
+
+    /** Special values that cannot be decoded (broken signatures), and type tokens the schema does not have. */
+    static Stream<Arguments> undecodableOrUnknownType() {
+        return Stream.of(
+                Arguments.of("ivs:index:Channel", struct("name", obj(SIG, str("1b47061264138c4ac30d75fd1eb44270")))),
+                Arguments.of("ivs:index:Channel", struct("name", obj(SIG, str("cafebabecafebabecafebabecafebabe"), "value", str("x")))),
+                Arguments.of("ivs:index:Channel", struct("name", obj(SIG, num(3)))),
+                Arguments.of("ivs:index:Channel", struct("name", obj(SIG, str("5cf8f73096256a8f31e491e813e4eb8e"), "urn", num(1)))),
                 Arguments.of("ivs:index:NoSuchThing", struct("name", str("x"))),
                 Arguments.of("", struct()),
                 Arguments.of("not a token at all", struct("name", str("x"))));
     }
 
+    @Test
+    void wrongKinds_rows_coverEveryResourceTypeOfTheSchema() {
+        assertThat(wrongKinds().map(row -> (String) row.get()[0]))
+                .containsAll(BundledSchema.load().resourceTokens());
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
-    @MethodSource("malformedInputs")
-    void check_malformedInput_answersInvalidArgumentOrCheckFailures(String type, Struct news) {
+    @MethodSource("wrongKinds")
+    void check_wrongKinds_answersCheckFailures(String type, Struct news) {
         String urn = "urn:pulumi:dev::p::" + type + "::r";
-        try {
-            Provider.CheckResponse response = stub.check(Provider.CheckRequest.newBuilder().setUrn(urn).setType(type)
-                    .setOlds(Struct.getDefaultInstance()).setNews(news).build());
-            assertThat(response.getFailuresList()).as("check of %s", type).isNotEmpty()
-                    .allSatisfy(f -> assertThat(f.getReason()).isNotBlank());
-        } catch (StatusRuntimeException e) {
-            assertThat(e.getStatus().getCode()).as("%s", e.getStatus()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-            assertThat(e.getStatus().getDescription()).isNotBlank();
-        }
+        Provider.CheckResponse response = stub.check(Provider.CheckRequest.newBuilder().setUrn(urn).setType(type)
+                .setOlds(Struct.getDefaultInstance()).setNews(news).build());
+        assertThat(response.getFailuresList()).as("check of %s", type).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.getReason()).isNotBlank());
         assertPluginServes();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @MethodSource("malformedInputs")
-    void diffCreateAndUpdate_malformedInput_answerInvalidArgumentWithoutCrashing(String type, Struct news) {
+    @MethodSource("undecodableOrUnknownType")
+    void check_undecodableValueOrUnknownType_answersInvalidArgument(String type, Struct news) {
         String urn = "urn:pulumi:dev::p::" + type + "::r";
-        List<Runnable> calls = new ArrayList<>(List.of(
-                () -> stub.diff(Provider.DiffRequest.newBuilder().setUrn(urn).setType(type).setId("arn:x")
-                        .setOlds(news).setOldInputs(news).setNews(news).build()),
-                () -> stub.create(Provider.CreateRequest.newBuilder().setUrn(urn).setType(type).setProperties(news)
-                        .setPreview(true).build()),
-                () -> stub.update(Provider.UpdateRequest.newBuilder().setUrn(urn).setType(type).setId("arn:x")
-                        .setOlds(news).setOldInputs(news).setNews(news).setPreview(true).build())));
-        for (Runnable call : calls) {
+        assertInvalidArgument(() -> stub.check(Provider.CheckRequest.newBuilder().setUrn(urn).setType(type)
+                .setOlds(Struct.getDefaultInstance()).setNews(news).build()));
+        assertPluginServes();
+    }
+
+    /**
+     * The engine sends diff and the previews only inputs that check accepted; given wrong kinds anyway, they answer
+     * (or fail as a provider error), and never crash.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("wrongKinds")
+    void diffCreateAndUpdate_wrongKinds_answerWithoutCrashing(String type, Struct news) {
+        for (Runnable call : diffCreateAndUpdate(type, news)) {
             try {
                 call.run();
             } catch (StatusRuntimeException e) {
-                // INVALID_ARGUMENT for what cannot be decoded or checked; a preview may also report the resource
-                // type or inputs it rejects as a plain provider error, never INTERNAL.
                 assertThat(e.getStatus().getCode()).as("%s", e.getStatus())
                         .isIn(Status.Code.INVALID_ARGUMENT, Status.Code.UNKNOWN, Status.Code.FAILED_PRECONDITION);
             }
         }
         assertPluginServes();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("undecodableOrUnknownType")
+    void diffCreateAndUpdate_undecodableValueOrUnknownType_answerInvalidArgument(String type, Struct news) {
+        for (Runnable call : diffCreateAndUpdate(type, news)) {
+            assertInvalidArgument(call);
+        }
+        assertPluginServes();
+    }
+
+    private static List<Runnable> diffCreateAndUpdate(String type, Struct news) {
+        String urn = "urn:pulumi:dev::p::" + type + "::r";
+        return List.of(
+                () -> stub.diff(Provider.DiffRequest.newBuilder().setUrn(urn).setType(type).setId("arn:x")
+                        .setOlds(news).setOldInputs(news).setNews(news).build()),
+                () -> stub.create(Provider.CreateRequest.newBuilder().setUrn(urn).setType(type).setProperties(news)
+                        .setPreview(true).build()),
+                () -> stub.update(Provider.UpdateRequest.newBuilder().setUrn(urn).setType(type).setId("arn:x")
+                        .setOlds(news).setOldInputs(news).setNews(news).setPreview(true).build()));
+    }
+
+    private static void assertInvalidArgument(Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).as("%s", e.getStatus()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(e.getStatus().getDescription()).isNotBlank();
+        });
     }
 
     /**

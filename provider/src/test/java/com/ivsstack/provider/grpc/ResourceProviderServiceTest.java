@@ -16,8 +16,8 @@ import com.ivsstack.provider.api.ProviderFunction;
 import com.ivsstack.provider.api.ReadRequest;
 import com.ivsstack.provider.api.ReadResult;
 import com.ivsstack.provider.api.ResourceInitFailedException;
-import com.ivsstack.provider.api.Secret;
-import com.ivsstack.provider.api.Unknown;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.value.Unknown;
 import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.api.UpdateResult;
 import io.grpc.ManagedChannel;
@@ -64,7 +64,7 @@ class ResourceProviderServiceTest {
 
     private static final String URN = "urn:pulumi:dev::app::fake:index:Thing::thing";
 
-    private FakeProvider provider;
+    private ScriptedProvider provider;
     private ResourceProviderService service;
     private Server server;
     private ManagedChannel channel;
@@ -73,7 +73,7 @@ class ResourceProviderServiceTest {
     @BeforeEach
     void start() throws Exception {
         String name = "provider-" + UUID.randomUUID();
-        service = new ResourceProviderService(log -> provider = new FakeProvider(log));
+        service = new ResourceProviderService(log -> provider = new ScriptedProvider(log));
         server = InProcessServerBuilder.forName(name).directExecutor().addService(service).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         stub = ResourceProviderGrpc.newBlockingStub(channel);
@@ -92,7 +92,7 @@ class ResourceProviderServiceTest {
         var created = new java.util.concurrent.atomic.AtomicInteger();
         try (var lazy = new ResourceProviderService(log -> {
             created.incrementAndGet();
-            return new FakeProvider(log);
+            return new ScriptedProvider(log);
         })) {
             lazy.setEngineAddress("127.0.0.1:1");
             assertThat(created).hasValue(0);
@@ -110,7 +110,7 @@ class ResourceProviderServiceTest {
 
     @Test
     void getSchema_always_returnsTheSchemaTextUnchanged() {
-        assertThat(stub.getSchema(GetSchemaRequest.getDefaultInstance()).getSchema()).isEqualTo(FakeProvider.SCHEMA);
+        assertThat(stub.getSchema(GetSchemaRequest.getDefaultInstance()).getSchema()).isEqualTo(ScriptedProvider.SCHEMA);
     }
 
     @Test
@@ -210,7 +210,7 @@ class ResourceProviderServiceTest {
 
     @Test
     void check_failures_areReturnedWithPropertyAndReason() {
-        provider.onCheck = request -> FakeProvider.failing("latencyMode", "latencyMode \"FAST\" must be one of LOW, NORMAL");
+        provider.onCheck = request -> ScriptedProvider.failing("latencyMode", "latencyMode \"FAST\" must be one of LOW, NORMAL");
 
         var response = stub.check(pulumirpc.Provider.CheckRequest.newBuilder().setUrn(URN)
                 .setNews(struct("latencyMode", str("FAST"))).build());

@@ -6,87 +6,51 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The launcher's class-data sharing: the first start of an installed plugin trains an archive in the background,
- * moves it into place only when complete, and every later start maps it.
+ * The runtime's class-data sharing archive, made when the plugin was built: every start maps it, the first start after
+ * unpacking (with the files' times of the unpacking, as Pulumi's installer leaves them) included, and nothing is
+ * written into the install directory.
  */
 class ClassDataSharingIT {
 
-    private static final String ARCHIVE = "pulumi-resource-ivs.jsa";
+    private static final String ARCHIVE = "runtime/lib/server/classes.jsa";
 
     @Test
-    void firstStart_writableInstallDirectory_trainsAnArchiveThatTheNextStartMaps(@TempDir Path install) throws Exception {
-        unpack(install);
+    void firstStart_freshlyUnpackedElsewhere_mapsTheArchiveMadeAtBuildTimeAndWritesNothing(@TempDir Path install)
+            throws Exception {
+        InstalledPlugin.unpack(install);
+        List<Path> unpacked = files(install);
 
-        try (var first = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
+        try (var first = InstalledPlugin.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
             first.stub().getPluginInfo(Empty.getDefaultInstance());
-        }
-        Path archive = install.resolve(ARCHIVE);
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!Files.exists(archive) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        while (Files.exists(install.resolve(ARCHIVE + ".lock")) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
 
-        assertThat(archive).isRegularFile();
-        assertThat(install.resolve(ARCHIVE + ".tmp")).doesNotExist();
-        assertThat(install.resolve(ARCHIVE + ".lock")).doesNotExist();
-        try (var next = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
-            next.stub().getPluginInfo(Empty.getDefaultInstance());
-            assertThat(Files.readString(Path.of("/proc/" + next.pid() + "/maps"))).contains(archive.toString());
-            assertThat(next.stderr()).isEmpty();
-        }
-    }
-
-    @Test
-    void start_archiveOlderThanTheJar_startsWithoutItAndTrainsANewOne(@TempDir Path install) throws Exception {
-        unpack(install);
-        Path archive = install.resolve(ARCHIVE);
-        Files.writeString(archive, "an archive of an earlier build of the plugin");
-        var jarTime = Files.getLastModifiedTime(install.resolve("pulumi-resource-ivs.jar")).toMillis();
-        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(jarTime - 3_600_000));
-
-        try (var first = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
-            first.stub().getPluginInfo(Empty.getDefaultInstance());
-            assertThat(Files.readString(Path.of("/proc/" + first.pid() + "/maps"))).doesNotContain(archive.toString());
+            assertThat(Files.readString(Path.of("/proc/" + first.pid() + "/maps")))
+                    .contains(install.resolve(ARCHIVE).toRealPath().toString());
             assertThat(first.stderr()).isEmpty();
         }
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while ((Files.exists(install.resolve(ARCHIVE + ".lock")) || Files.size(archive) < 1024)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-
-        try (var next = PluginProcess.start(install.resolve("pulumi-resource-ivs"), Map.of(), "127.0.0.1:1")) {
-            next.stub().getPluginInfo(Empty.getDefaultInstance());
-            assertThat(Files.readString(Path.of("/proc/" + next.pid() + "/maps"))).contains(archive.toString());
-            assertThat(next.stderr()).isEmpty();
-        }
+        assertThat(files(install)).isEqualTo(unpacked);
     }
 
     @Test
-    void start_javaOptionsGiven_makesNoArchive(@TempDir Path install) throws Exception {
-        unpack(install);
-
-        try (var plugin = PluginProcess.start(install.resolve("pulumi-resource-ivs"),
-                Map.of("PULUMI_IVS_JAVA_OPTS", "-XX:+UseSerialGC"), "127.0.0.1:1")) {
+    void start_javaOptionsGiven_stillMapsTheArchive() throws Exception {
+        try (var plugin = InstalledPlugin.start(Map.of("PULUMI_IVS_JAVA_OPTS", "-Xshare:on -XX:+UseSerialGC"),
+                "127.0.0.1:1")) {
             plugin.stub().getPluginInfo(Empty.getDefaultInstance());
-        }
 
-        assertThat(install.resolve(ARCHIVE + ".lock")).doesNotExist();
-        assertThat(install.resolve(ARCHIVE)).doesNotExist();
+            assertThat(Files.readString(Path.of("/proc/" + plugin.pid() + "/maps")))
+                    .contains(InstalledPlugin.pluginDirectory().resolve(ARCHIVE).toRealPath().toString());
+        }
     }
 
-    private static void unpack(Path into) throws Exception {
-        Process tar = new ProcessBuilder("tar", "-xzf", PluginProcess.tarball().toString(), "-C", into.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(tar.getInputStream().readAllBytes());
-        assertThat(tar.waitFor()).as(output).isZero();
+    private static List<Path> files(Path directory) throws Exception {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.sorted().toList();
+        }
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.ivsstack.emulator.junit.IvsEmulatorExtension;
-import com.ivsstack.provider.grpc.PropertyCodec;
+import com.ivsstack.pulumi.wire.StructCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,7 +50,7 @@ class LiveChannelYamlExampleIT {
                         .startsWith("../../provider/target/pulumi-resource-ivs-v0.1.0-"));
         assertEveryTypeAndPropertyIsInTheSchema(resources, (Map<String, Map<String, Object>>) schema.get("resources"));
 
-        try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+        try (var plugin = InstalledPlugin.start(Map.of(), "127.0.0.1:1")) {
             var driver = new EngineDriver(plugin.stub(), "local");
             driver.load("");
 
@@ -100,7 +100,7 @@ class LiveChannelYamlExampleIT {
             }
         }
         config.put("endpoint", IVS.emulator().endpoint().toString()); // the test's endpoint instead of :4580
-        return PropertyCodec.encode(config, PropertyCodec.Unknowns.REJECTED);
+        return StructCodec.encode(config, StructCodec.Unknowns.REJECTED);
     }
 
     /** Creates each resource in program order (its dependency order), resolving references to earlier outputs. */
@@ -114,7 +114,7 @@ class LiveChannelYamlExampleIT {
             var properties = (Map<String, Object>) resource.getOrDefault("properties", Map.of());
             var inputs = (Map<String, Object>) resolve(properties, configDefaults, outputs);
             var state = driver.create((String) resource.get("type"), name,
-                    PropertyCodec.encode(inputs, PropertyCodec.Unknowns.ALLOWED), preview);
+                    StructCodec.encode(inputs, StructCodec.Unknowns.ALLOWED), preview);
             outputs.put(name, state.outputs());
         });
         return outputs;
@@ -136,7 +136,7 @@ class LiveChannelYamlExampleIT {
                     return config.get(reference.group(1));
                 }
                 Value output = outputs.get(reference.group(1)).getFieldsOrThrow(reference.group(2));
-                return PropertyCodec.decode(output); // a secret output stays a secret input
+                return StructCodec.decode(output, StructCodec.Decoding.PROVIDER); // a secret output stays a secret input
             }
         }
         return value;

@@ -45,13 +45,13 @@ class PluginLifecycleIT {
     static final IvsEmulatorExtension IVS = IvsEmulatorExtension.create();
 
     private static EngineLogRecorder engine;
-    private static PluginProcess plugin;
+    private static InstalledPlugin plugin;
     private EngineDriver driver;
 
     @BeforeAll
     static void startPlugin() throws Exception {
         engine = new EngineLogRecorder();
-        plugin = PluginProcess.start(Map.of(), "--logtostderr", engine.address());
+        plugin = InstalledPlugin.start(Map.of(), "--logtostderr", engine.address());
     }
 
     @AfterAll

@@ -25,7 +25,7 @@ class PluginProcessIT {
     @Test
     void launcher_withPulumiArguments_printsOnlyThePortOnStdout() throws Exception {
         try (var engine = new EngineLogRecorder()) {
-            var plugin = PluginProcess.start(Map.of(),
+            var plugin = InstalledPlugin.start(Map.of(),
                     "--logtostderr", "-v=9", "--tracing", "127.0.0.1:1", "--logflow", engine.address());
             System.out.printf("plugin port on stdout after %d ms (JVM start included)%n", plugin.millisToPort());
             var driver = new EngineDriver(plugin.stub(), "dev");
@@ -49,37 +49,56 @@ class PluginProcessIT {
     void launcher_calledThroughSymlinksFromElsewhere_findsItsJar() throws Exception {
         Path bin = Files.createTempDirectory("bin");
         Path relativeLink = bin.resolve("pulumi-resource-ivs-relative");
-        Files.createSymbolicLink(relativeLink, bin.relativize(PluginProcess.pluginDirectory().resolve("pulumi-resource-ivs")));
+        Files.createSymbolicLink(relativeLink, bin.relativize(InstalledPlugin.pluginDirectory().resolve("pulumi-resource-ivs")));
         Path linkToLink = bin.resolve("pulumi-resource-ivs");
         Files.createSymbolicLink(linkToLink, relativeLink.getFileName());
 
-        try (var plugin = PluginProcess.start(linkToLink, Map.of(), "127.0.0.1:1")) {
+        try (var plugin = InstalledPlugin.start(linkToLink, Map.of(), "127.0.0.1:1")) {
             assertThat(plugin.stub().getPluginInfo(Empty.getDefaultInstance()).getVersion()).isEqualTo("0.1.0");
         }
     }
 
     @Test
-    void tarball_layout_isLauncherAndJarAtTheRootWithTheLauncherExecutable() throws Exception {
-        Path directory = PluginProcess.pluginDirectory();
+    void tarball_layout_isTheLauncherAtTheRootAndTheRuntimeBesideIt() throws Exception {
+        Path directory = InstalledPlugin.pluginDirectory();
 
-        assertThat(PluginProcess.tarball().getFileName().toString())
+        assertThat(InstalledPlugin.tarball().getFileName().toString())
                 .matches("pulumi-resource-ivs-v0\\.1\\.0-(linux|darwin|windows)-(amd64|arm64)\\.tar\\.gz");
+        try (var root = Files.list(directory)) {
+            assertThat(root.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("pulumi-resource-ivs", "runtime");
+        }
         assertThat(Files.isExecutable(directory.resolve("pulumi-resource-ivs"))).isTrue();
-        assertThat(directory.resolve("pulumi-resource-ivs.jar")).isRegularFile();
-        assertThat(directory.resolve("lib")).isDirectory();
-        try (var jar = new java.util.jar.JarFile(directory.resolve("pulumi-resource-ivs.jar").toFile())) {
-            var manifest = jar.getManifest().getMainAttributes();
-            assertThat(manifest.getValue("Main-Class")).isEqualTo("com.ivsstack.provider.ProviderMain");
-            for (String entry : manifest.getValue("Class-Path").split(" ")) {
-                assertThat(directory.resolve(entry)).as("Class-Path entry %s", entry).isRegularFile();
-            }
+        assertThat(Files.isExecutable(directory.resolve("runtime/bin/java"))).isTrue();
+        assertThat(directory.resolve("runtime/lib/server/classes.jsa")).isRegularFile();
+    }
+
+    @Test
+    void runtime_modules_areThePluginAndOnlyTheJdkModulesItNeeds() throws Exception {
+        Process listing = new ProcessBuilder(InstalledPlugin.pluginDirectory().resolve("runtime/bin/java").toString(),
+                "--list-modules").redirectErrorStream(true).start();
+        String modules = new String(listing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(listing.waitFor()).as(modules).isZero();
+
+        assertThat(modules.lines().map(line -> line.replaceFirst("[@ ].*", "")))
+                .contains("com.ivsstack.plugin", "java.base", "java.logging", "jdk.unsupported", "jdk.crypto.ec")
+                .doesNotContain("java.desktop", "jdk.compiler", "jdk.jlink", "java.se");
+    }
+
+    @Test
+    void launcher_noJavaHomeAndNoJavaOnPath_runsOnTheTarballsOwnRuntime() throws Exception {
+        try (var plugin = InstalledPlugin.start(Map.of(), "127.0.0.1:1")) {
+            assertThat(plugin.stub().getPluginInfo(Empty.getDefaultInstance()).getVersion()).isEqualTo("0.1.0");
+
+            Path executable = Path.of("/proc/" + plugin.pid() + "/exe").toRealPath();
+            assertThat(executable).isEqualTo(InstalledPlugin.pluginDirectory().resolve("runtime/bin/java").toRealPath());
+            assertThat(InstalledPlugin.pathWithoutJava().resolve("java")).doesNotExist();
         }
     }
 
     @Test
     void getSchema_always_isSchemaJsonByteForByte() throws Exception {
         byte[] schemaJson = Files.readAllBytes(Path.of(System.getProperty("ivs.plugin.schema")));
-        try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+        try (var plugin = InstalledPlugin.start(Map.of(), "127.0.0.1:1")) {
             String schema = plugin.stub().getSchema(GetSchemaRequest.newBuilder().setVersion(0).build()).getSchema();
 
             assertThat(schema.getBytes(StandardCharsets.UTF_8)).isEqualTo(schemaJson);
@@ -88,7 +107,7 @@ class PluginProcessIT {
 
     @Test
     void getPluginInfo_always_isTheBuildsSemver() throws Exception {
-        try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+        try (var plugin = InstalledPlugin.start(Map.of(), "127.0.0.1:1")) {
             String version = plugin.stub().getPluginInfo(Empty.getDefaultInstance()).getVersion();
 
             assertThat(version).isEqualTo("0.1.0").matches("[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?");
@@ -97,7 +116,7 @@ class PluginProcessIT {
 
     @Test
     void configure_awsWithoutRegionAnywhere_failsWithMissingKeysNamingRegion() throws Exception {
-        try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+        try (var plugin = InstalledPlugin.start(Map.of(), "127.0.0.1:1")) {
             StatusRuntimeException failure = null;
             try {
                 plugin.stub().configure(ConfigureRequest.newBuilder()
@@ -118,7 +137,7 @@ class PluginProcessIT {
 
     @Test
     void configure_awsRegionButNoCredentialsAnywhere_failsWithMissingKeysNamingAccessKeyAndSecretKey() throws Exception {
-        try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+        try (var plugin = InstalledPlugin.start(Map.of(), "127.0.0.1:1")) {
             var failure = org.assertj.core.api.Assertions.catchThrowableOfType(() -> plugin.stub().configure(
                     ConfigureRequest.newBuilder().setArgs(struct("region", str("us-west-2")))
                             .setAcceptSecrets(true).setAcceptResources(true).build()), StatusRuntimeException.class);

@@ -28,7 +28,7 @@ public final class PluginStartupBenchmark {
         var toFirstAnswer = new ArrayList<Long>();
         for (int i = 0; i < runs; i++) {
             long started = System.nanoTime();
-            try (var plugin = PluginProcess.start(Map.of(), "127.0.0.1:1")) {
+            try (var plugin = InstalledPlugin.start(Map.of(), "127.0.0.1:1")) {
                 plugin.stub().getPluginInfo(Empty.getDefaultInstance());
                 toFirstAnswer.add((System.nanoTime() - started) / 1_000_000);
                 toPort.add(plugin.millisToPort());

@@ -9,13 +9,14 @@ import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.api.CheckRequest;
 import com.ivsstack.provider.api.CheckResult;
 import com.ivsstack.provider.api.ProviderLog;
-import com.ivsstack.provider.api.ResourceType;
-import com.ivsstack.provider.api.Secret;
-import com.ivsstack.provider.api.Unknown;
+import com.ivsstack.provider.api.ResourceHandler;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.value.Unknown;
 import com.ivsstack.provider.aws.IvsApi;
-import com.ivsstack.provider.schema.PackageSchema;
-import com.ivsstack.provider.schema.PropertySpec;
-import com.ivsstack.provider.schema.TypeRef;
+import com.ivsstack.provider.schema.BundledSchema;
+import com.ivsstack.pulumi.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.PropertySpec;
+import com.ivsstack.pulumi.schema.TypeSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,18 +40,19 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * sets it higher, see docs/reliability.md).
  */
 class CheckPropertiesTest {
-    private static final PackageSchema SCHEMA = PackageSchema.load();
+    private static final PackageSchema SCHEMA = BundledSchema.load();
     private static final IvsApi API = mock(IvsApi.class);
-    private static final List<ResourceType> TYPES = types();
+    private static final List<ResourceHandler> TYPES = types();
     private static final AtomicLong TRIES = new AtomicLong();
 
-    private static List<ResourceType> types() {
+    /** Every resource type of the schema, as the provider registers it. */
+    private static List<ResourceHandler> types() {
         var context = new ResourceContext(SCHEMA, ProviderLog.NONE);
         context.configure(ProviderConfig.from(Map.of("defaultTags", Map.of("team", "video"))), API);
-        return List.of(new ChannelResource(context), new StreamKeyResource(context),
-                new RecordingConfigurationResource(context), new PlaybackKeyPairResource(context),
-                new PlaybackRestrictionPolicyResource(context), new EncoderConfigurationResource(context),
-                new StorageConfigurationResource(context));
+        var registered = ResourceTypes.of(context);
+        return SCHEMA.resourceTokens().stream().<ResourceHandler>map(token -> registered.stream()
+                .filter(type -> type.token().equals(token)).findFirst()
+                .orElseThrow(() -> new AssertionError("no resource type registered for " + token))).toList();
     }
 
     @AfterContainer
@@ -60,25 +62,25 @@ class CheckPropertiesTest {
     }
 
     @Property
-    void check_arbitraryInputs_neverThrowsNamesPropertiesAndCallsNoAws(@ForAll("typeAndInputs") Tuple.Tuple2<ResourceType, Map<String, Object>> input) {
-        ResourceType type = input.get1();
+    void check_arbitraryInputs_neverThrowsNamesPropertiesAndCallsNoAws(@ForAll("typeAndInputs") Tuple.Tuple2<ResourceHandler, Map<String, Object>> input) {
+        ResourceHandler type = input.get1();
         CheckResult result = check(type, Map.of(), input.get2());
         assertFailuresNameProperties(type, input.get2(), result);
     }
 
     @Property
     void check_arbitraryOldsAndNews_neverThrowsNamesPropertiesAndCallsNoAws(
-            @ForAll("typeAndInputs") Tuple.Tuple2<ResourceType, Map<String, Object>> olds,
-            @ForAll("typeAndInputs") Tuple.Tuple2<ResourceType, Map<String, Object>> news) {
-        ResourceType type = news.get1();
+            @ForAll("typeAndInputs") Tuple.Tuple2<ResourceHandler, Map<String, Object>> olds,
+            @ForAll("typeAndInputs") Tuple.Tuple2<ResourceHandler, Map<String, Object>> news) {
+        ResourceHandler type = news.get1();
         CheckResult result = check(type, olds.get2(), news.get2());
         assertFailuresNameProperties(type, news.get2(), result);
     }
 
     @Property
-    void check_onePropertyOfTheWrongKind_failsNamingThatProperty(@ForAll("typeAndWrongProperty") Tuple.Tuple3<ResourceType, String, Object> wrong,
-                                                                  @ForAll("typeAndInputs") Tuple.Tuple2<ResourceType, Map<String, Object>> others) {
-        ResourceType type = wrong.get1();
+    void check_onePropertyOfTheWrongKind_failsNamingThatProperty(@ForAll("typeAndWrongProperty") Tuple.Tuple3<ResourceHandler, String, Object> wrong,
+                                                                  @ForAll("typeAndInputs") Tuple.Tuple2<ResourceHandler, Map<String, Object>> others) {
+        ResourceHandler type = wrong.get1();
         Map<String, Object> inputs = new LinkedHashMap<>(others.get2());
         inputs.put(wrong.get2(), wrong.get3());
         CheckResult result = check(type, Map.of(), inputs);
@@ -96,16 +98,16 @@ class CheckPropertiesTest {
                 .satisfies(f -> assertThat(root(f.property())).isEqualTo(name));
     }
 
-    private static CheckResult check(ResourceType type, Map<String, Object> olds, Map<String, Object> news) {
+    private static CheckResult check(ResourceHandler type, Map<String, Object> olds, Map<String, Object> news) {
         TRIES.incrementAndGet();
         CheckResult result = type.check(new CheckRequest("urn:pulumi:dev::p::" + type.token() + "::r", olds, news));
         verifyNoInteractions(API);
         return result;
     }
 
-    private static void assertFailuresNameProperties(ResourceType type, Map<String, Object> inputs, CheckResult result) {
+    private static void assertFailuresNameProperties(ResourceHandler type, Map<String, Object> inputs, CheckResult result) {
         Set<String> known = new HashSet<>(inputs.keySet());
-        known.addAll(SCHEMA.resource(type.token()).inputs().properties().keySet());
+        known.addAll(SCHEMA.resource(type.token()).inputs().declared().keySet());
         for (CheckFailure failure : result.failures()) {
             assertThat(failure.property()).as("failure without a property: %s", failure).isNotBlank();
             assertThat(failure.reason()).as("failure without a reason: %s", failure).isNotBlank();
@@ -135,13 +137,13 @@ class CheckPropertiesTest {
     // ------------------------------------------------------------------------------------------ generators
 
     @Provide
-    Arbitrary<Tuple.Tuple2<ResourceType, Map<String, Object>>> typeAndInputs() {
+    Arbitrary<Tuple.Tuple2<ResourceHandler, Map<String, Object>>> typeAndInputs() {
         return Arbitraries.of(TYPES).flatMap(type -> inputs(type).map(inputs -> Tuple.of(type, inputs)));
     }
 
     /** Maps whose keys are mostly the type's own properties (so deep validation runs), some of them junk. */
-    private static Arbitrary<Map<String, Object>> inputs(ResourceType type) {
-        List<String> names = new ArrayList<>(SCHEMA.resource(type.token()).inputs().properties().keySet());
+    private static Arbitrary<Map<String, Object>> inputs(ResourceHandler type) {
+        List<String> names = new ArrayList<>(SCHEMA.resource(type.token()).inputs().declared().keySet());
         Arbitrary<String> keys = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.of(names)),
                 Tuple.of(1, Arbitraries.strings().ofMaxLength(20)),
@@ -183,22 +185,22 @@ class CheckPropertiesTest {
     }
 
     @Provide
-    Arbitrary<Tuple.Tuple3<ResourceType, String, Object>> typeAndWrongProperty() {
+    Arbitrary<Tuple.Tuple3<ResourceHandler, String, Object>> typeAndWrongProperty() {
         return Arbitraries.of(TYPES).flatMap(type -> {
-            List<PropertySpec> properties = SCHEMA.resource(type.token()).inputs().properties().values().stream()
-                    .filter(p -> !(p.type() instanceof TypeRef.Primitive prim && prim.kind() == TypeRef.PrimitiveKind.ANY))
+            List<PropertySpec> properties = SCHEMA.resource(type.token()).inputs().declared().values().stream()
+                    .filter(p -> !(p.type() instanceof TypeSpec.Primitive prim && prim.kind() == TypeSpec.PrimitiveKind.ANY))
                     .toList();
             return Arbitraries.of(properties).flatMap(p -> wrongKind(p.type()).map(v -> Tuple.of(type, p.name(), v)));
         });
     }
 
     /** A value no property of this type accepts: a map for a scalar, text for a boolean, a number for a collection. */
-    private static Arbitrary<Object> wrongKind(TypeRef type) {
-        if (type instanceof TypeRef.Primitive p && p.kind() == TypeRef.PrimitiveKind.BOOLEAN) {
+    private static Arbitrary<Object> wrongKind(TypeSpec type) {
+        if (type instanceof TypeSpec.Primitive p && p.kind() == TypeSpec.PrimitiveKind.BOOLEAN) {
             return Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10)
                     .filter(s -> !s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")).map(s -> (Object) s);
         }
-        if (type instanceof TypeRef.Primitive || type instanceof TypeRef.EnumOf) {
+        if (type instanceof TypeSpec.Primitive || SCHEMA.enumOf(type) != null) {
             return Arbitraries.oneOf(
                     Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5), Arbitraries.integers())
                             .ofMinSize(1).ofMaxSize(2).map(m -> (Object) m),

@@ -3,7 +3,9 @@ package com.ivsstack.provider.resource;
 import com.ivsstack.provider.IvsProvider;
 import com.ivsstack.provider.TestKeys;
 import com.ivsstack.provider.api.CheckRequest;
-import com.ivsstack.provider.api.Unknown;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.value.Unknown;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,6 +81,14 @@ class CheckTest {
                 arguments(CHANNEL, Map.of("tags", Map.of("ivsstack:urn", "x")), "tags[\"ivsstack:urn\"]", "reserved"),
                 arguments(CHANNEL, Map.of("tags", Map.of("k", "v".repeat(257))), "tags.k", "at most 256"),
                 arguments(CHANNEL, Map.of("tags", Map.of("k".repeat(129), "v")), "tags." + "k".repeat(129), "1 to 128"),
+                arguments(CHANNEL, Map.of("tags", Map.of("a#b", "v")), "tags[\"a#b\"]",
+                        "tag key \"a#b\" is not valid: tag keys and values have only letters, spaces, digits and _ . : / = + - @"),
+                arguments(CHANNEL, Map.of("tags", Map.of("mood", "happy \uD83D\uDE00")), "tags.mood",
+                        "tag value \"happy \uD83D\uDE00\" is not valid: tag keys and values have only letters"),
+                arguments(CHANNEL, Map.of("tags", Map.of("tab", "a\tb")), "tags.tab", "only letters, spaces, digits"),
+                arguments(CHANNEL, Map.of("tags", Map.of("Team Name_1.:/=+-@", "Wert \u00e4\u00f6\u00fc \u540d\u524d _.:/=+-@")),
+                        null, null),
+                arguments(ENCODER, Map.of("tags", Map.of("k", "a;b")), "tags.k", "only letters, spaces, digits"),
                 arguments(CHANNEL, Map.of("colour", "red"), "colour", "not a property of ivs:index:Channel"),
                 arguments(CHANNEL, Map.of("name", Unknown.VALUE, "recordingConfigurationArn", Unknown.VALUE), null, null),
 
@@ -177,6 +187,20 @@ class CheckTest {
             assertThat(result.failures()).as("failures").anySatisfy(failure -> {
                 assertThat(failure.property()).isEqualTo(property);
                 assertThat(failure.reason()).contains(reason);
+            });
+        }
+    }
+
+    @Test
+    void check_secretTagValueAgainstTheTagRules_failureNeverShowsIt() {
+        var channel = PROVIDER.resource(CHANNEL).orElseThrow();
+        var oneSecret = channel.check(new CheckRequest("urn:test", Map.of(), Map.of("tags", Map.of("k", new Secret("pass#word")))));
+        var allSecret = channel.check(new CheckRequest("urn:test", Map.of(), Map.of("tags", new Secret(Map.of("k", "pass#word")))));
+        for (var result : List.of(oneSecret, allSecret)) {
+            assertThat(result.failures()).singleElement().satisfies(failure -> {
+                assertThat(failure.property()).isEqualTo("tags.k");
+                assertThat(failure.reason()).startsWith("tag value [secret] is not valid: tag keys and values have only")
+                        .doesNotContain("pass");
             });
         }
     }

@@ -4,9 +4,12 @@ import com.ivsstack.emulator.junit.IvsEmulatorExtension;
 import com.ivsstack.provider.IvsProvider;
 import com.ivsstack.provider.TestKeys;
 import com.ivsstack.provider.TestProviders;
-import com.ivsstack.provider.api.Unknown;
+import com.ivsstack.pulumi.value.Unknown;
+import com.ivsstack.provider.schema.BundledSchema;
+import com.ivsstack.pulumi.schema.PackageSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -88,6 +91,12 @@ class LifecycleTest {
         ).map(Arguments::of);
     }
 
+    @Test
+    void scenarios_coverEveryResourceTypeOfTheSchema() {
+        assertThat(scenarios().map(arguments -> ((Scenario) arguments.get()[0]).token()))
+                .containsExactlyInAnyOrderElementsOf(BundledSchema.load().resourceTokens());
+    }
+
     @BeforeEach
     void setUp() {
         provider = TestProviders.against(IVS, new TestProviders.RecordingLog(), Map.of());
@@ -121,7 +130,7 @@ class LifecycleTest {
         assertThat(resource.read("", inputs, java.util.Map.of()).id())
                 .as("an empty id finds what this URN created, by the ownership tag").isEqualTo(arn);
         for (var entry : inputs.entrySet()) {
-            assertThat(com.ivsstack.provider.schema.Values.same(read.outputs().get(entry.getKey()), entry.getValue())
+            assertThat(com.ivsstack.pulumi.value.PropertyValues.same(read.outputs().get(entry.getKey()), entry.getValue())
                     || entry.getKey().equals("thumbnailConfiguration") || entry.getKey().equals("video"))
                     .as("output %s equals declared %s, read %s", entry.getKey(), entry.getValue(), read.outputs().get(entry.getKey()))
                     .isTrue();

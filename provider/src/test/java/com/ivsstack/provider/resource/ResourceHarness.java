@@ -10,7 +10,7 @@ import com.ivsstack.provider.api.DiffRequest;
 import com.ivsstack.provider.api.DiffResult;
 import com.ivsstack.provider.api.ReadRequest;
 import com.ivsstack.provider.api.ReadResult;
-import com.ivsstack.provider.api.ResourceType;
+import com.ivsstack.provider.api.ResourceHandler;
 import com.ivsstack.provider.api.UpdateRequest;
 import com.ivsstack.provider.api.UpdateResult;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ResourceHarness {
 
     final IvsProvider provider;
-    final ResourceType type;
+    final ResourceHandler type;
     final String urn;
 
     ResourceHarness(IvsProvider provider, String token, String name) {

@@ -4,7 +4,7 @@ import com.ivsstack.emulator.junit.IvsEmulatorExtension;
 import com.ivsstack.provider.IvsProvider;
 import com.ivsstack.provider.TestProviders;
 import com.ivsstack.provider.api.PropertyDiff;
-import com.ivsstack.provider.api.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

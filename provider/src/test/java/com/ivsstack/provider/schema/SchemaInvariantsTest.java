@@ -6,6 +6,7 @@ import com.ivsstack.provider.IvsProvider;
 import com.ivsstack.provider.api.CheckRequest;
 import com.ivsstack.provider.api.DiffRequest;
 import com.ivsstack.provider.api.ProviderLog;
+import com.ivsstack.pulumi.schema.TypeSpec;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -114,7 +115,7 @@ class SchemaInvariantsTest {
 
     @Test
     void replaceOnChanges_matchesWhatTheApiCannotUpdate() {
-        var schema = PackageSchema.load();
+        var schema = BundledSchema.load();
         var expected = Map.of(
                 "ivs:index:Channel", Set.of(),
                 "ivs:index:StreamKey", Set.of("channelArn", "rotation"),
@@ -133,12 +134,12 @@ class SchemaInvariantsTest {
 
     @Test
     void diff_everyStringProperty_replacesExactlyWhenTheSchemaSaysSo() {
-        var schema = PackageSchema.load();
+        var schema = BundledSchema.load();
         var checked = new HashSet<String>();
         for (String token : schema.resourceTokens()) {
             var type = PROVIDER.resource(token).orElseThrow();
-            for (var spec : schema.resource(token).inputs().properties().values()) {
-                if (!(spec.type() instanceof TypeRef.Primitive p) || p.kind() != TypeRef.PrimitiveKind.STRING) {
+            for (var spec : schema.resource(token).inputs().declared().values()) {
+                if (!(spec.type() instanceof TypeSpec.Primitive p) || p.kind() != TypeSpec.PrimitiveKind.STRING) {
                     continue;
                 }
                 var diff = type.diff(new DiffRequest("id", "urn", Map.of(spec.name(), "a"), Map.of(),
@@ -153,7 +154,7 @@ class SchemaInvariantsTest {
 
     @Test
     void tokens_areWellFormedAndEveryOneHasAnImplementation() {
-        var schema = PackageSchema.load();
+        var schema = BundledSchema.load();
         for (String token : schema.resourceTokens()) {
             assertThat(token).matches(TOKEN);
             assertThat(PROVIDER.resource(token)).as(token).isPresent();
@@ -199,20 +200,20 @@ class SchemaInvariantsTest {
 
     @Test
     void channelSchema_hasEveryPropertyOfTheCurrentApi() {
-        var channel = PackageSchema.load().resource("ivs:index:Channel");
-        assertThat(channel.inputs().properties().keySet()).containsExactlyInAnyOrder("name", "type", "latencyMode",
+        var channel = BundledSchema.load().resource("ivs:index:Channel");
+        assertThat(channel.inputs().declared().keySet()).containsExactlyInAnyOrder("name", "type", "latencyMode",
                 "authorized", "insecureIngest", "preset", "recordingConfigurationArn", "playbackRestrictionPolicyArn",
                 "containerFormat", "multitrackInputConfiguration", "tags");
-        assertThat(channel.outputs().properties().keySet()).contains("arn", "ingestEndpoint", "playbackUrl", "srt",
+        assertThat(channel.outputs().declared().keySet()).contains("arn", "ingestEndpoint", "playbackUrl", "srt",
                 "streamKeyArn", "streamKeyValue");
-        var thumbnails = PackageSchema.load().type("ivs:index:RecordingConfigurationThumbnailConfiguration");
-        assertThat(thumbnails.properties().keySet()).containsExactlyInAnyOrder("recordingMode", "targetIntervalSeconds",
+        var thumbnails = BundledSchema.load().objectType("ivs:index:RecordingConfigurationThumbnailConfiguration").shape();
+        assertThat(thumbnails.declared().keySet()).containsExactlyInAnyOrder("recordingMode", "targetIntervalSeconds",
                 "resolution", "storage");
     }
 
     @Test
     void check_unknownPropertyOfAnyResource_isReportedNotIgnored() {
-        for (String token : PackageSchema.load().resourceTokens()) {
+        for (String token : BundledSchema.load().resourceTokens()) {
             var result = PROVIDER.resource(token).orElseThrow().check(new CheckRequest("urn", Map.of(), Map.of("bogus", 1)));
             assertThat(result.failures()).as(token).anyMatch(f -> f.property().equals("bogus"));
         }

@@ -1,6 +1,7 @@
 package com.ivsstack.provider.schema;
 
-import com.ivsstack.provider.api.Secret;
+import com.ivsstack.pulumi.schema.PackageSchema;
+import com.ivsstack.pulumi.value.Secret;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -9,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SecretMarkerTest {
 
-    private static final PackageSchema SCHEMA = PackageSchema.load();
+    private static final PackageSchema SCHEMA = BundledSchema.load();
 
     @Test
     void mark_channelOutputs_wrapsSecretsAtTheLevelTheSchemaSays() {
-        var marked = SecretMarker.mark(SCHEMA.resource("ivs:index:Channel").outputs(), Map.of(
+        var marked = SecretMarker.mark(SCHEMA, SCHEMA.resource("ivs:index:Channel").outputs(), Map.of(
                 "name", "c", "streamKeyValue", "sk_x", "srt", Map.of("endpoint", "e", "passphrase", "p")));
         assertThat(marked).containsEntry("name", "c").containsEntry("streamKeyValue", new Secret("sk_x"))
                 .containsEntry("srt", new Secret(Map.of("endpoint", "e", "passphrase", "p")));
@@ -21,8 +22,8 @@ class SecretMarkerTest {
 
     @Test
     void mark_getStreamKeyResult_wrapsOnlyTheValue() {
-        var marked = SecretMarker.mark(SCHEMA.function("ivs:index:getStreamKey").outputs(),
-                Map.of("arn", "a", "value", "v", "tags", Map.of()));
-        assertThat(marked).containsEntry("arn", "a").containsEntry("value", new Secret("v"));
+        var marked = SecretMarker.mark(SCHEMA, SCHEMA.function("ivs:index:getStreamKey").outputs(),
+                Map.of("arn", "a", "channelArn", "c", "value", "v", "tags", Map.of("k", "t")));
+        assertThat(marked).isEqualTo(Map.of("arn", "a", "channelArn", "c", "value", new Secret("v"), "tags", Map.of("k", "t")));
     }
 }

@@ -9,11 +9,11 @@ import com.ivsstack.sdkgen.emit.OutputTypeEmitter;
 import com.ivsstack.sdkgen.emit.ResourceEmitter;
 import com.ivsstack.sdkgen.emit.SupportEmitter;
 import com.ivsstack.sdkgen.emit.TypeUsage;
-import com.ivsstack.sdkgen.schema.FunctionSpec;
-import com.ivsstack.sdkgen.schema.ObjectTypeSpec;
-import com.ivsstack.sdkgen.schema.PackageSchema;
-import com.ivsstack.sdkgen.schema.ResourceSpec;
-import com.ivsstack.sdkgen.schema.SchemaReader;
+import com.ivsstack.pulumi.schema.FunctionSpec;
+import com.ivsstack.pulumi.schema.ObjectTypeSpec;
+import com.ivsstack.pulumi.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.ResourceSpec;
+import com.ivsstack.pulumi.schema.SchemaReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -121,14 +121,7 @@ public final class SdkGenerator {
         files.add(support.emitUtilities());
         files.addAll(support.emitPackageResources());
 
-        files.sort(Comparator.comparing(GeneratedFile::path));
-        for (int i = 1; i < files.size(); i++) {
-            if (files.get(i).path().equals(files.get(i - 1).path())) {
-                throw new IllegalStateException("two schema entries generate " + files.get(i).path()
-                        + "; rename one of them in schema.json");
-            }
-        }
-        return files;
+        return GeneratedFile.sortedByPath(files);
     }
 
     /** One Markdown page per resource, with the Java snippets marked in the examples under {@code examplesDir}. */

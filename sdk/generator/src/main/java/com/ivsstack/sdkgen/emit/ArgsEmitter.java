@@ -7,9 +7,9 @@ import com.ivsstack.sdkgen.java.JavaType;
 import com.ivsstack.sdkgen.java.Names;
 import com.ivsstack.sdkgen.java.SourceWriter;
 import com.ivsstack.sdkgen.java.TypeMapper;
-import com.ivsstack.sdkgen.schema.ObjectShape;
-import com.ivsstack.sdkgen.schema.PropertySpec;
-import com.ivsstack.sdkgen.schema.TypeSpec;
+import com.ivsstack.pulumi.schema.ObjectShape;
+import com.ivsstack.pulumi.schema.PropertySpec;
+import com.ivsstack.pulumi.schema.TypeSpec;
 import java.util.Set;
 
 /**

@@ -7,7 +7,7 @@ import com.ivsstack.sdkgen.java.JavaType;
 import com.ivsstack.sdkgen.java.Names;
 import com.ivsstack.sdkgen.java.SourceWriter;
 import com.ivsstack.sdkgen.java.TypeMapper;
-import com.ivsstack.sdkgen.schema.EnumTypeSpec;
+import com.ivsstack.pulumi.schema.EnumTypeSpec;
 import java.util.List;
 import java.util.Set;
 

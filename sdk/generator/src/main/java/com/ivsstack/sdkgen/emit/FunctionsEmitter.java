@@ -6,7 +6,7 @@ import com.ivsstack.sdkgen.java.JavaFile;
 import com.ivsstack.sdkgen.java.JavaType;
 import com.ivsstack.sdkgen.java.Names;
 import com.ivsstack.sdkgen.java.SourceWriter;
-import com.ivsstack.sdkgen.schema.FunctionSpec;
+import com.ivsstack.pulumi.schema.FunctionSpec;
 import java.util.List;
 import java.util.Set;
 

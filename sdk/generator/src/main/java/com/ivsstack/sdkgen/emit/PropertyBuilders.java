@@ -5,10 +5,10 @@ import com.ivsstack.sdkgen.java.Imports;
 import com.ivsstack.sdkgen.java.JavaType;
 import com.ivsstack.sdkgen.java.Names;
 import com.ivsstack.sdkgen.java.TypeMapper;
-import com.ivsstack.sdkgen.schema.EnumTypeSpec;
-import com.ivsstack.sdkgen.schema.PropertySpec;
-import com.ivsstack.sdkgen.schema.SchemaException;
-import com.ivsstack.sdkgen.schema.TypeSpec;
+import com.ivsstack.pulumi.schema.EnumTypeSpec;
+import com.ivsstack.pulumi.schema.PropertySpec;
+import com.ivsstack.pulumi.schema.SchemaException;
+import com.ivsstack.pulumi.schema.TypeSpec;
 import java.util.stream.Collectors;
 
 /**

@@ -7,7 +7,7 @@ import com.ivsstack.sdkgen.java.JavaType;
 import com.ivsstack.sdkgen.java.Names;
 import com.ivsstack.sdkgen.java.SourceWriter;
 import com.ivsstack.sdkgen.java.TypeMapper;
-import com.ivsstack.sdkgen.schema.PropertySpec;
+import com.ivsstack.pulumi.schema.PropertySpec;
 import java.util.List;
 import java.util.Set;
 

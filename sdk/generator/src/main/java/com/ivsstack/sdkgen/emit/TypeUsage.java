@@ -1,11 +1,11 @@
 package com.ivsstack.sdkgen.emit;
 
-import com.ivsstack.sdkgen.schema.ObjectShape;
-import com.ivsstack.sdkgen.schema.ObjectTypeSpec;
-import com.ivsstack.sdkgen.schema.PackageSchema;
-import com.ivsstack.sdkgen.schema.PropertySpec;
-import com.ivsstack.sdkgen.schema.ResourceSpec;
-import com.ivsstack.sdkgen.schema.TypeSpec;
+import com.ivsstack.pulumi.schema.ObjectShape;
+import com.ivsstack.pulumi.schema.ObjectTypeSpec;
+import com.ivsstack.pulumi.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.PropertySpec;
+import com.ivsstack.pulumi.schema.ResourceSpec;
+import com.ivsstack.pulumi.schema.TypeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.ivsstack.sdkgen.java;
 
-import com.ivsstack.sdkgen.schema.PackageSchema;
-import com.ivsstack.sdkgen.schema.Token;
+import com.ivsstack.pulumi.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.Token;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package com.ivsstack.sdkgen.java;
 
-import com.ivsstack.sdkgen.schema.PackageSchema;
-import com.ivsstack.sdkgen.schema.TypeSpec;
+import com.ivsstack.pulumi.schema.PackageSchema;
+import com.ivsstack.pulumi.schema.TypeSpec;
 
 /** Schema types to Java types, in the three places a type can appear. */
 public final class TypeMapper {

@@ -1,4 +1,0 @@
-package com.ivsstack.sdkgen.schema;
-
-/** A named object type from {@code types}. */
-public record ObjectTypeSpec(Token token, String description, ObjectShape shape) {}
