@@ -8,7 +8,7 @@ import com.ivsstack.engine.plan.StepOp;
 import com.ivsstack.engine.provider.ProviderClient;
 import com.ivsstack.engine.state.ResourceState;
 import com.ivsstack.engine.state.Urns;
-import com.ivsstack.engine.value.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -68,7 +68,7 @@ final class Importer {
             String parent = wanted.parentUrn() == null ? stack : wanted.parentUrn();
             Map<String, Object> known = new LinkedHashMap<>();
             wanted.newValues().forEach((k, v) -> {
-                if (!Values.containsUnknown(v)) {
+                if (!PropertyValues.containsUnknown(v)) {
                     known.put(k, v);
                 }
             });

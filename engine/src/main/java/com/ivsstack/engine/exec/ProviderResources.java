@@ -6,7 +6,7 @@ import com.ivsstack.engine.plan.StepOp;
 import com.ivsstack.engine.provider.ProviderClient;
 import com.ivsstack.engine.state.ResourceState;
 import com.ivsstack.engine.state.Urns;
-import com.ivsstack.engine.value.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -80,7 +80,7 @@ final class ProviderResources {
             op = StepOp.CREATE;
             id = UUID.randomUUID().toString();
         } else {
-            op = Values.sameValue(old.inputs(), config) ? StepOp.SAME : StepOp.UPDATE;
+            op = PropertyValues.same(old.inputs(), config) ? StepOp.SAME : StepOp.UPDATE;
             id = old.id();
         }
         String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();

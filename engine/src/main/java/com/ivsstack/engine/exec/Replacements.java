@@ -6,7 +6,8 @@ import com.ivsstack.engine.plan.StepOp;
 import com.ivsstack.engine.provider.ProviderClient;
 import com.ivsstack.engine.state.ResourceState;
 import com.ivsstack.engine.state.Snapshot;
-import com.ivsstack.engine.value.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
+import com.ivsstack.pulumi.value.Unknown;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -130,13 +131,13 @@ final class Replacements {
         boolean anyProperty = false;
         for (Map.Entry<String, List<String>> e : dependent.propertyDependencies().entrySet()) {
             if (e.getValue().stream().anyMatch(via::contains)) {
-                inputs.put(e.getKey(), Values.UNKNOWN);
+                inputs.put(e.getKey(), Unknown.VALUE);
                 anyProperty = true;
             }
         }
         if (!anyProperty) {
             // Without property dependencies every input may carry the replaced resource's outputs.
-            inputs.replaceAll((k, v) -> Values.UNKNOWN);
+            inputs.replaceAll((k, v) -> Unknown.VALUE);
         }
         ProviderClient.DiffResult diff = providers.get(dependent.provider())
                 .diff(dependent.urn(), dependent.id(), dependent.outputs(), inputs, dependent.inputs(), List.of());

@@ -1,6 +1,6 @@
 package com.ivsstack.engine.exec;
 
-import com.ivsstack.engine.value.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

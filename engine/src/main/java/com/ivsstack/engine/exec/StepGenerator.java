@@ -8,7 +8,8 @@ import com.ivsstack.engine.plan.StepOp;
 import com.ivsstack.engine.provider.ProviderClient;
 import com.ivsstack.engine.state.ResourceState;
 import com.ivsstack.engine.state.Urns;
-import com.ivsstack.engine.value.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
+import com.ivsstack.pulumi.wire.WireSignatures;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class StepGenerator {
                 .created(old == null ? now : old.created())
                 .modified(old == null ? now : old.modified())
                 .build();
-        StepOp op = old == null ? StepOp.CREATE : (Values.sameValue(old.inputs(), r.inputs()) ? StepOp.SAME : StepOp.UPDATE);
+        StepOp op = old == null ? StepOp.CREATE : (PropertyValues.same(old.inputs(), r.inputs()) ? StepOp.SAME : StepOp.UPDATE);
         Step step = Step.planned(op, urn, r.type(), r.parent(), false,
                 op == StepOp.UPDATE ? PropertyDiffs.compare(old.inputs(), r.inputs()) : List.of(),
                 old == null ? Map.of() : old.inputs(), r.inputs(), false);
@@ -198,13 +199,13 @@ final class StepGenerator {
             // SDK resolves as unknown in a preview.
             Map<String, Object> known = new LinkedHashMap<>();
             outputs.forEach((k, v) -> {
-                if (!Values.containsUnknown(v)) {
+                if (!PropertyValues.containsUnknown(v)) {
                     known.put(k, v);
                 }
             });
             outputs = known;
         }
-        String id = s.id() == null || Values.isUnknown(s.id()) ? "" : s.id();
+        String id = s.id() == null || WireSignatures.UNKNOWNS.contains(s.id()) ? "" : s.id();
         return new RegisterOutcome(s.urn(), id, outputs);
     }
 

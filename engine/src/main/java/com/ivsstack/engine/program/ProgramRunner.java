@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.timing.RunTimings;
-import com.ivsstack.engine.value.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

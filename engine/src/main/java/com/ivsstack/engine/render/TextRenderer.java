@@ -136,7 +136,7 @@ public final class TextRenderer implements DeploymentEvents, AutoCloseable {
             println("");
             println(bold("Outputs:"));
             result.outputs().forEach((k, v) -> println("    " + k + ": "
-                    + DisplayValues.format(showSecrets ? com.ivsstack.engine.value.Values.reveal(v) : v)));
+                    + DisplayValues.format(showSecrets ? com.ivsstack.pulumi.value.PropertyValues.deepUnwrap(v) : v)));
         }
         println("");
         println(bold("Resources:"));

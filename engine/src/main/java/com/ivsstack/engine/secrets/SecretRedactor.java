@@ -1,6 +1,6 @@
 package com.ivsstack.engine.secrets;
 
-import com.ivsstack.engine.value.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;

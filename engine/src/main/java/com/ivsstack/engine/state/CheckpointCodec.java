@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.engine.value.Secret;
-import com.ivsstack.engine.value.StructCodec;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.wire.WireSignatures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -260,7 +260,7 @@ public final class CheckpointCodec {
         }
         if (v instanceof Secret secret) {
             ObjectNode n = NODES.objectNode();
-            n.put(StructCodec.SIG_KEY, StructCodec.SECRET_SIG);
+            n.put(WireSignatures.SIGNATURE_KEY, WireSignatures.SECRET);
             try {
                 n.put("ciphertext", secrets.encrypt(JSON.writeValueAsString(property(secret.value()))));
             } catch (JsonProcessingException e) {
@@ -362,9 +362,9 @@ public final class CheckpointCodec {
             n.forEach(e -> list.add(value(e)));
             return list;
         }
-        JsonNode sig = n.get(StructCodec.SIG_KEY);
+        JsonNode sig = n.get(WireSignatures.SIGNATURE_KEY);
         if (sig != null) {
-            if (!sig.asText().equals(StructCodec.SECRET_SIG)) {
+            if (!sig.asText().equals(WireSignatures.SECRET)) {
                 throw new IllegalArgumentException("unsupported special value in state (signature " + sig.asText() + ")");
             }
             try {

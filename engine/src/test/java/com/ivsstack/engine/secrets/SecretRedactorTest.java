@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.events.RewrittenEvents;
 import com.ivsstack.engine.testing.RecordingEvents;
-import com.ivsstack.engine.value.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
