@@ -26,6 +26,14 @@ public record Step(
         newValues = newValues == null ? Map.of() : newValues;
     }
 
+    /** A step about to run (not finished: no time, no error); an empty parent is none. */
+    public static Step planned(StepOp op, String urn, String type, String parentUrn, boolean custom,
+                               List<PropertyChange> changes, Map<String, Object> oldValues,
+                               Map<String, Object> newValues, boolean deleteBeforeReplace) {
+        return new Step(op, urn, type, parentUrn == null || parentUrn.isEmpty() ? null : parentUrn, custom, changes,
+                oldValues, newValues, deleteBeforeReplace, 0, null);
+    }
+
     public String name() {
         return com.ivsstack.engine.state.Urns.name(urn);
     }

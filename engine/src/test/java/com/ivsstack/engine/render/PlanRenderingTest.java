@@ -6,8 +6,9 @@ import com.ivsstack.engine.OperationResult;
 import com.ivsstack.engine.plan.PropertyChange;
 import com.ivsstack.engine.plan.Step;
 import com.ivsstack.engine.plan.StepOp;
-import com.ivsstack.engine.value.Secret;
-import com.ivsstack.engine.value.Values;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.value.PropertyValues;
+import com.ivsstack.pulumi.value.Unknown;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,14 +44,14 @@ class PlanRenderingTest {
                 Map.of("name", "archive-1"), Map.of("name", "archive-2"), false, 3000, null);
         Step key = new Step(StepOp.REPLACE, "urn:pulumi:dev::demo::ivs:index:StreamKey::key", "ivs:index:StreamKey",
                 STACK, true, List.of(new PropertyChange("channelArn", PropertyChange.Kind.UPDATE, true,
-                "arn:aws:ivs:us-west-2:123456789012:channel/old", Values.UNKNOWN)),
+                "arn:aws:ivs:us-west-2:123456789012:channel/old", Unknown.VALUE)),
                 Map.of("channelArn", "arn:aws:ivs:us-west-2:123456789012:channel/old", "value", new Secret("sk_us-west-2_abc")),
-                Map.of("channelArn", Values.UNKNOWN), true, 0, null);
+                Map.of("channelArn", Unknown.VALUE), true, 0, null);
         Step delete = new Step(StepOp.DELETE, "urn:pulumi:dev::demo::ivs:index:PlaybackKeyPair::old-key",
                 "ivs:index:PlaybackKeyPair", STACK, true, List.of(),
                 Map.of("name", "old-key", "publicKeyMaterial", new Secret("-----BEGIN PUBLIC KEY-----")), Map.of(), false, 0, null);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("playbackUrl", Values.UNKNOWN);
+        outputs.put("playbackUrl", Unknown.VALUE);
         outputs.put("streamKey", new Secret("sk_us-west-2_abc"));
         return new OperationResult("update", true, List.of(same, create, update, replace, key, delete), List.of(), outputs,
                 Duration.ofSeconds(7));
