@@ -180,7 +180,7 @@ final class Deletions {
             }
             return;
         }
-        Step step = Step.planned(r.delete() ? StepOp.DELETE_REPLACED : StepOp.DELETE, r.urn(), r.type(), r.parent(),
+        Step step = Step.planned(r.delete() ? StepOp.DELETE_REPLACED : StepOp.DELETE, r.urn(), r.type(), r.links(),
                 r.custom(), List.of(), r.custom() ? r.inputs() : r.outputs(), Map.of(), false);
         if (r.protect()) {
             executor.run(step, () -> {

@@ -98,7 +98,7 @@ final class Importer {
         ResourceState imported = goal.id(read.id()).importId(r.importId()).inputs(importedInputs)
                 .outputs(SecretOutputs.mark(read.outputs(), importedInputs, r.additionalSecretOutputs()))
                 .created(time).modified(time).build();
-        executor.run(Step.planned(StepOp.IMPORT, urn, r.type(), r.parent(), true, List.of(), Map.of(), importedInputs,
+        executor.run(Step.planned(StepOp.IMPORT, urn, r.type(), imported.links(), true, List.of(), Map.of(), importedInputs,
                 false), () -> {
             state.oldLive(urn).ifPresentOrElse(previous -> state.replaceOld(previous, null), () -> { });
             state.adoptOld(imported);
@@ -109,7 +109,7 @@ final class Importer {
             state.replaceOld(imported, imported.toBuilder().inputs(inputs).build());
             return imported;
         }
-        Step update = Step.planned(StepOp.UPDATE, urn, r.type(), r.parent(), true, changes, imported.inputs(), inputs,
+        Step update = Step.planned(StepOp.UPDATE, urn, r.type(), imported.links(), true, changes, imported.inputs(), inputs,
                 false);
         return executor.apply(new UpdateStep(update, client, imported, imported.toBuilder().inputs(inputs).build()));
     }
@@ -145,7 +145,7 @@ final class Importer {
                 .importId(id == null || id.isEmpty() ? read.id() : id)
                 .inputs(inputs).outputs(SecretOutputs.mark(read.outputs(), inputs, List.of())).parent(parent)
                 .provider(providerRef).created(time).modified(time).build();
-        executor.run(Step.planned(StepOp.IMPORT, urn, type, parent, true, List.of(), Map.of(), inputs, false), () -> {
+        executor.run(Step.planned(StepOp.IMPORT, urn, type, imported.links(), true, List.of(), Map.of(), inputs, false), () -> {
             ensureStackResource(stackResourceUrn());
             state.add(imported);
             return null;

@@ -87,7 +87,7 @@ final class ProviderResources {
         ResourceState next = ResourceState.builder(urn, type, true).id(id).inputs(config).outputs(config)
                 .parent(parent == null || parent.isEmpty() ? null : parent).dependencies(dependencies).protect(protect)
                 .created(old == null ? time : old.created()).modified(op == StepOp.SAME ? old.modified() : time).build();
-        Step step = Step.planned(op, urn, type, parent, true,
+        Step step = Step.planned(op, urn, type, next.links(), true,
                 op == StepOp.UPDATE ? PropertyDiffs.compare(old.inputs(), config) : List.of(),
                 old == null ? Map.of() : old.inputs(), config, false);
         executor.run(step, () -> {

@@ -96,6 +96,6 @@ final class Refresher {
 
     /** A refresh step shows outputs: the recorded ones beside what was found. */
     private static Step step(StepOp op, ResourceState r, List<PropertyChange> changes, Map<String, Object> found) {
-        return Step.planned(op, r.urn(), r.type(), r.parent(), r.custom(), changes, r.outputs(), found, false);
+        return Step.planned(op, r.urn(), r.type(), r.links(), r.custom(), changes, r.outputs(), found, false);
     }
 }

@@ -59,7 +59,7 @@ final class Replacements {
         boolean deleteFirst = r.deleteBeforeReplaceDefined() ? r.deleteBeforeReplace() : diff.deleteBeforeReplace();
         // Replacements start from fresh defaults: Check again without the old inputs.
         ResourceState replacement = goal.inputs(checks.check(client, urn, Map.of(), news)).build();
-        Step step = Step.planned(StepOp.REPLACE, urn, r.type(), r.parent(), true, changes, old.inputs(),
+        Step step = Step.planned(StepOp.REPLACE, urn, r.type(), replacement.links(), true, changes, old.inputs(),
                 replacement.inputs(), deleteFirst);
         if (deleteFirst) {
             List<ResourceState> condemned = new ArrayList<>(condemnedDependents(old));
@@ -87,7 +87,7 @@ final class Replacements {
         DeleteStep delete = null;
         for (ResourceState victim : condemned) {
             delete = DeleteStep.forReplacement(Step.planned(StepOp.DELETE_REPLACED, victim.urn(), victim.type(),
-                    victim.parent(), true, List.of(), victim.inputs(), Map.of(), true), providers, victim);
+                    victim.links(), true, List.of(), victim.inputs(), Map.of(), true), providers, victim);
             steps.add(delete);
         }
         steps.add(new CreateStep(create, client, replacement, delete.marked(), false));

@@ -6,6 +6,7 @@ import com.ivsstack.engine.plan.PropertyPaths;
 import com.ivsstack.engine.plan.Step;
 import com.ivsstack.engine.plan.StepOp;
 import com.ivsstack.engine.provider.ProviderClient;
+import com.ivsstack.engine.state.ResourceLinks;
 import com.ivsstack.engine.state.ResourceState;
 import com.ivsstack.engine.state.Urns;
 import com.ivsstack.pulumi.value.PropertyValues;
@@ -80,7 +81,7 @@ final class StepGenerator {
                 .modified(old == null ? now : old.modified())
                 .build();
         StepOp op = old == null ? StepOp.CREATE : (PropertyValues.same(old.inputs(), r.inputs()) ? StepOp.SAME : StepOp.UPDATE);
-        Step step = Step.planned(op, urn, r.type(), r.parent(), false,
+        Step step = Step.planned(op, urn, r.type(), r.links(null), false,
                 op == StepOp.UPDATE ? PropertyDiffs.compare(old.inputs(), r.inputs()) : List.of(),
                 old == null ? Map.of() : old.inputs(), r.inputs(), false);
         executor.run(step, () -> {
@@ -108,13 +109,13 @@ final class StepGenerator {
         boolean importing = r.importId() != null && !r.importId().isEmpty() && (old == null || !r.importId().equals(old.id()));
         ResourceState result = importing
                 ? importer.importDeclared(urn, r, client, goal, news)
-                : executor.apply(steps(urn, r, client, goal, old, news));
+                : executor.apply(steps(urn, r, client, goal, old, news, r.links(providerRef)));
         return outcome(result);
     }
 
     /** The steps that take the resource from its old state to the program's: same, create, update or replace. */
     private List<ResourceStep> steps(String urn, Registration r, ProviderClient client, ResourceState.Builder goal,
-                                     ResourceState old, Map<String, Object> news) {
+                                     ResourceState old, Map<String, Object> news, ResourceLinks links) {
         if (old == null || old.pendingReplacement()) {
             return List.of(create(urn, r, client, goal, old, news));
         }
@@ -128,7 +129,7 @@ final class StepGenerator {
         changes = applyReplaceOnChanges(changes, r.replaceOnChanges());
         goal.created(old.created());
         if (!hasChanges && old.initErrors().isEmpty()) {
-            return List.of(new SameStep(Step.planned(StepOp.SAME, urn, r.type(), r.parent(), true, List.of(),
+            return List.of(new SameStep(Step.planned(StepOp.SAME, urn, r.type(), links, true, List.of(),
                     old.inputs(), inputs, false), old, goal.id(old.id()).inputs(inputs).outputs(old.outputs())
                     .modified(old.modified()).build()));
         }
@@ -137,7 +138,7 @@ final class StepGenerator {
         if (replace) {
             return replacements.replace(r, client, goal, old, news, changes, diff);
         }
-        return List.of(new UpdateStep(Step.planned(StepOp.UPDATE, urn, r.type(), r.parent(), true, changes,
+        return List.of(new UpdateStep(Step.planned(StepOp.UPDATE, urn, r.type(), links, true, changes,
                 old.inputs(), inputs, false), client, old, goal.id(old.id()).inputs(inputs).build()));
     }
 
@@ -145,7 +146,7 @@ final class StepGenerator {
     private ResourceStep create(String urn, Registration r, ProviderClient client, ResourceState.Builder goal,
                                 ResourceState old, Map<String, Object> news) {
         ResourceState created = goal.inputs(checks.check(client, urn, Map.of(), news)).build();
-        Step step = Step.planned(old == null ? StepOp.CREATE : StepOp.REPLACE, urn, r.type(), r.parent(), true,
+        Step step = Step.planned(old == null ? StepOp.CREATE : StepOp.REPLACE, urn, r.type(), created.links(), true,
                 old == null ? List.of() : PropertyDiffs.compare(old.inputs(), created.inputs()),
                 old == null ? Map.of() : old.inputs(), created.inputs(), false);
         return new CreateStep(step, client, created, old, false);
@@ -185,7 +186,8 @@ final class StepGenerator {
         String urn = Urns.create(settings.stack(), settings.project(), parent, type, name);
         registered.add(urn);
         String providerRef = providers.referenceFor(type.substring(0, type.indexOf(':')), type, provider, version);
-        Step step = Step.planned(StepOp.READ, urn, type, parent, true, List.of(), Map.of(), properties, false);
+        Step step = Step.planned(StepOp.READ, urn, type, ResourceLinks.of(parent, providerRef, dependencies, Map.of()),
+                true, List.of(), Map.of(), properties, false);
         ResourceState read = executor.apply(new ReadStep(step, registry.get(providerRef), providerRef, name, id,
                 dependencies));
         return new RegisterOutcome(urn, read.id(), read.outputs());

@@ -6,13 +6,11 @@ import com.ivsstack.engine.OperationResult;
 import com.ivsstack.engine.plan.PropertyChange;
 import com.ivsstack.engine.plan.Step;
 import com.ivsstack.engine.plan.StepOp;
+import com.ivsstack.engine.state.ResourceLinks;
+import com.ivsstack.engine.testing.Golden;
 import com.ivsstack.pulumi.value.Secret;
 import com.ivsstack.pulumi.value.PropertyValues;
 import com.ivsstack.pulumi.value.Unknown;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class PlanRenderingTest {
     private static final String STACK = "urn:pulumi:dev::demo::pulumi:pulumi:Stack::demo-dev";
+    private static final String LIVE = "urn:pulumi:dev::demo::ivs:index:Channel::live";
+    private static final String ARCHIVE = "urn:pulumi:dev::demo::ivs:index:RecordingConfiguration::archive";
 
     static OperationResult plan() {
         Step same = new Step(StepOp.SAME, STACK, "pulumi:pulumi:Stack", null, false, List.of(), Map.of(), Map.of(), false, 0, null);
@@ -32,23 +32,23 @@ class PlanRenderingTest {
         channel.put("name", "live");
         channel.put("latencyMode", "LOW");
         channel.put("tags", Map.of("team", "video"));
-        Step create = new Step(StepOp.CREATE, "urn:pulumi:dev::demo::ivs:index:Channel::live", "ivs:index:Channel",
-                STACK, true, List.of(), Map.of(), channel, false, 1200, null);
+        Step create = new Step(StepOp.CREATE, LIVE, "ivs:index:Channel",
+                new ResourceLinks(STACK, null, List.of(ARCHIVE), Map.of("recordingConfigurationArn", List.of(ARCHIVE))), true, List.of(), Map.of(), channel, false, 1200, null);
         Step update = new Step(StepOp.UPDATE, "urn:pulumi:dev::demo::ivs:index:Channel::backup", "ivs:index:Channel",
-                STACK, true, List.of(new PropertyChange("latencyMode", PropertyChange.Kind.UPDATE, false, "LOW", "NORMAL"),
+                ResourceLinks.parentOnly(STACK), true, List.of(new PropertyChange("latencyMode", PropertyChange.Kind.UPDATE, false, "LOW", "NORMAL"),
                 new PropertyChange("tags.owner", PropertyChange.Kind.ADD, false, null, "ops")),
                 Map.of("latencyMode", "LOW"), Map.of("latencyMode", "NORMAL"), false, 800, null);
-        Step replace = new Step(StepOp.REPLACE, "urn:pulumi:dev::demo::ivs:index:RecordingConfiguration::archive",
-                "ivs:index:RecordingConfiguration", STACK, true,
+        Step replace = new Step(StepOp.REPLACE, ARCHIVE,
+                "ivs:index:RecordingConfiguration", ResourceLinks.parentOnly(STACK), true,
                 List.of(new PropertyChange("name", PropertyChange.Kind.UPDATE, true, "archive-1", "archive-2")),
                 Map.of("name", "archive-1"), Map.of("name", "archive-2"), false, 3000, null);
         Step key = new Step(StepOp.REPLACE, "urn:pulumi:dev::demo::ivs:index:StreamKey::key", "ivs:index:StreamKey",
-                STACK, true, List.of(new PropertyChange("channelArn", PropertyChange.Kind.UPDATE, true,
+                new ResourceLinks(STACK, null, List.of(LIVE), Map.of("channelArn", List.of(LIVE))), true, List.of(new PropertyChange("channelArn", PropertyChange.Kind.UPDATE, true,
                 "arn:aws:ivs:us-west-2:123456789012:channel/old", Unknown.VALUE)),
                 Map.of("channelArn", "arn:aws:ivs:us-west-2:123456789012:channel/old", "value", new Secret("sk_us-west-2_abc")),
                 Map.of("channelArn", Unknown.VALUE), true, 0, null);
         Step delete = new Step(StepOp.DELETE, "urn:pulumi:dev::demo::ivs:index:PlaybackKeyPair::old-key",
-                "ivs:index:PlaybackKeyPair", STACK, true, List.of(),
+                "ivs:index:PlaybackKeyPair", ResourceLinks.parentOnly(STACK), true, List.of(),
                 Map.of("name", "old-key", "publicKeyMaterial", new Secret("-----BEGIN PUBLIC KEY-----")), Map.of(), false, 0, null);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("playbackUrl", Unknown.VALUE);
@@ -58,19 +58,19 @@ class PlanRenderingTest {
     }
 
     @Test
-    void markdown_matchesTheGoldenFile_andNeverShowsSecrets() throws IOException {
+    void markdown_matchesTheGoldenFile_andNeverShowsSecrets() {
         String markdown = MarkdownRenderer.render(plan(), "demo", "dev");
 
         assertThat(markdown).doesNotContain("sk_us-west-2_abc", "BEGIN PUBLIC KEY").contains("[secret]");
-        assertGolden("preview.md", markdown);
+        Golden.assertMatches("preview.md", markdown);
     }
 
     @Test
-    void json_matchesTheGoldenFile_andNeverShowsSecrets() throws IOException {
+    void json_matchesTheGoldenFile_andNeverShowsSecrets() {
         String json = JsonRenderer.render(plan(), "demo", "dev");
 
         assertThat(json).doesNotContain("sk_us-west-2_abc", "BEGIN PUBLIC KEY").contains("[secret]");
-        assertGolden("preview.json", json);
+        Golden.assertMatches("preview.json", json);
     }
 
     @Test
@@ -78,14 +78,5 @@ class PlanRenderingTest {
         OperationResult none = new OperationResult("update", true, List.of(), List.of(), Map.of(), Duration.ZERO);
 
         assertThat(MarkdownRenderer.render(none, "demo", "dev")).contains("No changes");
-    }
-
-    private static void assertGolden(String name, String actual) throws IOException {
-        Path file = Path.of("src/test/resources/golden").resolve(name);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

@@ -2,6 +2,7 @@ package com.ivsstack.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ivsstack.engine.testing.Golden;
 import com.ivsstack.pulumi.value.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class CheckpointFormatTest {
                 .replaceAll("\"time\" : \"[^\"]*\"", "\"time\" : \"<time>\"")
                 .replaceAll("\"ciphertext\" : \"[^\"]*\"", "\"ciphertext\" : \"<ciphertext>\"")
                 .replaceAll("\"salt\" : \"[^\"]*\"", "\"salt\" : \"<salt>\"");
-        assertGolden("checkpoint.json", written);
+        Golden.assertMatches("checkpoint.json", written);
         Snapshot loaded = store.load();
         assertThat(loaded.resources()).containsExactlyInAnyOrderElementsOf(snapshot.resources());
         assertThat(loaded.pendingOperations()).isEqualTo(snapshot.pendingOperations());
@@ -92,13 +93,5 @@ class CheckpointFormatTest {
     /** Every optional field unset or empty: a component (a custom resource always has an id). */
     private static ResourceState bare() {
         return ResourceState.builder("urn:pulumi:dev::app::app:index:Group::bare", "app:index:Group", false).build();
-    }
-
-    private static void assertGolden(String name, String actual) throws IOException {
-        Path file = Path.of("src/test/resources/golden").resolve(name);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }
