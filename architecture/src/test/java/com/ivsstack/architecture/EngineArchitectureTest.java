@@ -45,7 +45,8 @@ class EngineArchitectureTest {
     @ArchTest
     static final ArchRule deploymentStatePlansAndViews_anywhere_useNoGrpc = noClasses()
             .that().resideInAnyPackage("com.ivsstack.engine.exec..", "com.ivsstack.engine.state..",
-                    "com.ivsstack.engine.plan..", "com.ivsstack.engine.render..", "com.ivsstack.engine.secrets..",
+                    "com.ivsstack.engine.plan..", "com.ivsstack.engine.graph..", "com.ivsstack.engine.render..",
+                    "com.ivsstack.engine.secrets..",
                     "com.ivsstack.engine.program..", "com.ivsstack.engine.events..", "com.ivsstack.engine.timing..")
             .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "pulumirpc..", "com.google.protobuf..")
             .because("providers are reached through provider.ProviderClient and the program through the monitor: "
@@ -59,6 +60,7 @@ class EngineArchitectureTest {
             .layer("Views").definedBy("com.ivsstack.engine.render..")
             .layer("Deployment").definedBy("com.ivsstack.engine.exec..")
             .layer("Foundations").definedBy("com.ivsstack.engine.state..", "com.ivsstack.engine.plan..",
+                    "com.ivsstack.engine.graph..",
                     "com.ivsstack.engine.provider..", "com.ivsstack.engine.secrets..",
                     "com.ivsstack.engine.events..", "com.ivsstack.engine.timing..")
             .whereLayer("CLI").mayNotBeAccessedByAnyLayer()
