@@ -356,6 +356,11 @@ public final class Engine {
         return store.load().stack().map(r -> r.outputs()).orElse(Map.of());
     }
 
+    /** The resources of the stack's state, as its checkpoint lists them. */
+    public List<ResourceState> stackResources() {
+        return store.load().resources();
+    }
+
     public JsonNode exportStack() {
         return store.export(store.load());
     }
