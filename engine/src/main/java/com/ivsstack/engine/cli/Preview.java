@@ -9,10 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code ivsstack preview}: runs the program as a dry run and shows the plan, as text, Markdown or JSON. */
 @Command(name = "preview", description = "Show what up would do, changing nothing.")
@@ -36,8 +39,20 @@ final class Preview implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES}: text, a pull-request comment (markdown) or a plan for tools (json)")
     Format format;
 
+    @Option(names = "--diagram-max-nodes", paramLabel = "N", defaultValue = "" + MarkdownRenderer.DEFAULT_DIAGRAM_MAX_NODES,
+            description = "For --format markdown: the most resources its diagram draws; with more, it draws the changed "
+                    + "ones and their direct neighbours (default: ${DEFAULT-VALUE}; 0: no diagram)")
+    int diagramMaxNodes;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (diagramMaxNodes < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--diagram-max-nodes must be 0 (no diagram) or more, not " + diagramMaxNodes);
+        }
         boolean text = format == Format.text;
         // For markdown and json, stdout carries the document only; progress goes to stderr.
         PrintStream live = text ? cli.out : cli.err;
@@ -67,7 +82,7 @@ final class Preview implements Callable<Integer> {
 
     private void print(OperationResult result, String project, TextRenderer renderer) {
         switch (format) {
-            case markdown -> cli.out.print(MarkdownRenderer.render(result, project, cli.global.stack));
+            case markdown -> cli.out.print(MarkdownRenderer.render(result, project, cli.global.stack, diagramMaxNodes));
             case json -> cli.out.print(JsonRenderer.render(result, project, cli.global.stack));
             case text -> renderer.summary(result, false);
         }

@@ -7,7 +7,9 @@ import com.ivsstack.engine.plan.PropertyChange;
 import com.ivsstack.engine.plan.Step;
 import com.ivsstack.engine.plan.StepOp;
 import com.ivsstack.engine.state.ResourceLinks;
+import com.ivsstack.engine.state.ResourceState;
 import com.ivsstack.engine.testing.Golden;
+import com.ivsstack.engine.testing.GraphFixtures;
 import com.ivsstack.pulumi.value.Secret;
 import com.ivsstack.pulumi.value.PropertyValues;
 import com.ivsstack.pulumi.value.Unknown;
@@ -78,5 +80,72 @@ class PlanRenderingTest {
         OperationResult none = new OperationResult("update", true, List.of(), List.of(), Map.of(), Duration.ZERO);
 
         assertThat(MarkdownRenderer.render(none, "demo", "dev")).contains("No changes");
+    }
+
+    @Test
+    void markdown_smallPlan_drawsEveryResourceColouredByOperation_withALegend() {
+        String markdown = MarkdownRenderer.render(plan(), "demo", "dev");
+
+        assertThat(markdown).contains("```mermaid\nflowchart LR\n", ":::create", ":::update", ":::replace", ":::delete",
+                ":::same", "\uD83D\uDFE9 create", "\uD83D\uDFE5 delete").doesNotContain("leftOut");
+        assertThat(markdown.indexOf("**Graph**")).isBetween(markdown.indexOf("**Replacements**"), markdown.indexOf("**Changes**"));
+    }
+
+    @Test
+    void markdown_largeStack_drawsTheChangedResourcesAndTheirNeighbours_andSaysHowManyItLeftOut() {
+        OperationResult plan = GraphFixtures.plan(GraphFixtures.rooms(30), Map.of(
+                "room-07-channel", StepOp.UPDATE, "room-12-recording", StepOp.REPLACE, "room-20-key", StepOp.DELETE,
+                "room-25-key", StepOp.CREATE));
+
+        String markdown = MarkdownRenderer.render(plan, "demo", "dev");
+
+        assertThat(mermaidNodes(markdown)).isEqualTo(13);
+        assertThat(markdown).contains("room-07-recording", "room-07-key", "room-12-channel", "room-20-channel")
+                .doesNotContain("room-08", "default_0_1_0", GraphFixtures.SECRET)
+                .contains("#8230; 108 more resources not shown",
+                        "_The diagram shows the 4 changed resources and 9 of their direct neighbours; it leaves out 108 "
+                                + "of the plan's 121 resources._");
+        Golden.assertMatches("preview-large.md", markdown);
+    }
+
+    @Test
+    void markdown_moreChangesThanTheNodeLimit_showsTheLimit_andCountsTheChangedOnesLeftOut() {
+        OperationResult plan = GraphFixtures.plan(GraphFixtures.rooms(30), Map.of(
+                "room-07-channel", StepOp.UPDATE, "room-12-recording", StepOp.REPLACE, "room-20-key", StepOp.DELETE,
+                "room-25-key", StepOp.CREATE));
+
+        String markdown = MarkdownRenderer.render(plan, "demo", "dev", 3);
+
+        assertThat(mermaidNodes(markdown)).isEqualTo(3);
+        assertThat(markdown).contains("_The diagram shows 3 of the 4 changed resources; it leaves out 118 of the plan's "
+                + "121 resources, 1 of them changed (all changes are listed below)._");
+        Golden.assertMatches("preview-limit.md", markdown);
+    }
+
+    @Test
+    void markdown_hostileNames_areEscapedInTheDiagram_andNoSecretShows() {
+        List<ResourceState> resources = GraphFixtures.hostileNames();
+        Map<String, StepOp> ops = new java.util.HashMap<>();
+        resources.stream().filter(r -> r.type().equals("ivs:index:Channel")).forEach(r -> ops.put(r.name(), StepOp.CREATE));
+
+        String markdown = MarkdownRenderer.render(GraphFixtures.plan(resources, ops), "demo", "dev");
+
+        String diagram = markdown.substring(markdown.indexOf("```mermaid"), markdown.indexOf("```\n", markdown.indexOf("```mermaid") + 3));
+        // Inside a label: no quote, backtick, HTML, pipe, dollar, colon, semicolon or hash but the entity codes and
+        // the line break the diagram writes itself.
+        assertThat(diagram.lines().skip(2)).allSatisfy(line -> assertThat(line.replace("<br/>", "").replaceAll("#\\d+;", ""))
+                .matches(" {4}(r\\d+\\[\"[^\"`<>|$:;#]*\"\\]:::\\w+|r\\d+ -(->|\\.->) r\\d+|classDef \\w+ [^;]*)"));
+        assertThat(diagram).contains("#8230;").doesNotContain("very-long-name-".repeat(4));
+        assertThat(markdown).doesNotContain(GraphFixtures.SECRET);
+        Golden.assertMatches("preview-names.md", markdown);
+    }
+
+    @Test
+    void markdown_diagramMaxNodesZero_drawsNoDiagram() {
+        assertThat(MarkdownRenderer.render(plan(), "demo", "dev", 0)).doesNotContain("mermaid", "**Graph**");
+    }
+
+    private static long mermaidNodes(String markdown) {
+        return markdown.lines().filter(l -> l.matches(" {4}r\\d+\\[.*")).count();
     }
 }
