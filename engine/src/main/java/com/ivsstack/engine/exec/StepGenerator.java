@@ -197,15 +197,17 @@ final class StepGenerator {
     private RegisterOutcome outcome(ResourceState s) {
         Map<String, Object> outputs = s.outputs();
         if (settings.dryRun()) {
-            // The Java SDK cannot take partially known values: unknown top-level outputs are left out, which the
-            // SDK resolves as unknown in a preview.
-            Map<String, Object> known = new LinkedHashMap<>();
+            // The Java SDK cannot take partially known values: a top-level output that only contains unknowns is left
+            // out, which the SDK resolves as unknown in a preview. A wholly unknown one is sent as Pulumi's unknown
+            // sentinel, as the Pulumi engine sends it: the SDK then keeps the resource among the output's
+            // dependencies, so that a resource declared with it records its dependency in a preview too.
+            Map<String, Object> sent = new LinkedHashMap<>();
             outputs.forEach((k, v) -> {
-                if (!PropertyValues.containsUnknown(v)) {
-                    known.put(k, v);
+                if (PropertyValues.isUnknown(v) || !PropertyValues.containsUnknown(v)) {
+                    sent.put(k, v);
                 }
             });
-            outputs = known;
+            outputs = sent;
         }
         String id = s.id() == null || WireSignatures.UNKNOWNS.contains(s.id()) ? "" : s.id();
         return new RegisterOutcome(s.urn(), id, outputs);

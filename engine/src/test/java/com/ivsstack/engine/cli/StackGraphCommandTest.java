@@ -68,6 +68,20 @@ class StackGraphCommandTest {
     }
 
     @Test
+    void previewMarkdown_newStack_drawsTheDependenciesMadeThroughOutputsNotKnownYet() {
+        CliRunner cli = new CliRunner(new TestProject(dir, new FakeCloud()));
+
+        CliRunner.Run preview = cli.run("preview", "--format", "markdown");
+
+        // Nothing exists yet: the channel's recordingConfigurationArn and the key's channelArn are unknown in the
+        // preview, and their dependencies must be recorded all the same.
+        assertThat(preview.exitCode()).as("%s", preview).isZero();
+        assertThat(preview.out()).contains("r2[\"+ recording<br/>ivs#58;index#58;RecordingConfiguration\"]:::create",
+                "r3[\"+ main<br/>ivs#58;index#58;Channel\"]:::create",
+                "r4[\"+ main-key<br/>ivs#58;index#58;StreamKey\"]:::create", "    r2 --> r3\n", "    r3 --> r4\n");
+    }
+
+    @Test
     void stackGraph_badColour_failsNamingTheOptionAndTheRule() {
         CliRunner.Run run = new CliRunner(new TestProject(dir, new FakeCloud()))
                 .run("stack", "graph", "--parent-edge-color", "red\"];evil");
