@@ -51,14 +51,14 @@ public final class DotGraph {
     }
 
     /**
-     * A DOT quoted string: quotes and backslashes escaped (so that no {@code \\N}-style escape of Graphviz applies),
-     * line breaks as {@code \\n}, other control characters as spaces; {@code &} and invisible formatting characters
-     * (zero-width spaces, direction overrides) as the HTML entities Graphviz decodes in labels, so that the file reads
-     * as it draws.
+     * A DOT quoted string: quotes and backslashes escaped (so that no {@code \N}-style escape of Graphviz applies),
+     * line breaks as {@code \n}, other control characters as spaces, bidirectional controls as U+FFFD; {@code &} and
+     * invisible formatting characters (zero-width spaces) as the HTML entities Graphviz decodes in labels, so that the
+     * file reads as it draws.
      */
     static String quoted(String text) {
         StringBuilder q = new StringBuilder("\"");
-        text.codePoints().forEach(c -> {
+        GraphLabels.withoutBidiControls(text).codePoints().forEach(c -> {
             switch (c) {
                 case '"' -> q.append("\\\"");
                 case '\\' -> q.append("\\\\");

@@ -72,17 +72,25 @@ public final class MermaidGraph {
     /**
      * Text for inside a quoted Mermaid label: letters and digits of any script, spaces and {@code _ . , - / @ ( ) + = ~ '}
      * as they are; everything else (quotes, {@code # ; : | < > & $ ` [ ] { }}, control and invisible characters,
-     * symbols) as an entity code {@code #<decimal>;}, which Mermaid shows as the character itself.
+     * symbols) as an entity code {@code #<decimal>;}, which Mermaid shows as the character itself; bidirectional
+     * controls as U+FFFD, and a zero-width space between two dollars, which Mermaid would read as maths.
      */
     static String text(String plain) {
+        String label = GraphLabels.withoutBidiControls(plain);
         StringBuilder out = new StringBuilder();
-        plain.codePoints().forEach(c -> {
+        int previous = 0;
+        for (int i = 0; i < label.length(); previous = label.codePointAt(i), i += Character.charCount(previous)) {
+            int c = label.codePointAt(i);
+            if (c == '$' && previous == '$') {
+                // Mermaid draws $$...$$ as KaTeX maths (after it decodes the entity codes): keep dollars apart.
+                out.append("#8203;");
+            }
             if (Character.isLetterOrDigit(c) || c == ' ' || "_.,-/@()+=~'".indexOf(c) >= 0) {
                 out.appendCodePoint(c);
             } else {
                 out.append('#').append(c).append(';');
             }
-        });
+        }
         return out.toString();
     }
 }

@@ -6,6 +6,7 @@ import com.ivsstack.engine.graph.ResourceGraph;
 import com.ivsstack.engine.graph.ResourceGraph.Node;
 import com.ivsstack.engine.plan.Step;
 import com.ivsstack.engine.plan.StepOp;
+import com.ivsstack.engine.state.Urns;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * The diagram of a Markdown plan: the resources of the plan and what they depend on, as a Mermaid flowchart that
  * GitHub draws in a pull-request comment, each resource coloured by what the plan does to it, with a legend. Past
  * {@code maxNodes} resources it shows the changed ones and their direct neighbours, and says how many it left out.
- * Providers are left out, as in the plan's summary. Only names and types are shown, never a property value.
+ * Providers are left out, as in the plan's summary, and so is the stack resource: the parent of every top-level
+ * resource, it would only add an edge to each. Only names and types are shown, never a property value.
  */
 final class PlanDiagram {
     /** Beyond this many resources a diagram gets hard to read in a comment (and Mermaid's own limits come closer). */
@@ -84,7 +86,8 @@ final class PlanDiagram {
 
     /** The diagram section of the Markdown plan (the Mermaid block, what it left out, the legend); empty for none. */
     static String markdown(OperationResult result, int maxNodes) {
-        List<Step> steps = result.steps().stream().filter(s -> !s.type().startsWith("pulumi:providers:")).toList();
+        List<Step> steps = result.steps().stream()
+                .filter(s -> !s.type().startsWith("pulumi:providers:") && !s.type().equals(Urns.STACK_TYPE)).toList();
         if (maxNodes <= 0 || steps.isEmpty()) {
             return "";
         }

@@ -64,7 +64,7 @@ class StackGraphCommandTest {
         CliRunner.Run narrowed = cli.run("preview", "--format", "markdown", "--diagram-max-nodes", "2");
 
         assertThat(narrowed.out()).contains("_The diagram shows the 1 changed resource and 1 of its direct "
-                + "neighbours; it leaves out 3 of the plan's 5 resources._");
+                + "neighbours; it leaves out 2 of the plan's 4 resources._");
     }
 
     @Test
@@ -76,9 +76,9 @@ class StackGraphCommandTest {
         // Nothing exists yet: the channel's recordingConfigurationArn and the key's channelArn are unknown in the
         // preview, and their dependencies must be recorded all the same.
         assertThat(preview.exitCode()).as("%s", preview).isZero();
-        assertThat(preview.out()).contains("r2[\"+ recording<br/>ivs#58;index#58;RecordingConfiguration\"]:::create",
-                "r3[\"+ main<br/>ivs#58;index#58;Channel\"]:::create",
-                "r4[\"+ main-key<br/>ivs#58;index#58;StreamKey\"]:::create", "    r2 --> r3\n", "    r3 --> r4\n");
+        assertThat(preview.out()).contains("r1[\"+ recording<br/>ivs#58;index#58;RecordingConfiguration\"]:::create",
+                "r2[\"+ main<br/>ivs#58;index#58;Channel\"]:::create",
+                "r3[\"+ main-key<br/>ivs#58;index#58;StreamKey\"]:::create", "    r1 --> r2\n", "    r2 --> r3\n");
     }
 
     @Test

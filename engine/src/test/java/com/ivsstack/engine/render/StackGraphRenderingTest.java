@@ -66,6 +66,10 @@ class StackGraphRenderingTest {
         assertThat(dot).contains("say \\\"hi\\\"", "back\\\\slash \\\\N", "line\\nbreak", "日本語のチャンネル 🎥");
         assertThat(mermaid.lines().filter(l -> l.contains("[\""))).allSatisfy(line ->
                 assertThat(line.replaceAll("#\\d+;", "")).matches(" {4}r\\d+\\[\"[^\"`<>|$:;#]*\"\\]"));
+        // Drawn, a direction override would reorder the rest of the label, and $$...$$ would be KaTeX maths.
+        assertThat(dot).contains("zero-width\uFFFDright-to-left").doesNotContain("\u202E", "&#8238;");
+        assertThat(mermaid).contains("zero-width#65533;right-to-left", "#36;#8203;#36;").doesNotContain("#8238;",
+                "#36;#36;");
         Golden.assertMatches("stack-graph-names.dot", dot);
         Golden.assertMatches("stack-graph-names.mmd", mermaid);
     }
