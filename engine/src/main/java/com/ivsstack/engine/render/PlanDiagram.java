@@ -130,8 +130,9 @@ final class PlanDiagram {
             md.append("._\n\n");
         }
         md.append(drawn.stream().map(c -> c.swatch + " " + c.word).collect(Collectors.joining(" \u00B7 ")))
-                .append(" \u2014 solid arrows go from a resource to what depends on it, dotted ones from a parent to its"
-                        + " children.\n");
+                .append(" \u2014 arrows go from a resource to what depends on it")
+                .append(shown.edges().stream().anyMatch(e -> e.kind() == ResourceGraph.EdgeKind.PARENT)
+                        ? "; dotted ones from a parent to its children.\n" : ".\n");
         return md.toString();
     }
 
