@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
         + "resource changes.")
 final class StackHistory implements Callable<Integer> {
     @ParentCommand
-    IvsStackCli.StackCommand stack;
+    StackCommand stack;
 
     @Override
     public Integer call() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "ls", description = "List the project's stacks on the backend: last update and resource count.")
 final class StackLs implements Callable<Integer> {
     @ParentCommand
-    IvsStackCli.StackCommand stack;
+    StackCommand stack;
 
     @Override
     public Integer call() {

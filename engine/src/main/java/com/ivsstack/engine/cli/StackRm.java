@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
         "Refused while the state holds resources (destroy them first), unless --force."})
 final class StackRm implements Callable<Integer> {
     @ParentCommand
-    IvsStackCli.StackCommand stack;
+    StackCommand stack;
 
     @Option(names = {"-f", "--force"}, description = "Remove the stack even though it holds resources (they stay in "
             + "the cloud, unmanaged)")

@@ -51,7 +51,7 @@ public final class CheckpointStore {
 
     /** The file backend in {@code stateDir} (today's layout). */
     public CheckpointStore(Path stateDir, String organization, String project, String stack, SecretsManager secrets) {
-        this(StateBackend.open(BackendUrl.file(stateDir), Map.of()), stateDir, organization, project, stack, secrets);
+        this(StateBackends.open(BackendUrl.file(stateDir), Map.of()), stateDir, organization, project, stack, secrets);
     }
 
     /**

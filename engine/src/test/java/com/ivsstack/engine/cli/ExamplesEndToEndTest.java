@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -56,6 +58,9 @@ class ExamplesEndToEndTest {
         CliRunner.Run up = cli.run("up", "--yes", "--skip-preview");
         assertThat(up.exitCode()).as("%s", up).isZero();
         assertThat(up.out()).doesNotContain("sk_");
+        // Else the endpoint read after destroy could be empty because it is not the one the runs used.
+        assertThat(endpointResources(project).values()).as("what up made, at the endpoint read after destroy")
+                .anyMatch(count -> count > 0);
         assertThat(cli.run("preview", "--expect-no-changes").exitCode()).isZero();
 
         Path stackFile = project.resolve("Pulumi.dev.yaml");
@@ -88,6 +93,12 @@ class ExamplesEndToEndTest {
     }
 
     private static void assertEndpointEmpty(Path project) {
+        assertThat(endpointResources(project)).hasSize(12).allSatisfy((kind, count) -> assertThat(count).as(kind).isZero());
+    }
+
+    /** The resources of each kind that the project's local endpoint holds, in the regions the examples use. */
+    private static Map<String, Integer> endpointResources(Path project) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
         try (IvsEmulator emulator = IvsEmulator.builder().port(0)
                 .dataFile(project.resolve(".ivsstack").resolve(IvsProviderSetup.LOCAL_ENDPOINT_FILE)).build().start()) {
             var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
@@ -96,15 +107,20 @@ class ExamplesEndToEndTest {
                         .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
                      IvsRealTimeClient realtime = IvsRealTimeClient.builder().endpointOverride(emulator.endpoint())
                              .region(region).credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
-                    assertThat(ivs.listChannels(b -> { }).channels()).isEmpty();
-                    assertThat(ivs.listRecordingConfigurations(b -> { }).recordingConfigurations()).isEmpty();
-                    assertThat(ivs.listPlaybackKeyPairs(b -> { }).keyPairs()).isEmpty();
-                    assertThat(ivs.listPlaybackRestrictionPolicies(b -> { }).playbackRestrictionPolicies()).isEmpty();
-                    assertThat(realtime.listEncoderConfigurations(b -> { }).encoderConfigurations()).isEmpty();
-                    assertThat(realtime.listStorageConfigurations(b -> { }).storageConfigurations()).isEmpty();
+                    counts.put(region + " channels", ivs.listChannels(b -> { }).channels().size());
+                    counts.put(region + " recording configurations",
+                            ivs.listRecordingConfigurations(b -> { }).recordingConfigurations().size());
+                    counts.put(region + " playback key pairs", ivs.listPlaybackKeyPairs(b -> { }).keyPairs().size());
+                    counts.put(region + " playback restriction policies",
+                            ivs.listPlaybackRestrictionPolicies(b -> { }).playbackRestrictionPolicies().size());
+                    counts.put(region + " encoder configurations",
+                            realtime.listEncoderConfigurations(b -> { }).encoderConfigurations().size());
+                    counts.put(region + " storage configurations",
+                            realtime.listStorageConfigurations(b -> { }).storageConfigurations().size());
                 }
             }
         }
+        return counts;
     }
 
     private static Path copyProject(Path from, Path to) throws IOException {

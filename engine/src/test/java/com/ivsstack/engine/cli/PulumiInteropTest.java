@@ -1,5 +1,6 @@
 package com.ivsstack.engine.cli;
 
+import com.ivsstack.engine.state.StateBackends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ class PulumiInteropTest {
 
     /** Copies a fixture tree into the backend, key by key, as the Pulumi CLI would have written it. */
     private static void upload(String url, Path tree) throws IOException {
-        try (StateBackend backend = StateBackend.open(BackendUrl.parse(url, tree), Backends.environment());
+        try (StateBackend backend = StateBackends.open(BackendUrl.parse(url, tree), Backends.environment());
              Stream<Path> files = Files.walk(tree)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 backend.store().write(tree.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
@@ -86,7 +87,7 @@ class PulumiInteropTest {
         try (Engine engine = Engine.builder().projectDirectory(project.directory()).backend(url)
                 .connector(TestProject.connector(project.cloud())).environment(Backends.environment()).build();
              StackLock held = StackLock.acquire(engine.store(), "ivsstack up");
-             StateBackend pulumi = StateBackend.open(BackendUrl.parse(url, dir), Backends.environment())) {
+             StateBackend pulumi = StateBackends.open(BackendUrl.parse(url, dir), Backends.environment())) {
             // The Pulumi CLI's check: every object under the stack's lock directory other than its own lock stops it.
             List<BlobStore.Entry> locks = pulumi.store().list(new DiyLayout("testprog", "dev").lockDirectory());
             assertThat(locks).hasSize(1);

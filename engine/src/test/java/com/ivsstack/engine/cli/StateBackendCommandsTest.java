@@ -1,5 +1,6 @@
 package com.ivsstack.engine.cli;
 
+import com.ivsstack.engine.state.StateBackends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ivsstack.engine.state.backend.BackendUrl;
@@ -43,7 +44,7 @@ class StateBackendCommandsTest {
         assertThat(cli.run("stack", "output", "playbackUrl", "--backend", url).out()).contains("https://");
         assertThat(cli.run("refresh", "--yes", "--backend", url).exitCode()).isZero();
 
-        try (StateBackend backend = StateBackend.open(BackendUrl.parse(url, dir), Backends.environment())) {
+        try (StateBackend backend = StateBackends.open(BackendUrl.parse(url, dir), Backends.environment())) {
             BlobStore store = backend.store();
             DiyLayout layout = new DiyLayout("testprog", "dev");
             assertThat(new String(store.read(DiyLayout.META).orElseThrow().data(), StandardCharsets.UTF_8)).isEqualTo("version: 1\n");

@@ -1,5 +1,6 @@
 package com.ivsstack.engine.cli;
 
+import com.ivsstack.engine.state.StateBackends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ivsstack.engine.state.backend.BackendUrl;
@@ -95,7 +96,7 @@ class StateBackendErrorsTest {
 
         PostgresServer pg = backends.postgres();
         String database = pg.newDatabase();
-        try (StateBackend created = StateBackend.open(BackendUrl.parse(pg.url(database), dir), Map.of())) {
+        try (StateBackend created = StateBackends.open(BackendUrl.parse(pg.url(database), dir), Map.of())) {
             created.store().list(""); // the table exists, owned by the superuser
         }
         pg.execute("CREATE ROLE reader_" + database + " LOGIN");
@@ -109,7 +110,7 @@ class StateBackendErrorsTest {
     void stateOfANewerFormat_isRefusedBeforeAnythingIsDone(Backends.Kind kind, Backends backends) {
         String url = backends.newUrl(kind);
         DiyLayout layout = new DiyLayout("testprog", "dev");
-        try (StateBackend backend = StateBackend.open(BackendUrl.parse(url, dir), Backends.environment())) {
+        try (StateBackend backend = StateBackends.open(BackendUrl.parse(url, dir), Backends.environment())) {
             backend.store().write(DiyLayout.META, "version: 1\n".getBytes(StandardCharsets.UTF_8));
             backend.store().write(layout.checkpoint(), ("{\"version\":4,\"features\":[\"refreshBeforeUpdate\"],"
                     + "\"checkpoint\":{\"stack\":\"organization/testprog/dev\",\"latest\":{\"manifest\":{},\"resources\":[]}}}")

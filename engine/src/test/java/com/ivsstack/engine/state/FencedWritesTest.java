@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ivsstack.engine.state.backend.BackendUrl;
-import com.ivsstack.engine.state.backend.StateBackend;
 import com.ivsstack.engine.testing.backend.Backends;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(Backends.class)
 class FencedWritesTest {
     private static CheckpointStore store(String url) {
-        return new CheckpointStore(StateBackend.open(BackendUrl.parse(url, Path.of("")), Backends.environment()), null,
+        return new CheckpointStore(StateBackends.open(BackendUrl.parse(url, Path.of("")), Backends.environment()), null,
                 "organization", "app", "dev", new SecretsManager(() -> "pass", null));
     }
 

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.ivsstack.engine.state.backend.BackendException.Kind;
-import com.ivsstack.engine.state.backend.file.FileBlobStore;
-import com.ivsstack.engine.state.backend.postgres.PostgresBlobStore;
-import com.ivsstack.engine.state.backend.s3.S3BlobStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,17 +27,12 @@ public final class StateBackend implements AutoCloseable {
     }
 
     /**
-     * Opens the store and checks its layout; reads only.
+     * Checks the store's layout (reads only) and takes it over; the store is closed if it cannot be used.
+     * {@code state.StateBackends} opens the store a URL names.
      *
-     * @param environment the environment as the CLI sees it (AWS credentials and region for s3://)
-     * @throws BackendException when the URL's store cannot be reached or used, before anything is written
+     * @throws BackendException when the store cannot be reached or used, before anything is written
      */
-    public static StateBackend open(BackendUrl url, Map<String, String> environment) {
-        BlobStore store = switch (url.scheme()) {
-            case FILE -> new FileBlobStore(url);
-            case S3 -> new S3BlobStore(url, environment);
-            case POSTGRES -> new PostgresBlobStore(url);
-        };
+    public static StateBackend over(BlobStore store) {
         StateBackend backend = new StateBackend(store);
         try {
             backend.checkLayout();

@@ -1,5 +1,6 @@
 package com.ivsstack.engine.state.backend;
 
+import com.ivsstack.engine.state.StateBackends;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(Backends.class)
 class BlobStoreContractTest {
     private static BlobStore open(String url) {
-        return StateBackend.open(BackendUrl.parse(url, Path.of("")), Backends.environment()).store();
+        return StateBackends.open(BackendUrl.parse(url, Path.of("")), Backends.environment()).store();
     }
 
     @ParameterizedTest(name = "{0}")
