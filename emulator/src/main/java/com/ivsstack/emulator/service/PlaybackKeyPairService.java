@@ -72,23 +72,16 @@ public final class PlaybackKeyPairService {
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = JsonDocuments.object();
-        response.set("keyPair", Resources.require(context, StoredResourceType.PLAYBACK_KEY_PAIR, input.get("arn").asText())
-                .document().deepCopy());
-        return response;
+        return Resources.get(context, StoredResourceType.PLAYBACK_KEY_PAIR, input, "keyPair");
     }
 
     private JsonNode listKeyPairs(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(StoredResourceType.PLAYBACK_KEY_PAIR,
-                context.arnPrefix(StoredResourceType.PLAYBACK_KEY_PAIR), r -> true);
-        return Resources.listResponse("keyPairs", Pagination.page(all, StoredResource::sequence, input, 100),
+        return Resources.listAll(context, StoredResourceType.PLAYBACK_KEY_PAIR, input, "keyPairs", 100,
                 r -> Resources.pick(r.document(), "arn", "name", "tags"));
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
-        String arn = input.get("arn").asText();
-        Resources.require(context, StoredResourceType.PLAYBACK_KEY_PAIR, arn);
-        context.store().remove(StoredResourceType.PLAYBACK_KEY_PAIR, arn);
+        Resources.delete(context, StoredResourceType.PLAYBACK_KEY_PAIR, input.get("arn").asText());
         return JsonDocuments.object();
     }
 

@@ -66,23 +66,16 @@ public final class PublicKeyService {
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = JsonDocuments.object();
-        response.set("publicKey", Resources.require(context, StoredResourceType.PUBLIC_KEY, input.get("arn").asText())
-                .document().deepCopy());
-        return response;
+        return Resources.get(context, StoredResourceType.PUBLIC_KEY, input, "publicKey");
     }
 
     private JsonNode listKeys(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(StoredResourceType.PUBLIC_KEY,
-                context.arnPrefix(StoredResourceType.PUBLIC_KEY), r -> true);
-        return Resources.listResponse("publicKeys", Pagination.page(all, StoredResource::sequence, input, 50),
+        return Resources.listAll(context, StoredResourceType.PUBLIC_KEY, input, "publicKeys", 50,
                 r -> Resources.pick(r.document(), "arn", "name", "tags"));
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
-        String arn = input.get("arn").asText();
-        Resources.require(context, StoredResourceType.PUBLIC_KEY, arn);
-        context.store().remove(StoredResourceType.PUBLIC_KEY, arn);
+        Resources.delete(context, StoredResourceType.PUBLIC_KEY, input.get("arn").asText());
         return JsonDocuments.object();
     }
 }
