@@ -107,10 +107,7 @@ public final class ChannelService {
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = JsonDocuments.object();
-        response.set("channel", Resources.require(context, StoredResourceType.CHANNEL, input.get("arn").asText())
-                .document().deepCopy());
-        return response;
+        return Resources.get(context, StoredResourceType.CHANNEL, input, "channel");
     }
 
     private JsonNode batchGet(RequestContext context, ObjectNode input) {
@@ -164,6 +161,19 @@ public final class ChannelService {
         ObjectNode response = JsonDocuments.object();
         response.set("channel", resource.document().deepCopy());
         return response;
+    }
+
+    /**
+     * 409 while any channel refers to {@code arn} in {@code property} (a recording configuration, a playback
+     * restriction policy): IVS refuses to delete what a channel uses.
+     */
+    static void refuseWhileChannelsUse(RequestContext context, String what, String property, String arn) {
+        List<StoredResource> users = context.store().list(StoredResourceType.CHANNEL,
+                context.arnPrefix(StoredResourceType.CHANNEL), c -> arn.equals(c.document().path(property).asText()));
+        if (!users.isEmpty()) {
+            throw ApiException.conflict(what + " " + arn + " is used by " + users.size() + " channel(s), e.g. "
+                    + users.get(0).arn() + ": set their " + property + " to \"\" with UpdateChannel first");
+        }
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.store.StoredResourceType;
-import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.RequestValidator;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.util.List;
@@ -80,16 +79,11 @@ public final class EncoderConfigurationService {
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = JsonDocuments.object();
-        response.set("encoderConfiguration", Resources.require(context, StoredResourceType.ENCODER_CONFIGURATION,
-                input.get("arn").asText()).document().deepCopy());
-        return response;
+        return Resources.get(context, StoredResourceType.ENCODER_CONFIGURATION, input, "encoderConfiguration");
     }
 
     private JsonNode listConfigurations(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(StoredResourceType.ENCODER_CONFIGURATION,
-                context.arnPrefix(StoredResourceType.ENCODER_CONFIGURATION), r -> true);
-        return Resources.listResponse("encoderConfigurations", Pagination.page(all, StoredResource::sequence, input, 100),
+        return Resources.listAll(context, StoredResourceType.ENCODER_CONFIGURATION, input, "encoderConfigurations", 100,
                 r -> Resources.pick(r.document(), "arn", "name", "tags"));
     }
 

@@ -22,7 +22,6 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * IVS playback key pairs: Import/Get/List/DeletePlaybackKeyPair. The public key must be a PEM ECDSA P-384 key;
@@ -50,13 +49,7 @@ public final class PlaybackKeyPairService {
 
     private JsonNode importKeyPair(RequestContext context, ObjectNode input) {
         String fingerprint = fingerprint(input.get("publicKeyMaterial").asText());
-        List<StoredResource> existing = context.store().list(StoredResourceType.PLAYBACK_KEY_PAIR,
-                context.arnPrefix(StoredResourceType.PLAYBACK_KEY_PAIR), r -> true);
-        for (StoredResource pair : existing) {
-            if (fingerprint.equals(pair.document().get("fingerprint").asText())) {
-                throw ApiException.conflict("This public key is already imported as " + pair.arn());
-            }
-        }
+        refuseImportedTwice(context, StoredResourceType.PLAYBACK_KEY_PAIR, fingerprint);
         Resources.requireBelowQuota(context, StoredResourceType.PLAYBACK_KEY_PAIR,
                 context.settings().maxPlaybackKeyPairs(), "playback key pairs");
         String arn = context.newArn(StoredResourceType.PLAYBACK_KEY_PAIR);
@@ -72,24 +65,26 @@ public final class PlaybackKeyPairService {
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = JsonDocuments.object();
-        response.set("keyPair", Resources.require(context, StoredResourceType.PLAYBACK_KEY_PAIR, input.get("arn").asText())
-                .document().deepCopy());
-        return response;
+        return Resources.get(context, StoredResourceType.PLAYBACK_KEY_PAIR, input, "keyPair");
     }
 
     private JsonNode listKeyPairs(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(StoredResourceType.PLAYBACK_KEY_PAIR,
-                context.arnPrefix(StoredResourceType.PLAYBACK_KEY_PAIR), r -> true);
-        return Resources.listResponse("keyPairs", Pagination.page(all, StoredResource::sequence, input, 100),
+        return Resources.listAll(context, StoredResourceType.PLAYBACK_KEY_PAIR, input, "keyPairs", 100,
                 r -> Resources.pick(r.document(), "arn", "name", "tags"));
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
-        String arn = input.get("arn").asText();
-        Resources.require(context, StoredResourceType.PLAYBACK_KEY_PAIR, arn);
-        context.store().remove(StoredResourceType.PLAYBACK_KEY_PAIR, arn);
+        Resources.delete(context, StoredResourceType.PLAYBACK_KEY_PAIR, input.get("arn").asText());
         return JsonDocuments.object();
+    }
+
+    /** 409 when a key of this fingerprint is already imported as a resource of {@code type}, as IVS answers. */
+    static void refuseImportedTwice(RequestContext context, StoredResourceType type, String fingerprint) {
+        for (StoredResource key : context.store().list(type, context.arnPrefix(type), r -> true)) {
+            if (fingerprint.equals(key.document().get("fingerprint").asText())) {
+                throw ApiException.conflict("This public key is already imported as " + key.arn());
+            }
+        }
     }
 
     /** Parses the PEM public key (400 when it is not an EC P-384 key) and returns its fingerprint. */

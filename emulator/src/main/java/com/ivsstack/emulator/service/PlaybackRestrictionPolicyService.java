@@ -68,11 +68,9 @@ public final class PlaybackRestrictionPolicyService {
     }
 
     private JsonNode listPolicies(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(StoredResourceType.PLAYBACK_RESTRICTION_POLICY,
-                context.arnPrefix(StoredResourceType.PLAYBACK_RESTRICTION_POLICY), r -> true);
         // the model documents a default page size of 1 for this operation
-        return Resources.listResponse("playbackRestrictionPolicies",
-                Pagination.page(all, StoredResource::sequence, input, 1), r -> r.document().deepCopy());
+        return Resources.listAll(context, StoredResourceType.PLAYBACK_RESTRICTION_POLICY, input,
+                "playbackRestrictionPolicies", 1, r -> r.document().deepCopy());
     }
 
     private JsonNode update(RequestContext context, ObjectNode input) {
@@ -85,13 +83,7 @@ public final class PlaybackRestrictionPolicyService {
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
         Resources.require(context, StoredResourceType.PLAYBACK_RESTRICTION_POLICY, arn);
-        List<StoredResource> users = context.store().list(StoredResourceType.CHANNEL, context.arnPrefix(StoredResourceType.CHANNEL),
-                c -> arn.equals(c.document().path("playbackRestrictionPolicyArn").asText()));
-        if (!users.isEmpty()) {
-            throw ApiException.conflict("Playback restriction policy " + arn + " is used by " + users.size()
-                    + " channel(s), e.g. " + users.get(0).arn() + ": set their playbackRestrictionPolicyArn to \"\" "
-                    + "with UpdateChannel first");
-        }
+        ChannelService.refuseWhileChannelsUse(context, "Playback restriction policy", "playbackRestrictionPolicyArn", arn);
         context.store().remove(StoredResourceType.PLAYBACK_RESTRICTION_POLICY, arn);
         return null;
     }

@@ -13,9 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.store.StoredResourceType;
-import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.StructureShape;
-import java.util.List;
 
 /**
  * IVS RealTime public keys (for signing participant tokens): Import/Get/List/DeletePublicKey. The key must be
@@ -44,12 +42,7 @@ public final class PublicKeyService {
     private JsonNode importKey(RequestContext context, ObjectNode input) {
         String material = input.get("publicKeyMaterial").asText();
         String fingerprint = PlaybackKeyPairService.fingerprint(material);
-        for (StoredResource key : context.store().list(StoredResourceType.PUBLIC_KEY,
-                context.arnPrefix(StoredResourceType.PUBLIC_KEY), r -> true)) {
-            if (fingerprint.equals(key.document().get("fingerprint").asText())) {
-                throw ApiException.conflict("This public key is already imported as " + key.arn());
-            }
-        }
+        PlaybackKeyPairService.refuseImportedTwice(context, StoredResourceType.PUBLIC_KEY, fingerprint);
         Resources.requireBelowQuota(context, StoredResourceType.PUBLIC_KEY, context.settings().maxPublicKeys(),
                 "public keys");
         String arn = context.newArn(StoredResourceType.PUBLIC_KEY);
@@ -66,23 +59,16 @@ public final class PublicKeyService {
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = JsonDocuments.object();
-        response.set("publicKey", Resources.require(context, StoredResourceType.PUBLIC_KEY, input.get("arn").asText())
-                .document().deepCopy());
-        return response;
+        return Resources.get(context, StoredResourceType.PUBLIC_KEY, input, "publicKey");
     }
 
     private JsonNode listKeys(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(StoredResourceType.PUBLIC_KEY,
-                context.arnPrefix(StoredResourceType.PUBLIC_KEY), r -> true);
-        return Resources.listResponse("publicKeys", Pagination.page(all, StoredResource::sequence, input, 50),
+        return Resources.listAll(context, StoredResourceType.PUBLIC_KEY, input, "publicKeys", 50,
                 r -> Resources.pick(r.document(), "arn", "name", "tags"));
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
-        String arn = input.get("arn").asText();
-        Resources.require(context, StoredResourceType.PUBLIC_KEY, arn);
-        context.store().remove(StoredResourceType.PUBLIC_KEY, arn);
+        Resources.delete(context, StoredResourceType.PUBLIC_KEY, input.get("arn").asText());
         return JsonDocuments.object();
     }
 }

@@ -125,23 +125,14 @@ public final class RecordingConfigurationService {
     }
 
     private JsonNode listRecordingConfigurations(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(StoredResourceType.RECORDING_CONFIGURATION,
-                context.arnPrefix(StoredResourceType.RECORDING_CONFIGURATION), r -> true);
-        return Resources.listResponse("recordingConfigurations",
-                Pagination.page(all, StoredResource::sequence, input, 100),
+        return Resources.listAll(context, StoredResourceType.RECORDING_CONFIGURATION, input, "recordingConfigurations", 100,
                 r -> Resources.pick(render(r, context.now()), "arn", "name", "destinationConfiguration", "state", "tags"));
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
         String arn = input.get("arn").asText();
         Resources.require(context, StoredResourceType.RECORDING_CONFIGURATION, arn);
-        List<StoredResource> users = context.store().list(StoredResourceType.CHANNEL, context.arnPrefix(StoredResourceType.CHANNEL),
-                c -> arn.equals(c.document().path("recordingConfigurationArn").asText()));
-        if (!users.isEmpty()) {
-            throw ApiException.conflict("Recording configuration " + arn + " is used by " + users.size()
-                    + " channel(s), e.g. " + users.get(0).arn() + ": set their recordingConfigurationArn to \"\" "
-                    + "with UpdateChannel first");
-        }
+        ChannelService.refuseWhileChannelsUse(context, "Recording configuration", "recordingConfigurationArn", arn);
         context.store().remove(StoredResourceType.RECORDING_CONFIGURATION, arn);
         return null;
     }

@@ -81,6 +81,29 @@ public final class Resources {
         return summary;
     }
 
+    /** A Get* answer: the stored document of the request's {@code arn} under {@code key}; 404 when there is none. */
+    public static ObjectNode get(RequestContext context, StoredResourceType type, JsonNode input, String key) {
+        ObjectNode response = JsonDocuments.object();
+        response.set(key, require(context, type, input.get("arn").asText()).document().deepCopy());
+        return response;
+    }
+
+    /**
+     * A List* answer without filters: one page of every resource of the type in the caller's account and region,
+     * oldest first, each as {@code summary} renders it.
+     */
+    public static ObjectNode listAll(RequestContext context, StoredResourceType type, JsonNode input, String key,
+                                     int defaultMaxResults, Function<StoredResource, JsonNode> summary) {
+        List<StoredResource> all = context.store().list(type, context.arnPrefix(type), r -> true);
+        return listResponse(key, Pagination.page(all, StoredResource::sequence, input, defaultMaxResults), summary);
+    }
+
+    /** Deletes a resource that nothing can hold on to; 404 when it does not exist. */
+    public static void delete(RequestContext context, StoredResourceType type, String arn) {
+        require(context, type, arn);
+        context.store().remove(type, arn);
+    }
+
     /** Puts one page of a list into {@code response} under {@code key}, with {@code nextToken} when more remain. */
     public static <T> ObjectNode listResponse(String key, Pagination.Page<T> page, Function<T, JsonNode> render) {
         ObjectNode response = JsonDocuments.object();

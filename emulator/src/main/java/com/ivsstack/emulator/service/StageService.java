@@ -117,9 +117,7 @@ public final class StageService {
     }
 
     private JsonNode listStages(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(StoredResourceType.STAGE, context.arnPrefix(StoredResourceType.STAGE),
-                r -> true);
-        return Resources.listResponse("stages", Pagination.page(all, StoredResource::sequence, input, 50),
+        return Resources.listAll(context, StoredResourceType.STAGE, input, "stages", 50,
                 r -> Resources.pick(render(r), "arn", "name", "activeSessionId", "tags"));
     }
 

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ivsstack.emulator.store.JsonDocuments;
 import com.ivsstack.emulator.store.StoredResourceType;
-import com.ivsstack.emulator.store.StoredResource;
 import com.ivsstack.emulator.validation.StructureShape;
 import java.util.List;
 
@@ -51,16 +50,11 @@ public final class StorageConfigurationService {
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = JsonDocuments.object();
-        response.set("storageConfiguration", Resources.require(context, StoredResourceType.STORAGE_CONFIGURATION,
-                input.get("arn").asText()).document().deepCopy());
-        return response;
+        return Resources.get(context, StoredResourceType.STORAGE_CONFIGURATION, input, "storageConfiguration");
     }
 
     private JsonNode listConfigurations(RequestContext context, ObjectNode input) {
-        List<StoredResource> all = context.store().list(StoredResourceType.STORAGE_CONFIGURATION,
-                context.arnPrefix(StoredResourceType.STORAGE_CONFIGURATION), r -> true);
-        return Resources.listResponse("storageConfigurations", Pagination.page(all, StoredResource::sequence, input, 100),
+        return Resources.listAll(context, StoredResourceType.STORAGE_CONFIGURATION, input, "storageConfigurations", 100,
                 r -> Resources.pick(r.document(), "arn", "name", "s3", "tags"));
     }
 

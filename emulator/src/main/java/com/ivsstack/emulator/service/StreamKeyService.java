@@ -72,10 +72,7 @@ public final class StreamKeyService {
     }
 
     private JsonNode get(RequestContext context, ObjectNode input) {
-        ObjectNode response = JsonDocuments.object();
-        response.set("streamKey", Resources.require(context, StoredResourceType.STREAM_KEY, input.get("arn").asText())
-                .document().deepCopy());
-        return response;
+        return Resources.get(context, StoredResourceType.STREAM_KEY, input, "streamKey");
     }
 
     private JsonNode batchGet(RequestContext context, ObjectNode input) {
@@ -91,9 +88,7 @@ public final class StreamKeyService {
     }
 
     private JsonNode delete(RequestContext context, ObjectNode input) {
-        String arn = input.get("arn").asText();
-        Resources.require(context, StoredResourceType.STREAM_KEY, arn);
-        context.store().remove(StoredResourceType.STREAM_KEY, arn);
+        Resources.delete(context, StoredResourceType.STREAM_KEY, input.get("arn").asText());
         return null;
     }
 }

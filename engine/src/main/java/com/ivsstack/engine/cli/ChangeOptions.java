@@ -1,5 +1,6 @@
 package com.ivsstack.engine.cli;
 
+import com.ivsstack.engine.OperationResult;
 import picocli.CommandLine.Option;
 
 /** How the commands that find changes (preview, up, refresh) show them and answer for them. */
@@ -10,4 +11,8 @@ final class ChangeOptions {
     @Option(names = "--expect-no-changes",
             description = "Exit with 2 if there are changes (for refresh: if the cloud differs from the state)")
     boolean expectNoChanges;
+
+    int exitCode(OperationResult result) {
+        return IvsStackCli.exitCode(result, expectNoChanges);
+    }
 }

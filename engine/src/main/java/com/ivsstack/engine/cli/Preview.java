@@ -27,13 +27,7 @@ final class Preview implements Callable<Integer> {
     IvsStackCli cli;
 
     @Mixin
-    TargetOptions scope;
-
-    @Mixin
-    ChangeOptions changes;
-
-    @Option(names = "--refresh", description = "Refresh the state from the cloud first")
-    boolean refresh;
+    UpdateOptions update;
 
     @Option(names = "--format", defaultValue = "text",
             description = "${COMPLETION-CANDIDATES}: text, a pull-request comment (markdown) or a plan for tools (json)")
@@ -56,15 +50,15 @@ final class Preview implements Callable<Integer> {
         boolean text = format == Format.text;
         // For markdown and json, stdout carries the document only; progress goes to stderr.
         PrintStream live = text ? cli.out : cli.err;
-        try (TextRenderer renderer = new TextRenderer(live, cli.colors() && text, changes.diff, cli.global.debug)) {
+        try (TextRenderer renderer = new TextRenderer(live, cli.colors() && text, update.changes.diff, cli.global.debug)) {
             renderer.header("Previewing update (" + cli.target() + "):", true);
             String[] project = {null};
             try {
                 return cli.withEngine(renderer, engine -> {
                     project[0] = engine.project().name();
-                    OperationResult result = engine.preview(scope.options(refresh));
+                    OperationResult result = engine.preview(update.engineOptions());
                     print(result, project[0], renderer);
-                    return IvsStackCli.exitCode(result, changes.expectNoChanges);
+                    return update.changes.exitCode(result);
                 });
             } catch (RuntimeException e) {
                 if (text) {

@@ -31,7 +31,7 @@ final class Refresh implements Callable<Integer> {
                 renderer.header((previewOnly ? "Previewing refresh (" : "Refreshing (") + cli.target() + "):", previewOnly);
                 OperationResult result = engine.refresh(previewOnly, Engine.Options.DEFAULT);
                 renderer.summary(result, false);
-                return IvsStackCli.exitCode(result, changes.expectNoChanges);
+                return changes.exitCode(result);
             });
         }
     }

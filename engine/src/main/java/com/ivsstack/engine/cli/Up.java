@@ -16,16 +16,10 @@ final class Up implements Callable<Integer> {
     IvsStackCli cli;
 
     @Mixin
-    TargetOptions scope;
-
-    @Mixin
-    ChangeOptions changes;
+    UpdateOptions update;
 
     @Mixin
     YesOption confirmation;
-
-    @Option(names = "--refresh", description = "Refresh the state from the cloud first")
-    boolean refresh;
 
     @Option(names = "--skip-preview", description = "Apply without showing a preview first")
     boolean skipPreview;
@@ -36,7 +30,7 @@ final class Up implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // the lock is held for the body, never referenced
     public Integer call() {
-        try (TextRenderer renderer = new TextRenderer(cli.out, cli.colors(), changes.diff, cli.global.debug)) {
+        try (TextRenderer renderer = new TextRenderer(cli.out, cli.colors(), update.changes.diff, cli.global.debug)) {
             return cli.withEngine(renderer, engine -> {
                 // Locked before the preview: a second run is refused before it has done anything.
                 try (Engine.Lock lock = engine.lock("ivsstack up")) {
@@ -48,7 +42,7 @@ final class Up implements Callable<Integer> {
 
     private int previewAndUpdate(Engine engine, TextRenderer renderer) {
         boolean yes = confirmation.yes;
-        Engine.Options options = scope.options(refresh);
+        Engine.Options options = update.engineOptions();
         if (!skipPreview || !yes) {
             renderer.header("Previewing update (" + cli.target() + "):", true);
             OperationResult preview = engine.preview(options);
@@ -67,6 +61,6 @@ final class Up implements Callable<Integer> {
         renderer.header("Updating (" + cli.target() + "):", false);
         OperationResult result = engine.up(options);
         renderer.summary(result, showSecrets);
-        return IvsStackCli.exitCode(result, changes.expectNoChanges);
+        return update.changes.exitCode(result);
     }
 }

@@ -11,9 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Deletes: what the program no longer declares and the originals of replacements (after the program), every
@@ -122,8 +119,7 @@ final class Deletions {
         }
         List<ResourceState> remaining = new ArrayList<>(candidates);
         Set<String> blocked = new HashSet<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.parallel()));
-        try {
+        try (WorkerPool pool = new WorkerPool(settings.parallel(), "delete")) {
             while (!remaining.isEmpty()) {
                 // An antichain: resources no remaining resource depends on.
                 List<ResourceState> level = new ArrayList<>();
@@ -138,32 +134,21 @@ final class Deletions {
                     level.add(remaining.get(0));
                 }
                 remaining.removeAll(level);
-                List<Future<?>> running = new ArrayList<>();
+                List<ResourceState> deletable = new ArrayList<>();
                 for (ResourceState r : level) {
                     if (blocked.contains(r.urn())) {
                         blocked.addAll(r.allDependencies());
-                        continue;
-                    }
-                    running.add(pool.submit(() -> {
-                        try {
-                            deleteOne(r);
-                        } catch (RuntimeException e) {
-                            synchronized (blocked) {
-                                blocked.addAll(r.allDependencies());
-                            }
-                        }
-                    }));
-                }
-                for (Future<?> f : running) {
-                    try {
-                        f.get();
-                    } catch (Exception e) {
-                        throw new DeploymentException("delete interrupted", e);
+                    } else {
+                        deletable.add(r);
                     }
                 }
+                // A delete that fails keeps what it depends on: those are not deleted either.
+                pool.runAll(deletable, this::deleteOne, failed -> {
+                    synchronized (blocked) {
+                        blocked.addAll(failed.allDependencies());
+                    }
+                });
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 

@@ -6,12 +6,8 @@ import com.ivsstack.engine.plan.Step;
 import com.ivsstack.engine.plan.StepOp;
 import com.ivsstack.engine.provider.ProviderClient;
 import com.ivsstack.engine.state.ResourceState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Refresh: reads every managed resource from its provider and records what is really there. A read that fails is a
@@ -43,25 +39,9 @@ final class Refresher {
             }
         }
         List<ResourceState> targets = all.stream().filter(r -> r.custom() && r.provider() != null).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.parallel()));
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (ResourceState r : targets) {
-                running.add(pool.submit(() -> {
-                    try {
-                        refreshOne(r);
-                    } catch (RuntimeException e) {
-                        // recorded as a failed step and an error by the executor
-                    }
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new DeploymentException("refresh interrupted", e);
-        } finally {
-            pool.shutdownNow();
+        try (WorkerPool pool = new WorkerPool(settings.parallel(), "refresh")) {
+            // a read that fails is recorded as a failed step and an error by the executor
+            pool.runAll(targets, this::refreshOne, failed -> { });
         }
     }
 

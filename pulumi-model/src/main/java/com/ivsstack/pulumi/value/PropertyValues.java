@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Helpers for Pulumi property values as plain Java objects: {@code null}, String, Boolean, Number, {@code List<Object>},
@@ -22,17 +23,7 @@ public final class PropertyValues {
 
     /** Whether an unknown value appears anywhere inside {@code value}. */
     public static boolean containsUnknown(Object value) {
-        Object plain = Secret.unwrap(value);
-        if (plain == Unknown.VALUE) {
-            return true;
-        }
-        if (plain instanceof Map<?, ?> map) {
-            return map.values().stream().anyMatch(PropertyValues::containsUnknown);
-        }
-        if (plain instanceof List<?> list) {
-            return list.stream().anyMatch(PropertyValues::containsUnknown);
-        }
-        return false;
+        return anyWithin(value, PropertyValues::isUnknown);
     }
 
     /** The value with every secret wrapper removed, at any depth. */
@@ -53,14 +44,20 @@ public final class PropertyValues {
 
     /** Whether {@code value} is, or contains, a secret. */
     public static boolean containsSecret(Object value) {
-        if (value instanceof Secret) {
+        return anyWithin(value, v -> v instanceof Secret);
+    }
+
+    /** Whether {@code found} holds for the value or for anything inside it: map values, list items, secrets. */
+    private static boolean anyWithin(Object value, Predicate<Object> found) {
+        if (found.test(value)) {
             return true;
         }
-        if (value instanceof Map<?, ?> map) {
-            return map.values().stream().anyMatch(PropertyValues::containsSecret);
+        Object plain = Secret.unwrap(value);
+        if (plain instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(v -> anyWithin(v, found));
         }
-        if (value instanceof List<?> list) {
-            return list.stream().anyMatch(PropertyValues::containsSecret);
+        if (plain instanceof List<?> list) {
+            return list.stream().anyMatch(v -> anyWithin(v, found));
         }
         return false;
     }
