@@ -38,7 +38,16 @@ public final class OperationQuotas {
                 "DeleteEncoderConfiguration", "ListEncoderConfigurations");
         shared("StorageConfiguration", 5, "CreateStorageConfiguration", "GetStorageConfiguration",
                 "DeleteStorageConfiguration", "ListStorageConfigurations");
-        shared("Composition", 5, "GetComposition", "ListCompositions");
+        shared("Composition", 5, "GetComposition", "ListCompositions", "StartComposition", "StopComposition");
+        // IVS RealTime stages, their sessions and participants: 5 TPS each, but CreateParticipantToken at 50
+        shared("Stage", 5, "CreateStage", "GetStage", "UpdateStage", "DeleteStage", "ListStages");
+        shared("StageSession", 5, "ListStageSessions", "GetStageSession", "ListParticipants", "GetParticipant",
+                "ListParticipantEvents");
+        own(5, "DisconnectParticipant");
+        own(50, "CreateParticipantToken");
+        shared("IngestConfiguration", 5, "CreateIngestConfiguration", "GetIngestConfiguration",
+                "UpdateIngestConfiguration", "DeleteIngestConfiguration", "ListIngestConfigurations");
+        shared("PublicKey", 3, "ImportPublicKey", "GetPublicKey", "DeletePublicKey", "ListPublicKeys");
     }
 
     private OperationQuotas() {
