@@ -59,6 +59,11 @@ public final class OperationQuotas {
         return quota != null ? quota : new Quota(operation, DEFAULT_CALLS_PER_SECOND);
     }
 
+    /** Whether the operation has a quota of its own here (otherwise it gets the default). */
+    static boolean isListed(String operation) {
+        return BY_OPERATION.containsKey(operation);
+    }
+
     private static void shared(String window, int callsPerSecond, String... operations) {
         for (String operation : operations) {
             BY_OPERATION.put(operation, new Quota(window, callsPerSecond));

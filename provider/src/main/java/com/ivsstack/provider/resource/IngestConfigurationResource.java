@@ -238,8 +238,8 @@ public final class IngestConfigurationResource extends IvsResource<IngestConfigu
     }
 
     private String refusal(String action, String id, LiveStages.LiveSession session, String consequence) {
-        return LiveStages.refusal(describe(action, id) + " (its encoder publishes into the stage)", session,
-                consequence, "the encoder stops", "its encoder");
+        return LiveStages.refusal(describe(action, id), session.describeAsEncoderTarget(), consequence,
+                "the encoder stops", "its encoder");
     }
 
     // ---- mapping ----------------------------------------------------------------------------------------------

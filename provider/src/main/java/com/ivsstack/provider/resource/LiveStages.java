@@ -32,9 +32,17 @@ final class LiveStages {
 
         /** "stage arn has 2 participants connected in session st-..." */
         String describe() {
+            return "stage " + stageArn + " has " + connected();
+        }
+
+        /** "an encoder is publishing with it into stage arn, which has 2 participants connected in session st-..." */
+        String describeAsEncoderTarget() {
+            return "an encoder is publishing with it into stage " + stageArn + ", which has " + connected();
+        }
+
+        private String connected() {
             int count = participantIds.size();
-            return "stage " + stageArn + " has " + count + (count == 1 ? " participant" : " participants")
-                    + " connected in session " + sessionId;
+            return count + (count == 1 ? " participant" : " participants") + " connected in session " + sessionId;
         }
     }
 
@@ -77,14 +85,15 @@ final class LiveStages {
     }
 
     /**
-     * Why {@code describe} cannot go ahead while the session is live, and the way out.
+     * Why {@code describe} cannot go ahead while a session is live, and the way out.
      *
+     * @param live        what is live ({@link LiveSession#describe()})
      * @param consequence what the operation would do to the participants, or why IVS refuses it
      * @param wait        what the user can wait for instead ("they have left", "the encoder stops")
      * @param whom        who the provider would disconnect ("them", "its encoder")
      */
-    static String refusal(String describe, LiveSession session, String consequence, String wait, String whom) {
-        return describe + ": " + session.describe() + ", and " + consequence + ". Wait until " + wait
+    static String refusal(String describe, String live, String consequence, String wait, String whom) {
+        return describe + ": " + live + ", and " + consequence + ". Wait until " + wait
                 + " and run again, or set the provider's disconnectParticipants: true to let the provider disconnect "
                 + whom;
     }

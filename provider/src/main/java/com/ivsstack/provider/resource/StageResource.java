@@ -219,7 +219,7 @@ public final class StageResource extends IvsResource<StageInputs, StageOutputs> 
                 }
                 var session = liveStages.liveSession(id).orElseThrow(() -> failure("updating", id, e, null));
                 if (!liveStages.mayDisconnect()) {
-                    throw new ProviderException(LiveStages.refusal(describe, session, "IVS cannot change "
+                    throw new ProviderException(LiveStages.refusal(describe, session.describe(), "IVS cannot change "
                             + "autoParticipantRecordingConfiguration while it records them", "they have left", "them"), e);
                 }
                 if (deadline.expired()) {
@@ -253,7 +253,7 @@ public final class StageResource extends IvsResource<StageInputs, StageOutputs> 
     }
 
     private String deletingRefusal(String id, LiveStages.LiveSession session) {
-        return LiveStages.refusal(describe("deleting", id), session, "deleting the stage disconnects them",
+        return LiveStages.refusal(describe("deleting", id), session.describe(), "deleting the stage disconnects them",
                 "they have left", "them");
     }
 

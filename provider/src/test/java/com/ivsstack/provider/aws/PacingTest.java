@@ -7,14 +7,18 @@ import com.ivsstack.provider.api.CheckRequest;
 import com.ivsstack.provider.api.CreateRequest;
 import com.ivsstack.provider.api.CreateResult;
 import com.ivsstack.provider.resource.ChannelResource;
+import com.ivsstack.provider.resource.IngestConfigurationResource;
+import com.ivsstack.provider.resource.StageResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,5 +56,40 @@ class PacingTest {
         }
         // maxRetries 0: a single 429 would have failed a create; every create went through on its first attempt
         assertThat(IVS.emulator().admin().requestCount("CreateChannel")).isEqualTo(12);
+    }
+
+    @Test
+    void create_twelveStagesAndTheirIngestConfigurationsAtOnceUnderQuotas_noCallIsThrottled() throws Exception {
+        provider = TestProviders.against(IVS, new TestProviders.RecordingLog(), Map.of("maxRetries", "0"),
+                RateLimiter.underIvsQuotas());
+        var stages = createAll(StageResource.TOKEN, i -> Map.of("name", "paced" + i));
+        var ingest = createAll(IngestConfigurationResource.TOKEN, i -> Map.of("stageArn", stages.get(i)));
+
+        assertThat(ingest).hasSize(12).allSatisfy(arn -> assertThat(arn).contains(":ingest-configuration/"));
+        assertThat(IVS.emulator().admin().requestCount("CreateStage")).isEqualTo(12);
+        assertThat(IVS.emulator().admin().requestCount("CreateIngestConfiguration")).isEqualTo(12);
+        assertThat(IVS.emulator().admin().throttledCounts()).isEmpty();
+    }
+
+    /** Creates twelve resources of a type at once, from twelve threads; their ARNs in order. */
+    private List<String> createAll(String token, IntFunction<Map<String, Object>> inputs) throws Exception {
+        var type = provider.resource(token).orElseThrow();
+        var tasks = new ArrayList<Callable<String>>();
+        for (int i = 0; i < 12; i++) {
+            String urn = TestProviders.urn(token, "paced" + i);
+            var declared = inputs.apply(i);
+            tasks.add(() -> type.create(new CreateRequest(urn, type.check(new CheckRequest(urn, Map.of(), declared)).inputs(),
+                    null, false)).id());
+        }
+        var pool = Executors.newFixedThreadPool(12);
+        try {
+            var arns = new ArrayList<String>();
+            for (var future : pool.invokeAll(tasks)) {
+                arns.add(future.get());
+            }
+            return arns;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

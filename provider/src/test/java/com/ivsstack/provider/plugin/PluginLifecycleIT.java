@@ -325,30 +325,9 @@ class PluginLifecycleIT {
         driver.delete(recording);
 
         assertThat(IVS.ivsClient().getChannel(b -> b.arn(channel.id())).channel().recordingConfigurationArn()).isEmpty();
-        eventually(Duration.ofSeconds(10), () -> assertThat(engine.messages()).as(plugin.stderr()).anySatisfy(message -> {
+        EngineLogRecorder.eventually(() -> assertThat(engine.messages()).as(plugin.stderr()).anySatisfy(message -> {
             assertThat(message.getMessage()).contains(channel.id());
             assertThat(message.getUrn()).isEqualTo(recording.urn());
         }));
-    }
-
-    /** Log messages travel asynchronously: retry the assertion until it holds or the time is up. */
-    private static void eventually(Duration limit, Runnable assertion) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw notYet;
-                }
-            }
-        }
     }
 }
