@@ -104,7 +104,8 @@ public final class IngestConfigurationResource extends IvsResource<IngestConfigu
             context.log().warn(urn, liveStages.mayDisconnect()
                     ? describe("replacing", id) + " deletes it, which disconnects its encoder from stage "
                     + session.stageArn() + " (session " + session.sessionId() + "; disconnectParticipants is true)"
-                    : refusal("replacing", id, session, "the replacement deletes this ingest configuration, which " + REFUSED_WHILE_ACTIVE));
+                    : refusal("replacing", id, session, "the replacement ends by deleting this ingest configuration, "
+                    + "which IVS refuses while its encoder publishes"));
         } catch (IvsApiException e) {
             // a warning only: the delete itself checks again
         }
