@@ -16,30 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ivs:index:PlaybackKeyPair}: an imported ECDSA public key. AWS never returns the key material, so it is kept
+ * {@code ivs:index:PlaybackKeyPair}: an imported ECDSA P-384 public key. AWS never returns the key material, so it is kept
  * from the inputs; after an import (no old inputs) the declared key is taken as is rather than shown as a change.
  */
-public final class PlaybackKeyPairResource extends IvsResource<PlaybackKeyPairInputs, PlaybackKeyPairOutputs> {
+public final class PlaybackKeyPairResource extends ImportedPublicKeyResource<PlaybackKeyPairInputs, PlaybackKeyPairOutputs> {
 
     public static final String TOKEN = PlaybackKeyPairInputs.TOKEN;
-    private static final String KEY = PlaybackKeyPairInputs.PUBLIC_KEY_MATERIAL;
 
     public PlaybackKeyPairResource(ResourceContext context) {
-        super(context, ResourceModels.PLAYBACK_KEY_PAIR);
-    }
-
-    @Override
-    protected void validate(PlaybackKeyPairInputs inputs, Validator validator) {
-        validator.string(PlaybackKeyPairInputs.NAME, inputs.name(), 0, 128, Validator.NAME_PATTERN,
-                "a key pair name has only letters, digits, - and _");
-        EcdsaPublicKeys.check(validator, KEY, inputs.publicKeyMaterial());
-    }
-
-    @Override
-    protected Map<String, Object> normalize(Map<String, Object> inputs) {
-        var normal = new LinkedHashMap<>(super.normalize(inputs));
-        normal.computeIfPresent(KEY, (k, v) -> EcdsaPublicKeys.normalize(v));
-        return normal;
+        super(context, ResourceModels.PLAYBACK_KEY_PAIR, "key pair");
     }
 
     @Override

@@ -12,7 +12,6 @@ import com.ivsstack.pulumi.value.PropertyValues;
 import software.amazon.awssdk.services.ivsrealtime.model.PublicKey;
 import software.amazon.awssdk.services.ivsrealtime.model.PublicKeySummary;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,27 +20,12 @@ import java.util.Optional;
  * update in place. IVS refuses to import the same key twice, so a replacement that keeps the key (a new name) deletes
  * the old one first; one with a new key creates it first, so that tokens keep verifying until the old key goes.
  */
-public final class PublicKeyResource extends IvsResource<PublicKeyInputs, PublicKeyOutputs> {
+public final class PublicKeyResource extends ImportedPublicKeyResource<PublicKeyInputs, PublicKeyOutputs> {
 
     public static final String TOKEN = PublicKeyInputs.TOKEN;
-    private static final String KEY = PublicKeyInputs.PUBLIC_KEY_MATERIAL;
 
     public PublicKeyResource(ResourceContext context) {
-        super(context, ResourceModels.PUBLIC_KEY);
-    }
-
-    @Override
-    protected void validate(PublicKeyInputs inputs, Validator validator) {
-        validator.string(PublicKeyInputs.NAME, inputs.name(), 0, 128, Validator.NAME_PATTERN,
-                "a public key name has only letters, digits, - and _");
-        EcdsaPublicKeys.check(validator, KEY, inputs.publicKeyMaterial());
-    }
-
-    @Override
-    protected Map<String, Object> normalize(Map<String, Object> inputs) {
-        var normal = new LinkedHashMap<>(super.normalize(inputs));
-        normal.computeIfPresent(KEY, (k, v) -> EcdsaPublicKeys.normalize(v));
-        return normal;
+        super(context, ResourceModels.PUBLIC_KEY, "public key");
     }
 
     @Override

@@ -4,8 +4,6 @@ import com.google.protobuf.Struct;
 import com.ivsstack.emulator.junit.IvsEmulatorExtension;
 import com.ivsstack.provider.TestKeys;
 import com.ivsstack.provider.schema.BundledSchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import pulumirpc.Provider.DiffResponse.DiffChanges;
 import pulumirpc.Provider.InvokeRequest;
 
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -40,30 +37,15 @@ class PluginCallSequencesIT {
     @RegisterExtension
     static final IvsEmulatorExtension IVS = IvsEmulatorExtension.create();
 
-    private static EngineLogRecorder engine;
-    private static InstalledPlugin plugin;
+    @RegisterExtension
+    static final RunningPlugin PLUGIN = new RunningPlugin();
+
     private EngineDriver driver;
-
-    @BeforeAll
-    static void startPlugin() throws Exception {
-        engine = new EngineLogRecorder();
-        plugin = InstalledPlugin.start(Map.of(), "--logtostderr", engine.address());
-    }
-
-    @AfterAll
-    static void stopPlugin() throws Exception {
-        if (plugin != null) {
-            plugin.close();
-        }
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @BeforeEach
     void load() {
-        driver = new EngineDriver(plugin.stub(), "dev");
-        assertThat(driver.load(engine.address())).isEqualTo("0.1.0");
+        driver = new EngineDriver(PLUGIN.plugin().stub(), "dev");
+        assertThat(driver.load(PLUGIN.engine().address())).isEqualTo("0.1.0");
     }
 
     private void configure(boolean preview, boolean disconnectParticipants) {
@@ -218,10 +200,10 @@ class PluginCallSequencesIT {
         assertThat(isSecret(created.outputs().getFieldsOrThrow("streamKey"))).isTrue();
         String streamKey = unwrapSecret(created.outputs().getFieldsOrThrow("streamKey")).getStringValue();
         assertThat(streamKey).startsWith("rt_");
-        var found = plugin.stub().invoke(InvokeRequest.newBuilder().setTok("ivs:realtime:getIngestConfiguration")
+        var found = PLUGIN.plugin().stub().invoke(InvokeRequest.newBuilder().setTok("ivs:realtime:getIngestConfiguration")
                 .setArgs(struct("arn", str(created.id()))).build());
         assertThat(isSecret(found.getReturn().getFieldsOrThrow("streamKey"))).isTrue();
-        assertThat(plugin.stderr()).doesNotContain(streamKey);
+        assertThat(PLUGIN.plugin().stderr()).doesNotContain(streamKey);
     }
 
     @Test
@@ -232,7 +214,7 @@ class PluginCallSequencesIT {
                 struct("name", str("encoder"), "stageArn", str(parents.stage())), false);
         IVS.emulator().admin().startPublishing(encoder.id());
 
-        var answer = plugin.stub().invoke(InvokeRequest.newBuilder().setTok("ivs:ivsstack:checkDelete")
+        var answer = PLUGIN.plugin().stub().invoke(InvokeRequest.newBuilder().setTok("ivs:ivsstack:checkDelete")
                 .setArgs(struct("resources", list(obj("urn", str(encoder.urn()), "type", str(encoder.type()),
                         "id", str(encoder.id()), "inputs", obj(), "outputs", obj())))).build());
         var planned = driver.plan(encoder, struct("name", str("encoder-2"), "stageArn", str(parents.stage())));
@@ -240,7 +222,7 @@ class PluginCallSequencesIT {
         assertThat(answer.getReturn().toString()).contains(encoder.urn()).contains("an encoder is publishing with it into stage "
                 + parents.stage()).contains("disconnectParticipants: true");
         assertThat(planned.diff().getReplacesList()).containsExactly("name");
-        EngineLogRecorder.eventually(() -> assertThat(engine.messages()).as(plugin.stderr()).anySatisfy(message -> {
+        EngineLogRecorder.eventually(() -> assertThat(PLUGIN.engine().messages()).as(PLUGIN.plugin().stderr()).anySatisfy(message -> {
             assertThat(message.getUrn()).isEqualTo(encoder.urn());
             assertThat(message.getSeverity()).isEqualTo(pulumirpc.EngineOuterClass.LogSeverity.WARNING);
             assertThat(message.getMessage()).startsWith("replacing IVS IngestConfiguration (" + encoder.id() + ")")
