@@ -78,7 +78,7 @@ public final class IngestConfigurationResource extends IvsResource<IngestConfigu
         var oldOutputs = request.oldOutputs() == null ? Map.<String, Object>of() : request.oldOutputs();
         var adjusted = request;
         if (oldOutputs.containsKey(IngestConfigurationOutputs.ARN) && !oldOutputs.containsKey(INSECURE)
-                && request.news().containsKey(INSECURE)) {
+                && request.news() != null && request.news().containsKey(INSECURE)) {
             var adopted = new LinkedHashMap<>(request.oldInputs() == null ? Map.<String, Object>of() : request.oldInputs());
             adopted.put(INSECURE, request.news().get(INSECURE));
             adjusted = new DiffRequest(request.id(), request.urn(), adopted, oldOutputs, request.news(), request.ignoreChanges());
