@@ -1,11 +1,11 @@
 package com.ivsstack.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ivsstack.engine.events.DeploymentEvents;
+import com.ivsstack.engine.events.RewrittenEvents;
 import com.ivsstack.engine.exec.Deployment;
-import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.exec.DeploymentSettings;
 import com.ivsstack.engine.exec.ProviderRegistry;
-import com.ivsstack.engine.exec.RewrittenEvents;
 import com.ivsstack.engine.program.ConfigAdvice;
 import com.ivsstack.engine.program.ProgramResolver;
 import com.ivsstack.engine.program.ProgramRunner;
@@ -15,9 +15,11 @@ import com.ivsstack.engine.provider.ProviderConnector;
 import com.ivsstack.engine.secrets.PassphraseSource;
 import com.ivsstack.engine.secrets.SecretRedactor;
 import com.ivsstack.engine.state.CheckpointStore;
+import com.ivsstack.engine.state.ResourceState;
 import com.ivsstack.engine.state.SecretsManager;
 import com.ivsstack.engine.state.Snapshot;
 import com.ivsstack.engine.state.StackLock;
+import com.ivsstack.engine.timing.RunTimings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -161,9 +163,7 @@ public final class Engine {
                     config = project.config(secrets);
                 }
                 DeploymentSettings settings = settings(config, dryRun, options);
-                SecretRedactor redactor = new SecretRedactor();
-                redactor.remember(config);
-                redactor.remember(old);
+                SecretRedactor redactor = redactorFor(config, old);
                 DeploymentEvents events = shown(shownEvents, redactor);
                 try (Deployment deployment = new Deployment(settings, old, store, connector,
                         configureOverrides.apply(events), events, redactor::remember)) {
@@ -224,6 +224,17 @@ public final class Engine {
                     ? "the program failed without saying why (exit code " + exit + ")"
                     : "the program exited with code " + exit + " (see its output above)");
         }
+    }
+
+    /** Masks every secret a run knows from its start: the stack's configuration and the state's values. */
+    private static SecretRedactor redactorFor(Map<String, Object> config, Snapshot old) {
+        SecretRedactor redactor = new SecretRedactor();
+        redactor.remember(config);
+        for (ResourceState r : old.resources()) {
+            redactor.remember(r.inputs());
+            redactor.remember(r.outputs());
+        }
+        return redactor;
     }
 
     /** What a run shows: every known secret masked, and advice in ivsstack's terms. */
@@ -317,9 +328,7 @@ public final class Engine {
             Snapshot old = store.load(rebuilding);
             DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(),
                     project.config(secrets), dryRun, options.targets(), options.parallel());
-            SecretRedactor redactor = new SecretRedactor();
-            redactor.remember(settings.config());
-            redactor.remember(old);
+            SecretRedactor redactor = redactorFor(settings.config(), old);
             DeploymentEvents events = shown(this.events, redactor);
             try (Deployment deployment = new Deployment(settings, old, store, connector, configureOverrides.apply(events),
                     events, redactor::remember)) {
@@ -345,6 +354,11 @@ public final class Engine {
 
     public Map<String, Object> stackOutputs() {
         return store.load().stack().map(r -> r.outputs()).orElse(Map.of());
+    }
+
+    /** The resources of the stack's state, as its checkpoint lists them. */
+    public List<ResourceState> stackResources() {
+        return store.load().resources();
     }
 
     public JsonNode exportStack() {

@@ -1,13 +1,14 @@
 package com.ivsstack.engine;
 
-import com.ivsstack.engine.exec.DeferredEvents;
+import com.ivsstack.engine.events.DeferredEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.exec.Deployment;
-import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.engine.exec.DeploymentSettings;
 import com.ivsstack.engine.monitor.EngineService;
 import com.ivsstack.engine.monitor.ResourceMonitorService;
 import com.ivsstack.engine.program.ProgramRunner;
 import com.ivsstack.engine.program.ProgramSpec;
+import com.ivsstack.engine.timing.RunTimings;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;

@@ -4,7 +4,7 @@ import com.ivsstack.bench.Figures;
 import com.ivsstack.bench.LocalEndpoint;
 import com.ivsstack.bench.Report;
 import com.ivsstack.bench.plugin.CallStrategy;
-import com.ivsstack.engine.RunTimings;
+import com.ivsstack.engine.timing.RunTimings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package com.ivsstack.engine.cli;
 
 import com.ivsstack.emulator.IvsEmulator;
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.provider.InProcessProviderConnector;
 import com.ivsstack.engine.provider.PluginProcessConnector;
 import com.ivsstack.engine.provider.ProviderConnector;
-import com.ivsstack.engine.exec.DeploymentEvents;
 import com.ivsstack.provider.IvsProvider;
 import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.provider.grpc.ResourceProviderService;

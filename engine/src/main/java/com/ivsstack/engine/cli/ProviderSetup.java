@@ -1,6 +1,6 @@
 package com.ivsstack.engine.cli;
 
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.provider.ProviderConnector;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package com.ivsstack.engine.exec;
 
+import com.ivsstack.engine.state.ResourceLinks;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,11 @@ public record Registration(
         Map<String, Double> customTimeouts,
         boolean retainOnDelete,
         List<String> replaceOnChanges) {
+
+    /** What the resource depends on, with its provider ({@code <urn>::<id>}, or null for none). */
+    public ResourceLinks links(String providerReference) {
+        return ResourceLinks.of(parent, providerReference, dependencies, propertyDependencies);
+    }
 
     public String packageName() {
         return type.startsWith(ProviderRegistry.PROVIDER_TYPE_PREFIX)

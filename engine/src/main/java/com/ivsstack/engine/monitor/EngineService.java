@@ -1,8 +1,8 @@
 package com.ivsstack.engine.monitor;
 
 import com.google.protobuf.Empty;
-import com.ivsstack.engine.RunTimings;
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
+import com.ivsstack.engine.timing.RunTimings;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,13 +1,16 @@
 package com.ivsstack.engine.monitor;
 
+import static com.ivsstack.pulumi.wire.StructCodec.Decoding.ENGINE;
+import static com.ivsstack.pulumi.wire.StructCodec.Unknowns.ALLOWED;
+
 import com.google.protobuf.Empty;
-import com.ivsstack.engine.RunTimings;
 import com.ivsstack.engine.exec.Deployment;
 import com.ivsstack.engine.exec.RegisterOutcome;
 import com.ivsstack.engine.exec.Registration;
 import com.ivsstack.engine.plan.GoDurations;
 import com.ivsstack.engine.provider.ProviderClient;
-import com.ivsstack.engine.value.StructCodec;
+import com.ivsstack.engine.timing.RunTimings;
+import com.ivsstack.pulumi.wire.StructCodec;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.LinkedHashMap;
@@ -63,7 +66,7 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
             }
             Registration registration = new Registration(
                     request.getType(), request.getName(), request.getParent(), request.getCustom(),
-                    StructCodec.fromStruct(request.getObject()),
+                    StructCodec.decode(request.getObject(), ENGINE),
                     request.hasProtect() && request.getProtect(),
                     List.copyOf(new java.util.LinkedHashSet<>(request.getDependenciesList())),
                     request.getProvider(), propertyDependencies,
@@ -76,7 +79,7 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
             Resource.RegisterResourceResponse answer = Resource.RegisterResourceResponse.newBuilder()
                     .setUrn(outcome.urn())
                     .setId(outcome.id())
-                    .setObject(StructCodec.toStruct(outcome.outputs()))
+                    .setObject(StructCodec.encode(outcome.outputs(), ALLOWED))
                     .build();
             RunTimings.latest("registration-answered");
             return answer;
@@ -92,7 +95,7 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
     @Override
     public void registerResourceOutputs(Resource.RegisterResourceOutputsRequest request, StreamObserver<Empty> response) {
         respond(response, () -> {
-            deployment.get().registerOutputs(request.getUrn(), StructCodec.fromStruct(request.getOutputs()));
+            deployment.get().registerOutputs(request.getUrn(), StructCodec.decode(request.getOutputs(), ENGINE));
             return Empty.getDefaultInstance();
         });
     }
@@ -101,11 +104,11 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
     public void readResource(Resource.ReadResourceRequest request, StreamObserver<Resource.ReadResourceResponse> response) {
         respond(response, () -> {
             RegisterOutcome outcome = deployment.get().read(request.getType(), request.getName(), request.getParent(),
-                    request.getId(), StructCodec.fromStruct(request.getProperties()), request.getProvider(),
+                    request.getId(), StructCodec.decode(request.getProperties(), ENGINE), request.getProvider(),
                     request.getVersion(), List.copyOf(request.getDependenciesList()));
             return Resource.ReadResourceResponse.newBuilder()
                     .setUrn(outcome.urn())
-                    .setProperties(StructCodec.toStruct(outcome.outputs()))
+                    .setProperties(StructCodec.encode(outcome.outputs(), ALLOWED))
                     .build();
         });
     }
@@ -114,9 +117,9 @@ public final class ResourceMonitorService extends ResourceMonitorGrpc.ResourceMo
     public void invoke(Resource.ResourceInvokeRequest request, StreamObserver<Resource.ResourceInvokeResponse> response) {
         respond(response, () -> {
             ProviderClient.InvokeResult result = deployment.get().invoke(request.getTok(),
-                    StructCodec.fromStruct(request.getArgs()), request.getProvider(), request.getVersion());
+                    StructCodec.decode(request.getArgs(), ENGINE), request.getProvider(), request.getVersion());
             Resource.ResourceInvokeResponse.Builder b = Resource.ResourceInvokeResponse.newBuilder()
-                    .setReturn(StructCodec.toStruct(result.result()));
+                    .setReturn(StructCodec.encode(result.result(), ALLOWED));
             result.failures().forEach(f -> b.addFailures(Provider.CheckFailure.newBuilder()
                     .setProperty(f.property() == null ? "" : f.property()).setReason(f.reason())));
             return b.build();

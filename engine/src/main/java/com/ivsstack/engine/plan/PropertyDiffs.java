@@ -1,7 +1,7 @@
 package com.ivsstack.engine.plan;
 
 import com.ivsstack.engine.provider.ProviderClient;
-import com.ivsstack.engine.value.Values;
+import com.ivsstack.pulumi.value.PropertyValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class PropertyDiffs {
                 out.add(new PropertyChange(key, PropertyChange.Kind.DELETE, false, olds.get(key), null));
             } else if (!inOld && inNew) {
                 out.add(new PropertyChange(key, PropertyChange.Kind.ADD, false, null, news.get(key)));
-            } else if (inOld && !Values.sameValue(olds.get(key), news.get(key))) {
+            } else if (inOld && !PropertyValues.same(olds.get(key), news.get(key))) {
                 out.add(new PropertyChange(key, PropertyChange.Kind.UPDATE, false, olds.get(key), news.get(key)));
             }
         }
@@ -51,7 +51,7 @@ public final class PropertyDiffs {
     public static Object lookup(Map<String, Object> values, String path) {
         Object current = values;
         for (String segment : PropertyPaths.parse(path)) {
-            if (current instanceof com.ivsstack.engine.value.Secret s) {
+            if (current instanceof com.ivsstack.pulumi.value.Secret s) {
                 return s; // never reach into a secret for display
             }
             if (current instanceof Map<?, ?> m) {

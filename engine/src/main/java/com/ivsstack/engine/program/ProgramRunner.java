@@ -1,10 +1,10 @@
 package com.ivsstack.engine.program;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.ivsstack.engine.RunTimings;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ivsstack.engine.exec.DeploymentEvents;
-import com.ivsstack.engine.value.Secret;
+import com.ivsstack.engine.events.DeploymentEvents;
+import com.ivsstack.engine.timing.RunTimings;
+import com.ivsstack.pulumi.value.Secret;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

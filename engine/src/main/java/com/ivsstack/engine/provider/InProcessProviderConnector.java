@@ -47,23 +47,14 @@ public final class InProcessProviderConnector implements ProviderConnector {
             throw new UncheckedIOException("cannot start the in-process provider for " + packageName, e);
         }
         ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor()
-                .maxInboundMessageSize(400 * 1024 * 1024).build();
-        return new Connection() {
-            @Override
-            public ManagedChannel channel() {
-                return channel;
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
+        return new Connection(channel, () -> {
+            server.shutdownNow();
+            try {
+                server.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public void close() {
-                channel.shutdownNow();
-                server.shutdownNow();
-                try {
-                    server.awaitTermination(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        });
     }
 }

@@ -62,27 +62,18 @@ public final class PluginProcessConnector implements ProviderConnector {
         drain.setDaemon(true);
         drain.start();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
-                .maxInboundMessageSize(400 * 1024 * 1024).build();
-        return new Connection() {
-            @Override
-            public ManagedChannel channel() {
-                return channel;
-            }
-
-            @Override
-            public void close() {
-                channel.shutdownNow();
-                process.destroy();
-                try {
-                    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
+        return new Connection(channel, () -> {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
             }
-        };
+        });
     }
 
     private int readPort(Process process) {

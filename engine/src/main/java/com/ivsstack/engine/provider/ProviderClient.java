@@ -1,9 +1,12 @@
 package com.ivsstack.engine.provider;
 
+import static com.ivsstack.pulumi.wire.StructCodec.Decoding.ENGINE;
+import static com.ivsstack.pulumi.wire.StructCodec.Unknowns.ALLOWED;
+
 import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.ivsstack.engine.value.StructCodec;
+import com.ivsstack.pulumi.wire.StructCodec;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -88,7 +91,7 @@ public final class ProviderClient implements AutoCloseable {
     public CheckResult checkConfig(String urn, Map<String, Object> olds, Map<String, Object> news) {
         try {
             Provider.CheckResponse r = stub.checkConfig(checkRequest(urn, olds, news));
-            return new CheckResult(r.hasInputs() ? StructCodec.fromStruct(r.getInputs()) : news, failures(r.getFailuresList()));
+            return new CheckResult(r.hasInputs() ? StructCodec.decode(r.getInputs(), ENGINE) : news, failures(r.getFailuresList()));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
                 return new CheckResult(news, List.of());
@@ -101,7 +104,7 @@ public final class ProviderClient implements AutoCloseable {
     @SuppressWarnings("deprecation")
     public void configure(String urn, String id, Map<String, Object> args) {
         Provider.ConfigureRequest.Builder req = Provider.ConfigureRequest.newBuilder()
-                .setArgs(StructCodec.toStruct(args))
+                .setArgs(StructCodec.encode(args, ALLOWED))
                 .setAcceptSecrets(true)
                 .setAcceptResources(true)
                 .setSendsOldInputs(true)
@@ -112,7 +115,7 @@ public final class ProviderClient implements AutoCloseable {
                 .setType(com.ivsstack.engine.state.Urns.type(urn));
         args.forEach((k, v) -> {
             if (!k.equals("version") && v != null) {
-                Object plain = com.ivsstack.engine.value.Values.reveal(v);
+                Object plain = com.ivsstack.pulumi.value.PropertyValues.deepUnwrap(v);
                 req.putVariables(packageName + ":config:" + k, plain instanceof String s ? s : String.valueOf(plain));
             }
         });
@@ -128,7 +131,7 @@ public final class ProviderClient implements AutoCloseable {
             Provider.CheckRequest req = checkRequest(urn, olds, news).toBuilder()
                     .setRandomSeed(com.google.protobuf.ByteString.copyFrom(randomSeed)).build();
             Provider.CheckResponse r = stub.check(req);
-            return new CheckResult(r.hasInputs() ? StructCodec.fromStruct(r.getInputs()) : news, failures(r.getFailuresList()));
+            return new CheckResult(r.hasInputs() ? StructCodec.decode(r.getInputs(), ENGINE) : news, failures(r.getFailuresList()));
         } catch (StatusRuntimeException e) {
             throw failure("Check", urn, e);
         }
@@ -139,8 +142,8 @@ public final class ProviderClient implements AutoCloseable {
                 .setUrn(urn)
                 .setName(com.ivsstack.engine.state.Urns.name(urn))
                 .setType(com.ivsstack.engine.state.Urns.type(urn))
-                .setOlds(StructCodec.toStruct(olds))
-                .setNews(StructCodec.toStruct(news))
+                .setOlds(StructCodec.encode(olds, ALLOWED))
+                .setNews(StructCodec.encode(news, ALLOWED))
                 .build();
     }
 
@@ -150,9 +153,9 @@ public final class ProviderClient implements AutoCloseable {
                 .setUrn(urn).setId(id == null ? "" : id)
                 .setName(com.ivsstack.engine.state.Urns.name(urn))
                 .setType(com.ivsstack.engine.state.Urns.type(urn))
-                .setOlds(StructCodec.toStruct(oldOutputs))
-                .setNews(StructCodec.toStruct(news))
-                .setOldInputs(StructCodec.toStruct(oldInputs))
+                .setOlds(StructCodec.encode(oldOutputs, ALLOWED))
+                .setNews(StructCodec.encode(news, ALLOWED))
+                .setOldInputs(StructCodec.encode(oldInputs, ALLOWED))
                 .addAllIgnoreChanges(ignoreChanges)
                 .build();
         try {
@@ -168,9 +171,9 @@ public final class ProviderClient implements AutoCloseable {
                 .setUrn(urn)
                 .setName(com.ivsstack.engine.state.Urns.name(urn))
                 .setType(com.ivsstack.engine.state.Urns.type(urn))
-                .setOlds(StructCodec.toStruct(oldOutputs))
-                .setNews(StructCodec.toStruct(news))
-                .setOldInputs(StructCodec.toStruct(oldInputs))
+                .setOlds(StructCodec.encode(oldOutputs, ALLOWED))
+                .setNews(StructCodec.encode(news, ALLOWED))
+                .setOldInputs(StructCodec.encode(oldInputs, ALLOWED))
                 .build();
         try {
             return diffResult(stub.diffConfig(req));
@@ -206,7 +209,7 @@ public final class ProviderClient implements AutoCloseable {
                 .setUrn(urn)
                 .setName(com.ivsstack.engine.state.Urns.name(urn))
                 .setType(com.ivsstack.engine.state.Urns.type(urn))
-                .setProperties(StructCodec.toStruct(inputs))
+                .setProperties(StructCodec.encode(inputs, ALLOWED))
                 .setTimeout(timeoutSeconds)
                 .setPreview(preview)
                 .build();
@@ -216,7 +219,7 @@ public final class ProviderClient implements AutoCloseable {
                 throw new ProviderOperationException("provider " + packageName + " returned an empty id for " + urn,
                         null, null, null, null);
             }
-            return new CreateResult(r.getId(), StructCodec.fromStruct(r.getProperties()));
+            return new CreateResult(r.getId(), StructCodec.decode(r.getProperties(), ENGINE));
         } catch (StatusRuntimeException e) {
             throw failure("Create", urn, e);
         }
@@ -227,13 +230,13 @@ public final class ProviderClient implements AutoCloseable {
                 .setUrn(urn).setId(id == null ? "" : id)
                 .setName(com.ivsstack.engine.state.Urns.name(urn))
                 .setType(com.ivsstack.engine.state.Urns.type(urn))
-                .setProperties(StructCodec.toStruct(properties))
-                .setInputs(StructCodec.toStruct(inputs))
+                .setProperties(StructCodec.encode(properties, ALLOWED))
+                .setInputs(StructCodec.encode(inputs, ALLOWED))
                 .build();
         try {
             Provider.ReadResponse r = stub.read(req);
-            return new ReadResult(r.getId(), StructCodec.fromStruct(r.getProperties()),
-                    r.hasInputs() ? StructCodec.fromStruct(r.getInputs()) : null);
+            return new ReadResult(r.getId(), StructCodec.decode(r.getProperties(), ENGINE),
+                    r.hasInputs() ? StructCodec.decode(r.getInputs(), ENGINE) : null);
         } catch (StatusRuntimeException e) {
             throw failure("Read", urn, e);
         }
@@ -246,15 +249,15 @@ public final class ProviderClient implements AutoCloseable {
                 .setUrn(urn).setId(id)
                 .setName(com.ivsstack.engine.state.Urns.name(urn))
                 .setType(com.ivsstack.engine.state.Urns.type(urn))
-                .setOlds(StructCodec.toStruct(oldOutputs))
-                .setNews(StructCodec.toStruct(news))
-                .setOldInputs(StructCodec.toStruct(oldInputs))
+                .setOlds(StructCodec.encode(oldOutputs, ALLOWED))
+                .setNews(StructCodec.encode(news, ALLOWED))
+                .setOldInputs(StructCodec.encode(oldInputs, ALLOWED))
                 .setTimeout(timeoutSeconds)
                 .addAllIgnoreChanges(ignoreChanges)
                 .setPreview(preview)
                 .build();
         try {
-            return StructCodec.fromStruct(stub.update(req).getProperties());
+            return StructCodec.decode(stub.update(req).getProperties(), ENGINE);
         } catch (StatusRuntimeException e) {
             throw failure("Update", urn, e);
         }
@@ -266,8 +269,8 @@ public final class ProviderClient implements AutoCloseable {
                 .setUrn(urn).setId(id)
                 .setName(com.ivsstack.engine.state.Urns.name(urn))
                 .setType(com.ivsstack.engine.state.Urns.type(urn))
-                .setProperties(StructCodec.toStruct(oldOutputs))
-                .setOldInputs(StructCodec.toStruct(oldInputs))
+                .setProperties(StructCodec.encode(oldOutputs, ALLOWED))
+                .setOldInputs(StructCodec.encode(oldInputs, ALLOWED))
                 .setTimeout(timeoutSeconds)
                 .build();
         try {
@@ -279,10 +282,10 @@ public final class ProviderClient implements AutoCloseable {
 
     public InvokeResult invoke(String token, Map<String, Object> args, boolean preview) {
         Provider.InvokeRequest req = Provider.InvokeRequest.newBuilder()
-                .setTok(token).setArgs(StructCodec.toStruct(args)).setPreview(preview).build();
+                .setTok(token).setArgs(StructCodec.encode(args, ALLOWED)).setPreview(preview).build();
         try {
             Provider.InvokeResponse r = stub.invoke(req);
-            return new InvokeResult(StructCodec.fromStruct(r.getReturn()), failures(r.getFailuresList()));
+            return new InvokeResult(StructCodec.decode(r.getReturn(), ENGINE), failures(r.getFailuresList()));
         } catch (StatusRuntimeException e) {
             throw failure("Invoke " + token, null, e);
         }
@@ -321,7 +324,7 @@ public final class ProviderClient implements AutoCloseable {
         Provider.InvokeResponse r;
         try {
             r = stub.invoke(Provider.InvokeRequest.newBuilder().setTok(token)
-                    .setArgs(StructCodec.toStruct(Map.of("resources", resources))).build());
+                    .setArgs(StructCodec.encode(Map.of("resources", resources), ALLOWED)).build());
         } catch (StatusRuntimeException e) {
             String description = e.getStatus().getDescription();
             if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED
@@ -337,7 +340,7 @@ public final class ProviderClient implements AutoCloseable {
             return Map.of();
         }
         Map<String, List<String>> blocked = new LinkedHashMap<>();
-        Object blockers = StructCodec.fromStruct(r.getReturn()).get("blockers");
+        Object blockers = StructCodec.decode(r.getReturn(), ENGINE).get("blockers");
         if (blockers instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> blocker && blocker.get("urn") instanceof String urn
@@ -366,7 +369,7 @@ public final class ProviderClient implements AutoCloseable {
                     try {
                         Provider.ErrorResourceInitFailed init = detail.unpack(Provider.ErrorResourceInitFailed.class);
                         return new ProviderOperationException(message, init.getId(),
-                                StructCodec.fromStruct(init.getProperties()), init.getReasonsList(), e);
+                                StructCodec.decode(init.getProperties(), ENGINE), init.getReasonsList(), e);
                     } catch (InvalidProtocolBufferException ignored) {
                         // fall through to a plain failure
                     }

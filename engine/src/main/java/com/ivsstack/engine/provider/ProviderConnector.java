@@ -12,11 +12,18 @@ public interface ProviderConnector {
 
     Connection connect(String packageName);
 
-    /** A live provider instance: a gRPC channel to it and whatever must be stopped with it. */
-    interface Connection extends AutoCloseable {
-        ManagedChannel channel();
+    /** The largest message the engine takes from a provider (a Read of a large stack's resources, say). */
+    int MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
+    /**
+     * A live provider instance: a gRPC channel to it, and what stops the instance once the channel is closed (an
+     * in-process server, a plugin process).
+     */
+    record Connection(ManagedChannel channel, Runnable stop) implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            channel.shutdownNow();
+            stop.run();
+        }
     }
 }

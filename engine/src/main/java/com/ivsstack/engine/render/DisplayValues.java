@@ -1,7 +1,7 @@
 package com.ivsstack.engine.render;
 
-import com.ivsstack.engine.value.Secret;
-import com.ivsstack.engine.value.Values;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.value.PropertyValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class DisplayValues {
         if (value instanceof Secret) {
             return SECRET;
         }
-        if (Values.isUnknown(value)) {
+        if (PropertyValues.isUnknown(value)) {
             return UNKNOWN;
         }
         if (value instanceof String s) {
@@ -50,7 +50,7 @@ public final class DisplayValues {
         if (value instanceof Secret) {
             return SECRET;
         }
-        if (Values.isUnknown(value)) {
+        if (PropertyValues.isUnknown(value)) {
             return UNKNOWN;
         }
         if (value instanceof Map<?, ?> m) {
@@ -73,6 +73,6 @@ public final class DisplayValues {
 
     /** Stack outputs for display; secrets shown only when asked. */
     public static Object revealIf(Object value, boolean showSecrets) {
-        return showSecrets ? masked(Values.reveal(value)) : masked(value);
+        return showSecrets ? masked(PropertyValues.deepUnwrap(value)) : masked(value);
     }
 }

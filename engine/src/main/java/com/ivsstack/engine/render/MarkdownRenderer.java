@@ -8,15 +8,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A plan as a pull-request comment: a summary table, replacements with the properties that force them, and one
- * collapsible section of property changes per resource. Secrets read [secret]; nothing depends on timing, so the
- * same plan always renders the same text.
+ * A plan as a pull-request comment: a summary table, replacements with the properties that force them, a diagram of
+ * the changed resources and what they depend on ({@link PlanDiagram}), and one collapsible section of property
+ * changes per resource. Secrets read [secret]; nothing depends on timing, so the same plan always renders the same
+ * text.
  */
 public final class MarkdownRenderer {
     private MarkdownRenderer() {
     }
 
+    /** The most resources the plan's diagram draws unless told otherwise. */
+    public static final int DEFAULT_DIAGRAM_MAX_NODES = PlanDiagram.DEFAULT_MAX_NODES;
+
     public static String render(OperationResult result, String project, String stack) {
+        return render(result, project, stack, DEFAULT_DIAGRAM_MAX_NODES);
+    }
+
+    /**
+     * @param diagramMaxNodes the most resources the diagram draws (beyond, the changed ones and their neighbours);
+     *                        0 for no diagram
+     */
+    public static String render(OperationResult result, String project, String stack, int diagramMaxNodes) {
         StringBuilder md = new StringBuilder();
         List<Step> changed = result.steps().stream().filter(s -> s.op().isChange() && s.op() != StepOp.DELETE_REPLACED
                 && !s.type().startsWith("pulumi:providers:")).toList();
@@ -60,6 +72,10 @@ public final class MarkdownRenderer {
                 md.append(s.deleteBeforeReplace() ? " (deleted before the new one is created)" : " (new one created first)")
                         .append("\n");
             }
+        }
+        String diagram = PlanDiagram.markdown(result, diagramMaxNodes);
+        if (!diagram.isEmpty()) {
+            md.append("\n**Graph**\n\n").append(diagram);
         }
         md.append("\n**Changes**\n\n");
         for (Step s : changed) {

@@ -1,7 +1,7 @@
 package com.ivsstack.engine.render;
 
 import com.ivsstack.engine.OperationResult;
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.plan.PropertyChange;
 import com.ivsstack.engine.plan.Step;
 import com.ivsstack.engine.plan.StepOp;
@@ -136,7 +136,7 @@ public final class TextRenderer implements DeploymentEvents, AutoCloseable {
             println("");
             println(bold("Outputs:"));
             result.outputs().forEach((k, v) -> println("    " + k + ": "
-                    + DisplayValues.format(showSecrets ? com.ivsstack.engine.value.Values.reveal(v) : v)));
+                    + DisplayValues.format(showSecrets ? com.ivsstack.pulumi.value.PropertyValues.deepUnwrap(v) : v)));
         }
         println("");
         println(bold("Resources:"));

@@ -1,10 +1,6 @@
 package com.ivsstack.engine.secrets;
 
-import com.ivsstack.engine.exec.DeploymentEvents;
-import com.ivsstack.engine.exec.RewrittenEvents;
-import com.ivsstack.engine.state.ResourceState;
-import com.ivsstack.engine.state.Snapshot;
-import com.ivsstack.engine.value.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -34,14 +30,6 @@ public final class SecretRedactor {
     /** Remembers the plain text of every {@link Secret} inside {@code value} (maps, lists, nested). */
     public void remember(Object value) {
         collect(value, false);
-    }
-
-    /** Remembers every secret of the snapshot's resources. */
-    public void remember(Snapshot snapshot) {
-        for (ResourceState r : snapshot.resources()) {
-            remember(r.inputs());
-            remember(r.outputs());
-        }
     }
 
     private void collect(Object value, boolean secret) {
@@ -81,10 +69,5 @@ public final class SecretRedactor {
             sorted = known;
         }
         return known.longestFirst();
-    }
-
-    /** The events, with every message and program output line redacted. */
-    public DeploymentEvents wrap(DeploymentEvents events) {
-        return new RewrittenEvents(events, this::redact);
     }
 }

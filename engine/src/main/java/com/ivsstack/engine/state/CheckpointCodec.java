@@ -1,15 +1,18 @@
 package com.ivsstack.engine.state;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.engine.value.Secret;
-import com.ivsstack.engine.value.StructCodec;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.wire.WireSignatures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +26,17 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** Reads and writes Pulumi's DeploymentV3 JSON (the body of checkpoints and of {@code stack export} files). */
+/**
+ * Reads and writes Pulumi's DeploymentV3 JSON (the body of checkpoints and of {@code stack export} files), bound by
+ * Jackson to records shaped as Pulumi's apitype (DeploymentV3, ManifestV1, ResourceV3, OperationV2). The one thing
+ * written by hand is the form of property values in the state ({@link #stored}, {@link #restored}): secrets encrypted
+ * with the stack's passphrase, integral numbers as integers, as the Pulumi CLI writes them.
+ */
 public final class CheckpointCodec {
     public static final String MANIFEST_VERSION = "v3.0.0+ivsstack.0.1.0";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /**
      * What a resource encoded on its own lacks of its indentation in a checkpoint file: its fields sit four levels
      * deep there ({@code checkpoint.latest.resources[i]}, arrays are written inline and add no level), one level deep
@@ -58,26 +66,92 @@ public final class CheckpointCodec {
         }
     }
 
+    // ---------------------------------------------------------------- Pulumi's apitype
+
+    /** The body of a checkpoint's {@code latest} and of an export's {@code deployment}. */
+    @JsonPropertyOrder({"manifest", "secrets_providers", "resources", "pending_operations"})
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DeploymentV3(
+            ManifestV1 manifest,
+            @JsonProperty("secrets_providers") @JsonInclude(Include.NON_NULL) SecretsProvidersV1 secretsProviders,
+            List<ResourceV3> resources,
+            @JsonProperty("pending_operations") @JsonInclude(Include.NON_EMPTY) List<OperationV2> pendingOperations) {
+    }
+
+    @JsonPropertyOrder({"time", "magic", "version"})
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ManifestV1(String time, String magic, String version) {
+        static ManifestV1 now() {
+            return new ManifestV1(Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), CheckpointCodec.magic(MANIFEST_VERSION),
+                    MANIFEST_VERSION);
+        }
+    }
+
+    /** The passphrase provider and its salt. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SecretsProvidersV1(String type, Salt state) {
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Salt(String salt) {
+        }
+    }
+
+    @JsonPropertyOrder({"resource", "type"})
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OperationV2(ResourceV3 resource, String type) {
+    }
+
+    /** A resource entry; property values in their stored form ({@link #stored}). */
+    @JsonPropertyOrder({"urn", "custom", "delete", "id", "type", "inputs", "outputs", "parent", "protect", "external",
+            "dependencies", "initErrors", "provider", "propertyDependencies", "pendingReplacement",
+            "additionalSecretOutputs", "customTimeouts", "importID", "retainOnDelete", "created", "modified",
+            "ignoreChanges"})
+    @JsonInclude(Include.NON_EMPTY)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ResourceV3(
+            @JsonInclude(Include.ALWAYS) String urn,
+            @JsonInclude(Include.ALWAYS) boolean custom,
+            @JsonInclude(Include.NON_DEFAULT) boolean delete,
+            String id,
+            @JsonInclude(Include.ALWAYS) String type,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs,
+            String parent,
+            @JsonInclude(Include.NON_DEFAULT) boolean protect,
+            @JsonInclude(Include.NON_DEFAULT) boolean external,
+            List<String> dependencies,
+            List<String> initErrors,
+            String provider,
+            Map<String, List<String>> propertyDependencies,
+            @JsonInclude(Include.NON_DEFAULT) boolean pendingReplacement,
+            List<String> additionalSecretOutputs,
+            Map<String, Double> customTimeouts,
+            @JsonProperty("importID") String importId,
+            @JsonInclude(Include.NON_DEFAULT) boolean retainOnDelete,
+            String created,
+            String modified,
+            List<String> ignoreChanges) {
+
+        static ResourceV3 of(ResourceState r, UnaryOperator<Map<String, Object>> values) {
+            return new ResourceV3(r.urn(), r.custom(), r.delete(), r.id(), r.type(), values.apply(r.inputs()),
+                    values.apply(r.outputs()), r.parent(), r.protect(), r.external(), r.dependencies(), r.initErrors(),
+                    r.provider(), r.propertyDependencies(), r.pendingReplacement(), r.additionalSecretOutputs(),
+                    r.customTimeouts(), r.importId(), r.retainOnDelete(), r.created(), r.modified(), r.ignoreChanges());
+        }
+
+        ResourceState state(UnaryOperator<Map<String, Object>> values) {
+            return new ResourceState(urn, custom, delete, id, type, values.apply(inputs), values.apply(outputs), parent,
+                    protect, external, dependencies, initErrors, provider, propertyDependencies, pendingReplacement,
+                    additionalSecretOutputs, customTimeouts, importId, retainOnDelete, created, modified, ignoreChanges);
+        }
+    }
+
     // ---------------------------------------------------------------- writing
 
     public ObjectNode deployment(Snapshot snapshot) {
-        ObjectNode deployment = NODES.objectNode();
-        deployment.set("manifest", manifest());
-        ArrayNode resources = NODES.arrayNode();
-        for (ResourceState r : Snapshot.dependencyOrdered(snapshot.resources())) {
-            resources.add(resource(r));
-        }
-        ArrayNode pending = pendingOperations(snapshot);
-        // After the resources: encrypting them may have created the salt.
-        ObjectNode secretsProviders = secretsProviders();
-        if (secretsProviders != null) {
-            deployment.set("secrets_providers", secretsProviders);
-        }
-        deployment.set("resources", resources);
-        if (!pending.isEmpty()) {
-            deployment.set("pending_operations", pending);
-        }
-        return deployment;
+        List<ResourceV3> resources = Snapshot.dependencyOrdered(snapshot.resources()).stream().map(this::stored).toList();
+        List<OperationV2> pending = pendingOperations(snapshot);
+        // Built after the resources: encrypting them may have created the salt.
+        return JSON.valueToTree(new DeploymentV3(ManifestV1.now(), secretsProviders(), resources, pending));
     }
 
     /**
@@ -96,21 +170,18 @@ public final class CheckpointCodec {
             String encoded = written.get(r);
             encodings.put(r, encoded != null ? encoded : encodedResource(r));
         }
-        ArrayNode pending = pendingOperations(snapshot);
+        List<OperationV2> pending = pendingOperations(snapshot);
         try (JsonGenerator json = JSON.writer().createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("version", 3);
             json.writeObjectFieldStart("checkpoint");
             json.writeStringField("stack", stack);
-            json.writeFieldName("latest");
-            json.writeStartObject();
-            json.writeFieldName("manifest");
-            json.writeTree(manifest());
+            json.writeObjectFieldStart("latest");
+            json.writeObjectField("manifest", ManifestV1.now());
             // After the resources were encoded: encrypting them may have created the salt.
-            ObjectNode secretsProviders = secretsProviders();
+            SecretsProvidersV1 secretsProviders = secretsProviders();
             if (secretsProviders != null) {
-                json.writeFieldName("secrets_providers");
-                json.writeTree(secretsProviders);
+                json.writeObjectField("secrets_providers", secretsProviders);
             }
             json.writeArrayFieldStart("resources");
             for (ResourceState r : ordered) {
@@ -118,8 +189,7 @@ public final class CheckpointCodec {
             }
             json.writeEndArray();
             if (!pending.isEmpty()) {
-                json.writeFieldName("pending_operations");
-                json.writeTree(pending);
+                json.writeObjectField("pending_operations", pending);
             }
             json.writeEndObject();
             json.writeEndObject();
@@ -131,249 +201,131 @@ public final class CheckpointCodec {
     /** One resource entry as the pretty printer writes it at its depth in a checkpoint file. */
     private String encodedResource(ResourceState r) {
         try {
-            return JSON.writeValueAsString(resource(r)).replace(System.lineSeparator(), System.lineSeparator() + RESOURCE_INDENT);
+            return JSON.writeValueAsString(stored(r)).replace(System.lineSeparator(), System.lineSeparator() + RESOURCE_INDENT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the state of " + r.urn() + ": " + e.getMessage(), e);
         }
     }
 
-    private static ObjectNode manifest() {
-        ObjectNode manifest = NODES.objectNode();
-        manifest.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        manifest.put("magic", magic(MANIFEST_VERSION));
-        manifest.put("version", MANIFEST_VERSION);
-        return manifest;
-    }
-
-    private ArrayNode pendingOperations(Snapshot snapshot) {
-        ArrayNode pending = NODES.arrayNode();
-        for (PendingOperation op : snapshot.pendingOperations()) {
-            ObjectNode node = pending.addObject();
-            node.set("resource", resource(op.resource()));
-            node.put("type", op.type());
-        }
-        return pending;
+    private List<OperationV2> pendingOperations(Snapshot snapshot) {
+        return snapshot.pendingOperations().stream().map(op -> new OperationV2(stored(op.resource()), op.type())).toList();
     }
 
     /** The passphrase provider and its salt, or null while no secret was ever encrypted. */
-    private ObjectNode secretsProviders() {
+    private SecretsProvidersV1 secretsProviders() {
         String salt = secrets.encryptionSalt();
-        if (salt == null) {
-            return null;
-        }
-        ObjectNode provider = NODES.objectNode();
-        provider.put("type", "passphrase");
-        provider.putObject("state").put("salt", salt);
-        return provider;
+        return salt == null ? null : new SecretsProvidersV1("passphrase", new SecretsProvidersV1.Salt(salt));
     }
 
-    private ObjectNode resource(ResourceState r) {
-        ObjectNode n = NODES.objectNode();
-        n.put("urn", r.urn());
-        n.put("custom", r.custom());
-        if (r.delete()) {
-            n.put("delete", true);
-        }
-        putIfPresent(n, "id", r.id());
-        n.put("type", r.type());
-        if (!r.inputs().isEmpty()) {
-            n.set("inputs", properties(r.inputs()));
-        }
-        if (!r.outputs().isEmpty()) {
-            n.set("outputs", properties(r.outputs()));
-        }
-        putIfPresent(n, "parent", r.parent());
-        if (r.protect()) {
-            n.put("protect", true);
-        }
-        if (r.external()) {
-            n.put("external", true);
-        }
-        if (!r.dependencies().isEmpty()) {
-            ArrayNode deps = n.putArray("dependencies");
-            r.dependencies().forEach(deps::add);
-        }
-        if (!r.initErrors().isEmpty()) {
-            ArrayNode errors = n.putArray("initErrors");
-            r.initErrors().forEach(errors::add);
-        }
-        putIfPresent(n, "provider", r.provider());
-        if (!r.propertyDependencies().isEmpty()) {
-            ObjectNode pd = n.putObject("propertyDependencies");
-            r.propertyDependencies().forEach((k, v) -> {
-                ArrayNode urns = pd.putArray(k);
-                v.forEach(urns::add);
-            });
-        }
-        if (r.pendingReplacement()) {
-            n.put("pendingReplacement", true);
-        }
-        if (!r.additionalSecretOutputs().isEmpty()) {
-            ArrayNode a = n.putArray("additionalSecretOutputs");
-            r.additionalSecretOutputs().forEach(a::add);
-        }
-        if (!r.customTimeouts().isEmpty()) {
-            ObjectNode t = n.putObject("customTimeouts");
-            r.customTimeouts().forEach(t::put);
-        }
-        putIfPresent(n, "importID", r.importId());
-        if (r.retainOnDelete()) {
-            n.put("retainOnDelete", true);
-        }
-        putIfPresent(n, "created", r.created());
-        putIfPresent(n, "modified", r.modified());
-        if (!r.ignoreChanges().isEmpty()) {
-            ArrayNode a = n.putArray("ignoreChanges");
-            r.ignoreChanges().forEach(a::add);
-        }
-        return n;
+    private ResourceV3 stored(ResourceState r) {
+        return ResourceV3.of(r, this::storedProperties);
     }
 
-    private static void putIfPresent(ObjectNode n, String field, String value) {
-        if (value != null && !value.isEmpty()) {
-            n.put(field, value);
-        }
+    private Map<String, Object> storedProperties(Map<String, Object> properties) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        properties.forEach((k, v) -> out.put(k, stored(v)));
+        return out;
     }
 
-    ObjectNode properties(Map<String, Object> props) {
-        ObjectNode n = NODES.objectNode();
-        props.forEach((k, v) -> n.set(k, property(v)));
-        return n;
-    }
-
-    private JsonNode property(Object v) {
-        if (v == null) {
-            return NODES.nullNode();
+    /**
+     * A property value as the state stores it: a secret as Pulumi's secret object with its value encrypted, a number
+     * that is integral as an integer (values arrive as doubles).
+     */
+    private Object stored(Object value) {
+        if (value instanceof Number number) {
+            double d = number.doubleValue();
+            return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
         }
-        if (v instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        if (v instanceof Number num) {
-            double d = num.doubleValue();
-            if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-                return NODES.numberNode((long) d);
-            }
-            return NODES.numberNode(d);
-        }
-        if (v instanceof String s) {
-            return NODES.textNode(s);
-        }
-        if (v instanceof Secret secret) {
-            ObjectNode n = NODES.objectNode();
-            n.put(StructCodec.SIG_KEY, StructCodec.SECRET_SIG);
+        if (value instanceof Secret secret) {
+            Map<String, Object> sealed = new LinkedHashMap<>();
+            sealed.put(WireSignatures.SIGNATURE_KEY, WireSignatures.SECRET);
             try {
-                n.put("ciphertext", secrets.encrypt(JSON.writeValueAsString(property(secret.value()))));
+                sealed.put("ciphertext", secrets.encrypt(JSON.writeValueAsString(stored(secret.value()))));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            return n;
+            return sealed;
         }
-        if (v instanceof Map<?, ?> m) {
-            ObjectNode n = NODES.objectNode();
-            m.forEach((k, value) -> n.set((String) k, property(value)));
-            return n;
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put((String) k, stored(v)));
+            return out;
         }
-        if (v instanceof List<?> l) {
-            ArrayNode a = NODES.arrayNode();
-            l.forEach(value -> a.add(property(value)));
-            return a;
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(stored(v)));
+            return out;
         }
-        throw new IllegalArgumentException("cannot store a " + v.getClass().getName() + " in a checkpoint");
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        }
+        throw new IllegalArgumentException("cannot store a " + value.getClass().getName() + " in a checkpoint");
     }
 
     // ---------------------------------------------------------------- reading
 
     public Snapshot snapshot(JsonNode deployment) {
-        JsonNode sp = deployment.path("secrets_providers");
-        if (!sp.isMissingNode() && !sp.isNull()) {
-            String type = sp.path("type").asText();
-            if (!type.equals("passphrase")) {
+        DeploymentV3 read;
+        try {
+            read = JSON.treeToValue(deployment, DeploymentV3.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the deployment cannot be read: " + e.getOriginalMessage(), e);
+        }
+        if (read.secretsProviders() != null) {
+            String type = read.secretsProviders().type();
+            if (!"passphrase".equals(type)) {
                 throw new IllegalArgumentException("this stack uses the '" + type + "' secrets provider; the embedded "
                         + "engine supports the passphrase provider only (pulumi stack change-secrets-provider passphrase)");
             }
-            secrets.adoptSalt(sp.path("state").path("salt").asText(null));
+            secrets.adoptSalt(read.secretsProviders().state() == null ? null : read.secretsProviders().state().salt());
         }
         List<ResourceState> resources = new ArrayList<>();
-        for (JsonNode r : deployment.path("resources")) {
-            resources.add(resource(r));
+        for (ResourceV3 r : read.resources() == null ? List.<ResourceV3>of() : read.resources()) {
+            resources.add(r.state(this::restoredProperties));
         }
         List<PendingOperation> pending = new ArrayList<>();
-        for (JsonNode op : deployment.path("pending_operations")) {
-            pending.add(new PendingOperation(resource(op.path("resource")), op.path("type").asText()));
+        for (OperationV2 op : read.pendingOperations() == null ? List.<OperationV2>of() : read.pendingOperations()) {
+            pending.add(new PendingOperation(op.resource().state(this::restoredProperties), op.type()));
         }
         return new Snapshot(resources, pending);
     }
 
-    private ResourceState resource(JsonNode n) {
-        Map<String, List<String>> propertyDependencies = new LinkedHashMap<>();
-        n.path("propertyDependencies").properties().forEach(e -> propertyDependencies.put(e.getKey(), strings(e.getValue())));
-        Map<String, Double> timeouts = new LinkedHashMap<>();
-        n.path("customTimeouts").properties().forEach(e -> timeouts.put(e.getKey(), e.getValue().asDouble()));
-        return ResourceState.builder(n.path("urn").asText(), n.path("type").asText(), n.path("custom").asBoolean())
-                .delete(n.path("delete").asBoolean())
-                .id(n.path("id").asText(null))
-                .inputs(properties(n.path("inputs")))
-                .outputs(properties(n.path("outputs")))
-                .parent(n.path("parent").asText(null))
-                .protect(n.path("protect").asBoolean())
-                .external(n.path("external").asBoolean())
-                .dependencies(strings(n.path("dependencies")))
-                .initErrors(strings(n.path("initErrors")))
-                .provider(n.path("provider").asText(null))
-                .propertyDependencies(propertyDependencies)
-                .pendingReplacement(n.path("pendingReplacement").asBoolean())
-                .additionalSecretOutputs(strings(n.path("additionalSecretOutputs")))
-                .customTimeouts(timeouts)
-                .importId(n.path("importID").asText(null))
-                .retainOnDelete(n.path("retainOnDelete").asBoolean())
-                .created(n.path("created").asText(null))
-                .modified(n.path("modified").asText(null))
-                .ignoreChanges(strings(n.path("ignoreChanges")))
-                .build();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(e -> out.add(e.asText()));
-        return out;
-    }
-
-    public Map<String, Object> properties(JsonNode node) {
+    private Map<String, Object> restoredProperties(Map<String, Object> properties) {
         Map<String, Object> out = new LinkedHashMap<>();
-        node.properties().forEach(e -> out.put(e.getKey(), value(e.getValue())));
+        if (properties != null) {
+            properties.forEach((k, v) -> out.put(k, restored(v)));
+        }
         return out;
     }
 
-    private Object value(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return null;
+    /** A stored property value as the engine holds it: secrets decrypted into {@link Secret}, numbers as doubles. */
+    private Object restored(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
         }
-        if (n.isBoolean()) {
-            return n.booleanValue();
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(restored(v)));
+            return out;
         }
-        if (n.isNumber()) {
-            return n.doubleValue();
+        if (!(value instanceof Map<?, ?> map)) {
+            return value;
         }
-        if (n.isTextual()) {
-            return n.textValue();
+        Object signature = map.get(WireSignatures.SIGNATURE_KEY);
+        if (signature == null) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put((String) k, restored(v)));
+            return out;
         }
-        if (n.isArray()) {
-            List<Object> list = new ArrayList<>();
-            n.forEach(e -> list.add(value(e)));
-            return list;
+        if (!WireSignatures.SECRET.equals(signature)) {
+            throw new IllegalArgumentException("unsupported special value in state (signature " + signature + ")");
         }
-        JsonNode sig = n.get(StructCodec.SIG_KEY);
-        if (sig != null) {
-            if (!sig.asText().equals(StructCodec.SECRET_SIG)) {
-                throw new IllegalArgumentException("unsupported special value in state (signature " + sig.asText() + ")");
-            }
-            try {
-                String json = n.has("ciphertext") ? secrets.decrypt(n.get("ciphertext").asText()) : n.path("plaintext").asText();
-                return new Secret(value(JSON.readTree(json)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("a secret in the state is not valid JSON once decrypted", e);
-            }
+        Object ciphertext = map.get("ciphertext");
+        String json = ciphertext != null ? secrets.decrypt(String.valueOf(ciphertext)) : String.valueOf(map.get("plaintext"));
+        try {
+            return new Secret(restored(JSON.readValue(json, Object.class)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a secret in the state is not valid JSON once decrypted", e);
         }
-        return properties(n);
     }
 }

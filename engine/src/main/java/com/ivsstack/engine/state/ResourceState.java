@@ -68,6 +68,11 @@ public record ResourceState(
         return Urns.name(urn);
     }
 
+    /** What this resource depends on, as a plan's steps and a stack's graph show it. */
+    public ResourceLinks links() {
+        return ResourceLinks.of(parent, provider, dependencies, propertyDependencies);
+    }
+
     /** Every URN this resource depends on: parent, provider, dependencies and property dependencies. */
     public java.util.Set<String> allDependencies() {
         java.util.Set<String> deps = new java.util.LinkedHashSet<>();

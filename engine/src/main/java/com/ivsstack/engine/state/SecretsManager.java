@@ -1,7 +1,7 @@
 package com.ivsstack.engine.state;
 
-import com.ivsstack.engine.RunTimings;
 import com.ivsstack.engine.secrets.PassphraseCrypter;
+import com.ivsstack.engine.timing.RunTimings;
 import java.util.function.Supplier;
 
 /**

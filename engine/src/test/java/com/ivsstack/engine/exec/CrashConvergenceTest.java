@@ -70,6 +70,8 @@ class CrashConvergenceTest {
         assertThat(byOwner).hasSize(3).allSatisfy((urn, count) -> assertThat(count).as(urn).isEqualTo(1L));
         Snapshot state = project.engine().store().load();
         assertThat(state.pendingOperations()).isEmpty();
+        assertThat(state.resources()).as("the state holds the three resources")
+                .filteredOn(r -> r.custom() && !r.isProvider()).hasSize(3);
         for (ResourceState r : state.resources()) {
             if (r.custom() && !r.isProvider()) {
                 assertThat(cloud.get(r.id())).as(r.urn()).isPresent();

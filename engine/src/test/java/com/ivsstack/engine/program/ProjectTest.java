@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ivsstack.engine.secrets.PassphraseCrypter;
 import com.ivsstack.engine.state.SecretsManager;
-import com.ivsstack.engine.value.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,9 +2,10 @@ package com.ivsstack.engine.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
+import com.ivsstack.engine.events.RewrittenEvents;
 import com.ivsstack.engine.testing.RecordingEvents;
-import com.ivsstack.engine.value.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,11 @@ class SecretRedactorTest {
     }
 
     @Test
-    void wrap_viewWithoutDebug_getsNoDebugMessageAndRedactedOthers() {
+    void redactingEvents_viewWithoutDebug_getsNoDebugMessageAndRedactedOthers() {
         SecretRedactor redactor = new SecretRedactor();
         redactor.remember(Map.of("key", new Secret("sk_live_value")));
         RecordingEvents view = new RecordingEvents();
-        DeploymentEvents wrapped = redactor.wrap(new DeploymentEvents() {
+        DeploymentEvents wrapped = new RewrittenEvents(new DeploymentEvents() {
             @Override
             public void diagnostic(String urn, String severity, String message) {
                 view.diagnostic(urn, severity, message);
@@ -44,7 +45,7 @@ class SecretRedactorTest {
             public boolean showsDebug() {
                 return false;
             }
-        });
+        }, redactor::redact);
 
         wrapped.diagnostic(null, "debug", "RegisterResource request sk_live_value");
         wrapped.diagnostic(null, "warning", "saw sk_live_value");
@@ -54,12 +55,12 @@ class SecretRedactorTest {
     }
 
     @Test
-    void wrap_viewWithDebug_getsDebugMessagesRedacted() {
+    void redactingEvents_viewWithDebug_getsDebugMessagesRedacted() {
         SecretRedactor redactor = new SecretRedactor();
         redactor.remember(Map.of("key", new Secret("sk_live_value")));
         RecordingEvents view = new RecordingEvents();
 
-        redactor.wrap(view).diagnostic(null, "debug", "RegisterResource request sk_live_value");
+        new RewrittenEvents(view, redactor::redact).diagnostic(null, "debug", "RegisterResource request sk_live_value");
 
         assertThat(view.lines).containsExactly("debug: RegisterResource request [secret]");
     }

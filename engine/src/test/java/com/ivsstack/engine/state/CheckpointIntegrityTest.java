@@ -48,6 +48,8 @@ class CheckpointIntegrityTest {
     }
 
     static void assertIntegrity(JsonNode deployment) {
+        // Every rule below is about resources: a deployment without any would pass them all.
+        assertThat(deployment.path("resources")).as("the deployment's resources").isNotEmpty();
         JsonNode manifest = deployment.path("manifest");
         assertThat(manifest.path("magic").asText()).isEqualTo(CheckpointCodec.magic(manifest.path("version").asText()));
         assertThat(manifest.path("time").asText()).isNotEmpty();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ivsstack.engine.value.Secret;
+import com.ivsstack.pulumi.value.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +70,8 @@ class CheckpointStoreTest {
         ResourceState b = channel("b", new Secret("sk_b"));
         store.save(new Snapshot(List.of(provider(), a, b), List.of()));
         JsonNode first = ciphertexts(store);
+        // Else "a" keeps its ciphertext only because it has none to change.
+        assertThat(first.size()).as("both channels' secrets are encrypted").isEqualTo(2);
 
         ResourceState bRotated = b.withOutputs(Map.of("name", "b", "streamKeyValue", new Secret("sk_b2")));
         store.save(new Snapshot(List.of(provider(), a, bRotated), List.of()));

@@ -19,7 +19,7 @@ public final class FakeEngineMain {
         FakeCloud cloud = new FakeCloud(Path.of(args[0]));
         long delay = Long.parseLong(args[1]);
         ProviderSetup setup = (projectDir, stateDir, local, plugin, events) -> new ProviderSetup.Prepared(
-                new InProcessProviderConnector(Map.of("ivs", () -> new FakeProvider(cloud, delay))), Map.of(), () -> { },
+                new InProcessProviderConnector(Map.of("ivs", () -> new FakeCloudProvider(cloud, delay))), Map.of(), () -> { },
                 "fake provider");
         IvsStackCli cli = new IvsStackCli(System.out, System.err, System.in, System.getenv(), setup, false);
         System.exit(IvsStackCli.commandLine(cli).execute(Arrays.copyOfRange(args, 2, args.length)));

@@ -1,6 +1,6 @@
 package com.ivsstack.engine.testing;
 
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.plan.Step;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package com.ivsstack.engine.testing;
 
 import com.ivsstack.engine.Engine;
-import com.ivsstack.engine.exec.DeploymentEvents;
+import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.provider.InProcessProviderConnector;
 import com.ivsstack.engine.provider.ProviderConnector;
 import com.ivsstack.engine.testing.program.TestProgram;
@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * A Pulumi project in a temporary directory running {@link TestProgram} (from the test classpath) against a
- * {@link FakeProvider} serving package "ivs".
+ * {@link FakeCloudProvider} serving package "ivs".
  */
 public final class TestProject {
     public static final String PASSPHRASE = "correct horse battery staple";
@@ -74,7 +74,7 @@ public final class TestProject {
 
     /** @param deletePreflight whether the provider answers the delete preflight (an older provider does not) */
     public static ProviderConnector connector(FakeCloud cloud, boolean deletePreflight) {
-        Supplier<io.grpc.BindableService> provider = () -> new FakeProvider(cloud, 0, deletePreflight);
+        Supplier<io.grpc.BindableService> provider = () -> new FakeCloudProvider(cloud, 0, deletePreflight);
         return new InProcessProviderConnector(Map.of("ivs", provider));
     }
 

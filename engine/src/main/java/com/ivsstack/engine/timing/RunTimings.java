@@ -1,4 +1,4 @@
-package com.ivsstack.engine;
+package com.ivsstack.engine.timing;
 
 import java.io.PrintStream;
 import java.util.concurrent.ConcurrentHashMap;

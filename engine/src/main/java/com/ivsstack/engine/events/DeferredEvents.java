@@ -1,4 +1,4 @@
-package com.ivsstack.engine.exec;
+package com.ivsstack.engine.events;
 
 import com.ivsstack.engine.plan.Step;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.ivsstack.engine.exec;
+package com.ivsstack.engine.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,13 @@
 package com.ivsstack.engine.testing;
 
+import static com.ivsstack.pulumi.wire.StructCodec.Decoding.ENGINE;
+import static com.ivsstack.pulumi.wire.StructCodec.Unknowns.ALLOWED;
+
 import com.google.protobuf.Empty;
-import com.ivsstack.engine.value.Secret;
-import com.ivsstack.engine.value.StructCodec;
-import com.ivsstack.engine.value.Values;
+import com.ivsstack.pulumi.value.Secret;
+import com.ivsstack.pulumi.wire.StructCodec;
+import com.ivsstack.pulumi.value.PropertyValues;
+import com.ivsstack.pulumi.value.Unknown;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.LinkedHashMap;
@@ -20,7 +24,7 @@ import pulumirpc.ResourceProviderGrpc;
  * RecordingConfiguration "name" and StreamKey "channelArn" force replacement; StreamKey "value" and Channel
  * "streamKey" outputs are secret. Read with an empty id finds an object by the URN that created it.
  */
-public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImplBase {
+public final class FakeCloudProvider extends ResourceProviderGrpc.ResourceProviderImplBase {
     private static final Map<String, Set<String>> REPLACE_ON = Map.of(
             "ivs:index:Channel", Set.of("type"),
             "ivs:index:RecordingConfiguration", Set.of("name"),
@@ -34,17 +38,17 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
     private final boolean deletePreflight;
 
     /** @param deletePreflight whether it answers the delete preflight; without, it is a provider that never heard of it */
-    public FakeProvider(FakeCloud cloud, long createDelayMillis, boolean deletePreflight) {
+    public FakeCloudProvider(FakeCloud cloud, long createDelayMillis, boolean deletePreflight) {
         this.cloud = cloud;
         this.createDelayMillis = createDelayMillis;
         this.deletePreflight = deletePreflight;
     }
 
-    public FakeProvider(FakeCloud cloud, long createDelayMillis) {
+    public FakeCloudProvider(FakeCloud cloud, long createDelayMillis) {
         this(cloud, createDelayMillis, true);
     }
 
-    public FakeProvider(FakeCloud cloud) {
+    public FakeCloudProvider(FakeCloud cloud) {
         this(cloud, 0);
     }
 
@@ -60,9 +64,9 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
 
     @Override
     public void check(Provider.CheckRequest request, StreamObserver<Provider.CheckResponse> response) {
-        Map<String, Object> news = StructCodec.fromStruct(request.getNews());
+        Map<String, Object> news = StructCodec.decode(request.getNews(), ENGINE);
         Provider.CheckResponse.Builder b = Provider.CheckResponse.newBuilder().setInputs(request.getNews());
-        Object name = Values.reveal(news.get("name"));
+        Object name = PropertyValues.deepUnwrap(news.get("name"));
         if (name instanceof String s && s.contains("!")) {
             b.addFailures(Provider.CheckFailure.newBuilder().setProperty("name")
                     .setReason("name '" + s + "' must match ^[a-zA-Z0-9-_]*$"));
@@ -72,8 +76,8 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
 
     @Override
     public void diff(Provider.DiffRequest request, StreamObserver<Provider.DiffResponse> response) {
-        Map<String, Object> olds = StructCodec.fromStruct(request.getOldInputs());
-        Map<String, Object> news = StructCodec.fromStruct(request.getNews());
+        Map<String, Object> olds = StructCodec.decode(request.getOldInputs(), ENGINE);
+        Map<String, Object> news = StructCodec.decode(request.getNews(), ENGINE);
         Set<String> replaceOn = REPLACE_ON.getOrDefault(request.getType(), Set.of());
         Provider.DiffResponse.Builder b = Provider.DiffResponse.newBuilder().setHasDetailedDiff(true);
         TreeSet<String> keys = new TreeSet<>(olds.keySet());
@@ -81,7 +85,7 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
         for (String key : keys) {
             Object o = olds.get(key);
             Object n = news.get(key);
-            boolean changed = Values.containsUnknown(n) || !Values.sameValue(o, n);
+            boolean changed = PropertyValues.containsUnknown(n) || !PropertyValues.same(o, n);
             if (!changed) {
                 continue;
             }
@@ -102,10 +106,10 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
 
     @Override
     public void create(Provider.CreateRequest request, StreamObserver<Provider.CreateResponse> response) {
-        Map<String, Object> inputs = StructCodec.fromStruct(request.getProperties());
+        Map<String, Object> inputs = StructCodec.decode(request.getProperties(), ENGINE);
         if (request.getPreview()) {
-            Map<String, Object> outputs = outputs(request.getType(), inputs, Values.UNKNOWN);
-            reply(response, Provider.CreateResponse.newBuilder().setProperties(StructCodec.toStruct(outputs)).build());
+            Map<String, Object> outputs = outputs(request.getType(), inputs, null);
+            reply(response, Provider.CreateResponse.newBuilder().setProperties(StructCodec.encode(outputs, ALLOWED)).build());
             return;
         }
         String id = cloud.nextId(request.getType());
@@ -119,7 +123,7 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
             }
         }
         reply(response, Provider.CreateResponse.newBuilder().setId(id)
-                .setProperties(StructCodec.toStruct(outputs(request.getType(), props, id))).build());
+                .setProperties(StructCodec.encode(outputs(request.getType(), props, id), ALLOWED)).build());
     }
 
     @Override
@@ -131,23 +135,23 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
         }
         FakeCloud.CloudObject o = found.get();
         reply(response, Provider.ReadResponse.newBuilder().setId(o.id())
-                .setProperties(StructCodec.toStruct(outputs(o.type(), o.properties(), o.id())))
-                .setInputs(StructCodec.toStruct(o.properties())).build());
+                .setProperties(StructCodec.encode(outputs(o.type(), o.properties(), o.id()), ALLOWED))
+                .setInputs(StructCodec.encode(o.properties(), ALLOWED)).build());
     }
 
     @Override
     public void update(Provider.UpdateRequest request, StreamObserver<Provider.UpdateResponse> response) {
-        Map<String, Object> news = StructCodec.fromStruct(request.getNews());
+        Map<String, Object> news = StructCodec.decode(request.getNews(), ENGINE);
         if (request.getPreview()) {
             reply(response, Provider.UpdateResponse.newBuilder()
-                    .setProperties(StructCodec.toStruct(outputs(request.getType(), news, request.getId()))).build());
+                    .setProperties(StructCodec.encode(outputs(request.getType(), news, request.getId()), ALLOWED)).build());
             return;
         }
         FakeCloud.CloudObject old = cloud.get(request.getId()).orElseThrow();
         Map<String, Object> props = plain(news);
         cloud.put(new FakeCloud.CloudObject(old.id(), old.type(), old.ownerUrn(), props), "update " + name(request.getUrn()));
         reply(response, Provider.UpdateResponse.newBuilder()
-                .setProperties(StructCodec.toStruct(outputs(request.getType(), props, old.id()))).build());
+                .setProperties(StructCodec.encode(outputs(request.getType(), props, old.id()), ALLOWED)).build());
     }
 
     @Override
@@ -164,20 +168,20 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
 
     @Override
     public void invoke(Provider.InvokeRequest request, StreamObserver<Provider.InvokeResponse> response) {
-        Map<String, Object> args = StructCodec.fromStruct(request.getArgs());
+        Map<String, Object> args = StructCodec.decode(request.getArgs(), ENGINE);
         if (request.getTok().equals(CHECK_DELETE)) {
             if (!deletePreflight) {
                 response.onError(Status.INVALID_ARGUMENT.withDescription("unknown function \"" + request.getTok()
                         + "\"").asRuntimeException());
                 return;
             }
-            reply(response, Provider.InvokeResponse.newBuilder().setReturn(StructCodec.toStruct(deleteBlockers(args))).build());
+            reply(response, Provider.InvokeResponse.newBuilder().setReturn(StructCodec.encode(deleteBlockers(args), ALLOWED)).build());
             return;
         }
         var found = cloud.get(String.valueOf(args.get("arn")));
         Provider.InvokeResponse.Builder b = Provider.InvokeResponse.newBuilder();
         if (found.isPresent()) {
-            b.setReturn(StructCodec.toStruct(outputs(found.get().type(), found.get().properties(), found.get().id())));
+            b.setReturn(StructCodec.encode(outputs(found.get().type(), found.get().properties(), found.get().id()), ALLOWED));
         } else {
             b.addFailures(Provider.CheckFailure.newBuilder().setProperty("arn").setReason("no such channel"));
         }
@@ -195,22 +199,24 @@ public final class FakeProvider extends ResourceProviderGrpc.ResourceProviderImp
         return Map.of("blockers", blockers);
     }
 
+    /** @param id the object's id, or null in a preview: every output derived from it is then unknown */
     private static Map<String, Object> outputs(String type, Map<String, Object> inputs, String id) {
         Map<String, Object> out = new LinkedHashMap<>(inputs);
-        out.put("arn", id);
+        String suffix = id == null ? null : id.substring(id.lastIndexOf('/') + 1);
+        out.put("arn", id == null ? Unknown.VALUE : id);
         if (type.equals("ivs:index:Channel")) {
-            out.put("playbackUrl", Values.isUnknown(id) ? Values.UNKNOWN : "https://play.example/" + id.substring(id.lastIndexOf('/') + 1));
-            out.put("streamKey", Values.isUnknown(id) ? Values.UNKNOWN : new Secret("sk_live_" + id.substring(id.lastIndexOf('/') + 1)));
+            out.put("playbackUrl", id == null ? Unknown.VALUE : "https://play.example/" + suffix);
+            out.put("streamKey", id == null ? Unknown.VALUE : new Secret("sk_live_" + suffix));
         }
         if (type.equals("ivs:index:StreamKey")) {
-            out.put("value", Values.isUnknown(id) ? Values.UNKNOWN : new Secret("sk_" + id.substring(id.lastIndexOf('/') + 1)));
+            out.put("value", id == null ? Unknown.VALUE : new Secret("sk_" + suffix));
         }
         return out;
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> plain(Map<String, Object> inputs) {
-        return (Map<String, Object>) Values.reveal(inputs);
+        return (Map<String, Object>) PropertyValues.deepUnwrap(inputs);
     }
 
     private static String name(String urn) {
