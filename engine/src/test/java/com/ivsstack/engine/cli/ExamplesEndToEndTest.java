@@ -57,7 +57,7 @@ class ExamplesEndToEndTest {
                                                                   @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path project = copyProject(EXAMPLES.resolve(example), dir.resolve(example));
         String classpath = compile(EXAMPLES.resolve(example).resolve("src/main/java"), dir.resolve("classes"));
-        Cli cli = new Cli(project, classpath, mainClass);
+        LocalRun cli = new LocalRun(project, classpath, mainClass);
 
         CliRunner.Run up = cli.run("up", "--yes", "--skip-preview");
         assertThat(up.exitCode()).as("%s", up).isZero();
@@ -107,7 +107,7 @@ class ExamplesEndToEndTest {
             throws Exception {
         Path project = copyProject(EXAMPLES.resolve("realtime-stage"), dir.resolve("realtime-stage"));
         String classpath = compile(EXAMPLES.resolve("realtime-stage").resolve("src/main/java"), dir.resolve("classes"));
-        Cli cli = new Cli(project, classpath, "com.ivsstack.examples.realtimestage.App");
+        LocalRun cli = new LocalRun(project, classpath, "com.ivsstack.examples.realtimestage.App");
         assertThat(cli.run("up", "--yes", "--skip-preview").exitCode()).isZero();
         String stage;
         String session;
@@ -146,46 +146,6 @@ class ExamplesEndToEndTest {
         assertThat(destroyed.out()).contains("disconnectParticipants is true");
         assertEndpointEmpty(project);
     }
-
-    /** The endpoint of a project's --local runs, opened on its data file between runs. */
-    private static final class LocalEndpoint implements AutoCloseable {
-        private final IvsEmulator emulator;
-        private final List<AutoCloseable> clients = new ArrayList<>();
-
-        LocalEndpoint(Path project) {
-            emulator = IvsEmulator.builder().port(0)
-                    .dataFile(project.resolve(".ivsstack").resolve(IvsProviderSetup.LOCAL_ENDPOINT_FILE)).build().start();
-        }
-
-        IvsEmulator emulator() {
-            return emulator;
-        }
-
-        IvsClient ivs(Region region) {
-            var client = IvsClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                    .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
-            clients.add(client);
-            return client;
-        }
-
-        IvsRealTimeClient realTime(Region region) {
-            var client = IvsRealTimeClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                    .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
-            clients.add(client);
-            return client;
-        }
-
-        @Override
-        public void close() throws Exception {
-            for (AutoCloseable client : clients) {
-                client.close();
-            }
-            emulator.close();
-        }
-    }
-
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
     /** Nothing of any resource type of schema.json is left, in either region the examples use. */
     private static void assertEndpointEmpty(Path project) throws Exception {
@@ -246,22 +206,4 @@ class ExamplesEndToEndTest {
         assertThat(code).as("compiling %s:\n%s", sources, errors).isZero();
         return classes + java.io.File.pathSeparator + TestProject.classpath();
     }
-
-    private record Cli(Path project, String classpath, String mainClass) {
-        CliRunner.Run run(String... args) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            List<String> all = new ArrayList<>(List.of(args));
-            all.addAll(List.of("--local", "--cwd", project.toString(), "--program-classpath", classpath,
-                    "--main-class", mainClass));
-            IvsStackCli cli = new IvsStackCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                    TestProject.environment(), new IvsProviderSetup(), false);
-            int code = IvsStackCli.commandLine(cli).execute(all.toArray(String[]::new));
-            CliRunner.Run run = new CliRunner.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-            System.out.println("$ ivsstack " + String.join(" ", args) + "\n" + run);
-            return run;
-        }
-    }
-
 }
