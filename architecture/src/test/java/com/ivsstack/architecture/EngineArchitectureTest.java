@@ -25,10 +25,18 @@ class EngineArchitectureTest {
             .because("the engine knows nothing of IVS: it runs any Pulumi provider a connector supplies");
 
     @ArchTest
-    static final ArchRule engine_anywhere_usesNoAwsSdk = noClasses()
+    static final ArchRule engine_outsideTheS3Store_usesNoAwsSdk = noClasses()
             .that().resideInAPackage("com.ivsstack.engine..")
+            .and().resideOutsideOfPackage("com.ivsstack.engine.state.backend.s3..")
             .should().dependOnClassesThat().resideInAPackage("software.amazon..")
-            .because("only the provider builds AWS clients");
+            .because("only the provider builds IVS clients, and only the S3 state store builds its S3 client");
+
+    @ArchTest
+    static final ArchRule engine_anywhere_usesNoIvsSdk = noClasses()
+            .that().resideInAPackage("com.ivsstack.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services.ivs..",
+                    "software.amazon.awssdk.services.ivsrealtime..")
+            .because("the engine knows nothing of IVS");
 
     /** Each package a slice, the engine's root package ({@code Engine}, {@code ProgramRun}) too. */
     @ArchTest

@@ -2,6 +2,7 @@ package com.ivsstack.bench;
 
 import com.ivsstack.bench.apply.ApplyBenchmark;
 import com.ivsstack.bench.engine.EngineBenchmark;
+import com.ivsstack.bench.engine.StateBackendBenchmark;
 import com.ivsstack.bench.plugin.PackagedPlugin;
 import com.ivsstack.bench.plugin.SystemJvmPlugin;
 import com.ivsstack.bench.refresh.RefreshBenchmark;
@@ -31,11 +32,14 @@ import java.util.Set;
  *   --apply-channels N       channels of the apply (default 100); --apply-parallel N (default 10, the CLI's default)
  *   --engine-sizes a,b,c     resources of the previewed programs (default 100,500,2000)
  *   --engine-workdir DIR     keep the deployed stacks there; a later run previews them without deploying again
+ *   --state-size N           resources of the state backends' up and preview (default 500; 0: none)
+ *   --state-large-size N     resources of the large up per backend (default 10000: 5,000 channels and keys; 0: none)
+ *   --state-backends a,b     of file,s3,postgres (default all three)
  * </pre>
  */
 public final class BenchMain {
 
-    private static final Set<String> SECTIONS = Set.of("startup", "refresh", "apply", "engine");
+    private static final Set<String> SECTIONS = Set.of("startup", "refresh", "apply", "engine", "state");
 
     private BenchMain() {
     }
@@ -43,7 +47,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
-        List<String> only = List.of(options.getOrDefault("only", "startup,refresh,apply,engine").split(","));
+        List<String> only = List.of(options.getOrDefault("only", "startup,refresh,apply,engine,state").split(","));
         only.stream().filter(s -> !SECTIONS.contains(s)).findFirst().ifPresent(s -> {
             throw new IllegalArgumentException("--only " + s + ": not a section; use " + SECTIONS);
         });
@@ -60,8 +64,10 @@ public final class BenchMain {
             throw new IllegalArgumentException("--plugin-jvm " + pluginJvm + ": use bundled or system");
         }
         Path systemJvm = null;
-        // The baseline of the refresh and apply sections runs the plugin's jar, which the system JVM's copy has.
-        if (only.contains("startup") || pluginJvm.equals("system") || only.contains("refresh") || only.contains("apply")) {
+        // The baseline of the refresh and apply sections, and the set-up deploys of the engine and state sections, run
+        // the plugin's jar, which the system JVM's copy has.
+        if (only.contains("startup") || pluginJvm.equals("system") || only.contains("refresh") || only.contains("apply")
+                || only.contains("engine") || only.contains("state")) {
             systemJvm = SystemJvmPlugin.install(repository.resolve("provider").resolve("target"), plugin);
             System.out.println("system JVM: the same plugin on this JVM (" + System.getProperty("java.home")
                     + ") with its trained class-data sharing archive, installed in " + systemJvm);
@@ -87,6 +93,12 @@ public final class BenchMain {
             Path work = options.containsKey("engine-workdir") ? Path.of(options.get("engine-workdir"))
                     : java.nio.file.Files.createTempDirectory("ivs-bench-engine");
             new EngineBenchmark(repository, plugin, runs, sizes, work).run(report);
+        }
+        if (only.contains("state")) {
+            Path work = java.nio.file.Files.createTempDirectory("ivs-bench-state");
+            new StateBackendBenchmark(new EngineBenchmark(repository, plugin, runs, List.of(), work), repository, work,
+                    runs, integer(options, "state-size", 500), integer(options, "state-large-size", 10000),
+                    List.of(options.getOrDefault("state-backends", "file,s3,postgres").split(","))).run(report);
         }
         System.out.println();
         System.out.println("done in " + Duration.between(started, Instant.now()).toSeconds() + " s; load average now "

@@ -1,5 +1,6 @@
 package com.ivsstack.engine;
 
+import com.ivsstack.engine.state.StateBackends;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ivsstack.engine.events.DeploymentEvents;
 import com.ivsstack.engine.events.RewrittenEvents;
@@ -19,6 +20,9 @@ import com.ivsstack.engine.state.ResourceState;
 import com.ivsstack.engine.state.SecretsManager;
 import com.ivsstack.engine.state.Snapshot;
 import com.ivsstack.engine.state.StackLock;
+import com.ivsstack.engine.state.backend.BackendSelection;
+import com.ivsstack.engine.state.backend.BackendUrl;
+import com.ivsstack.engine.state.backend.UpdateRecord;
 import com.ivsstack.engine.timing.RunTimings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +35,7 @@ import java.util.function.Function;
  * The embedded engine for one stack of one project: runs the program against our ResourceMonitor and applies it
  * with the providers the connector supplies. Knows nothing of any particular provider.
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
     public static final String ORGANIZATION = "organization";
 
     private final Project project;
@@ -43,17 +47,30 @@ public final class Engine {
     private final String mainClass;
     private final DeploymentEvents events;
     private final ConfigAdvice advice;
+    private final Map<String, String> environment;
     /** The stack lock this engine holds across several operations (see {@link #lock()}), or null. */
     private StackLock held;
 
     private Engine(Builder b) {
         this.project = Project.load(b.projectDirectory, b.stack);
-        Path stateDir = b.stateDirectory != null ? b.stateDirectory : b.projectDirectory.resolve(".ivsstack");
+        BackendUrl url = BackendSelection.select(b.backend, b.stateDirectory, b.environment, project.backendUrl(),
+                b.projectDirectory.toAbsolutePath().normalize());
+        Path stateDir = BackendSelection.localDirectory(url, b.stateDirectory, b.projectDirectory);
         Map<String, String> env = b.environment;
-        this.secrets = new SecretsManager(() -> PassphraseSource.resolve(env, stateDir, true),
-                () -> PassphraseSource.resolve(env, stateDir, false), project.encryptionSalt());
-        this.store = new CheckpointStore(stateDir, ORGANIZATION, project.name(), b.stack, secrets);
-        requireStack();
+        this.environment = env;
+        // A shared backend's passphrase comes from the environment only (see PassphraseSource#shared).
+        this.secrets = url.isLocal()
+                ? new SecretsManager(() -> PassphraseSource.resolve(env, stateDir, true),
+                        () -> PassphraseSource.resolve(env, stateDir, false), project.encryptionSalt())
+                : new SecretsManager(() -> PassphraseSource.shared(env, url.toString()), project.encryptionSalt());
+        this.store = new CheckpointStore(StateBackends.open(url, env), stateDir, ORGANIZATION, project.name(), b.stack,
+                secrets);
+        try {
+            requireStack();
+        } catch (RuntimeException e) {
+            store.backend().close();
+            throw e;
+        }
         this.connector = b.connector;
         this.configureOverrides = b.configureOverrides;
         this.programClasspath = b.programClasspath;
@@ -75,7 +92,7 @@ public final class Engine {
         java.util.SortedSet<String> known = project.configuredStacks();
         throw new IllegalArgumentException("no stack named '" + project.stack() + "' found: there is no "
                 + Project.stackFileName(project.stack()) + " in " + project.directory().toAbsolutePath().normalize()
-                + " and no state for it in " + store.stateDir() + ". "
+                + " and no state for it in " + store.backendUrl() + ". "
                 + (known.isEmpty() ? "" : "This project's stacks: " + String.join(", ", known) + ". ")
                 + "To start a new stack, write its configuration file " + Project.stackFileName(project.stack())
                 + " (config: {} for none), then run up");
@@ -101,12 +118,14 @@ public final class Engine {
      * Locks the stack for several operations (up's preview and update, destroy's preview and destroy), so that a
      * second run is refused before it has done anything, not after its preview. The operations of this engine run
      * under it until it is closed.
+     *
+     * @param command what the run does, shown to a run the lock refuses ("ivsstack up")
      */
-    public synchronized Lock lock() {
+    public synchronized Lock lock(String command) {
         if (held != null) {
             throw new IllegalStateException("this engine already holds the lock of stack '" + project.stack() + "'");
         }
-        StackLock lock = StackLock.acquire(store.lockFile(), project.stack());
+        StackLock lock = acquire(command);
         held = lock;
         return () -> {
             synchronized (this) {
@@ -122,9 +141,32 @@ public final class Engine {
         void close();
     }
 
-    /** The lock for one operation; none when {@link #lock()} holds it already, or for a preview (which writes nothing). */
-    private synchronized StackLock lockFor(boolean dryRun) {
-        return dryRun || held != null ? null : StackLock.acquire(store.lockFile(), project.stack());
+    /** The lock for one operation; none when {@link #lock} holds it already, or for a preview (which writes nothing). */
+    private synchronized StackLock lockFor(boolean dryRun, String command) {
+        return dryRun || held != null ? null : acquire(command);
+    }
+
+    private StackLock acquire(String command) {
+        return StackLock.acquire(store, command, notice -> events.diagnostic(null, "warning", notice));
+    }
+
+    /** A shared backend's stack needs the passphrase from the environment: said before anything is done. */
+    private void requireSharedPassphrase() {
+        if (!store.backendUrl().isLocal()) {
+            PassphraseSource.shared(environment, store.backendUrl().toString());
+        }
+    }
+
+    /** Records an update (not a preview) in the stack's history, as Pulumi's DIY backends do. */
+    private OperationResult recorded(OperationResult result) {
+        if (!result.dryRun()) {
+            Map<String, Integer> changes = new java.util.LinkedHashMap<>();
+            result.counts().forEach((op, n) -> changes.put(op.word(), n));
+            long end = System.currentTimeMillis() / 1000;
+            store.recordUpdate(new UpdateRecord(result.kind(), result.succeeded() ? "succeeded" : "failed",
+                    end - result.elapsed().toSeconds(), end, changes, project.storedConfig()));
+        }
+        return result;
     }
 
     public OperationResult preview(Options options) {
@@ -139,7 +181,8 @@ public final class Engine {
     /** @param rebuilding whether it serves the rebuild of a lost state (see {@link CheckpointStore#load(boolean)}) */
     private OperationResult runProgram(boolean dryRun, Options options, DeploymentEvents shownEvents, boolean rebuilding) {
         long start = System.nanoTime();
-        try (StackLock lock = lockFor(dryRun)) {
+        requireSharedPassphrase();
+        try (StackLock lock = lockFor(dryRun, "ivsstack up")) {
             warnIfUnconfigured(shownEvents);
             // The program's JVM takes longer to reach its first registration than the state takes to load (the
             // passphrase key alone is a second of PBKDF2): start it first, unless its configuration needs the key.
@@ -196,7 +239,7 @@ public final class Engine {
                         }
                     }
                     RunTimings.mark("run-done");
-                    return result(dryRun ? "preview" : "update", dryRun, deployment, start, redactor);
+                    return recorded(result(dryRun ? "preview" : "update", dryRun, deployment, start, redactor));
                 }
             }
         }
@@ -324,7 +367,8 @@ public final class Engine {
     private OperationResult withoutProgram(String kind, boolean dryRun, Options options, boolean rebuilding,
                                            java.util.function.Consumer<Deployment> body) {
         long start = System.nanoTime();
-        try (StackLock lock = lockFor(dryRun)) {
+        requireSharedPassphrase();
+        try (StackLock lock = lockFor(dryRun, "ivsstack " + kind)) {
             Snapshot old = store.load(rebuilding);
             DeploymentSettings settings = new DeploymentSettings(ORGANIZATION, project.name(), project.stack(),
                     project.config(secrets), dryRun, options.targets(), options.parallel());
@@ -340,7 +384,7 @@ public final class Engine {
                         deployment.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
                     }
                 }
-                return result(kind, dryRun, deployment, start, redactor);
+                return recorded(result(kind, dryRun, deployment, start, redactor));
             }
         }
     }
@@ -371,17 +415,26 @@ public final class Engine {
      */
     @SuppressWarnings("try")
     public int importStack(JsonNode exported) {
-        try (StackLock lock = lockFor(false)) {
+        requireSharedPassphrase();
+        try (StackLock lock = lockFor(false, "ivsstack stack import")) {
             Snapshot snapshot = store.parseExport(exported);
             store.save(snapshot);
             return snapshot.resources().size();
         }
     }
 
+    @Override
+    public void close() {
+        CheckpointStore.WriteStatistics writes = store.statistics();
+        RunTimings.stateWrites(writes.writes(), writes.bytes(), writes.lastBytes(), writes.nanos() / 1_000_000);
+        store.backend().close();
+    }
+
     public static final class Builder {
         private Path projectDirectory = Path.of(".");
         private String stack = "dev";
         private Path stateDirectory;
+        private String backend;
         private ProviderConnector connector;
         private Function<DeploymentEvents, Map<String, Map<String, Object>>> configureOverrides = e -> Map.of();
         private String programClasspath;
@@ -392,6 +445,8 @@ public final class Engine {
         public Builder projectDirectory(Path v) { projectDirectory = v; return this; }
         public Builder stack(String v) { stack = v; return this; }
         public Builder stateDirectory(Path v) { stateDirectory = v; return this; }
+        /** The state backend's URL, as {@code --backend} gives it (null: PULUMI_BACKEND_URL, Pulumi.yaml, the default). */
+        public Builder backend(String v) { backend = v; return this; }
         public Builder connector(ProviderConnector v) { connector = v; return this; }
         /** Settings added to provider Configure calls only (never stored), e.g. a local endpoint's address. */
         public Builder configureOverrides(Map<String, Map<String, Object>> v) { configureOverrides = e -> v; return this; }

@@ -43,8 +43,11 @@ public final class EngineBenchmark {
         this.workDirectory = workDirectory;
     }
 
-    /** One preview: its wall time, its peak RSS, and when each phase ended, in seconds from the exec. */
-    record Preview(double seconds, long peakRssMegabytes, Map<String, Double> phases) {
+    /**
+     * One run of the CLI: its wall time, its peak RSS, when each phase ended (in seconds from the exec), and its
+     * checkpoint writes ({@code writes, bytes, bytes of the last, milliseconds}; empty when it wrote none).
+     */
+    record Preview(double seconds, long peakRssMegabytes, Map<String, Double> phases, long[] stateWrites) {
         double at(String phase) {
             return phases.getOrDefault(phase, Double.NaN);
         }
@@ -127,6 +130,12 @@ public final class EngineBenchmark {
 
     /** A project of {@code size} resources, deployed with {@code up}; how long the {@code up} took. */
     private Preview deploy(LocalEndpoint endpoint, Path project, int size) throws IOException, InterruptedException {
+        return deploy(endpoint, project, size, Map.of());
+    }
+
+    /** The same, with more environment for the CLI (its state backend). */
+    Preview deploy(LocalEndpoint endpoint, Path project, int size, Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
         endpoint.emulator().admin().reset();
         Files.createDirectories(project);
         Files.writeString(project.resolve("Pulumi.yaml"), "name: ivs-bench\nruntime: java\n"
@@ -137,14 +146,14 @@ public final class EngineBenchmark {
         endpoint.emulator().admin().setQuotasEnabled(false);
         try {
             // the set-up deploys unpaced (the endpoint's quotas are off for it): the baseline's plain client
-            return cli(project, size, Map.of(), "up", "--yes", "--skip-preview", "--parallel", "32",
+            return cli(project, size, extraEnvironment, "up", "--yes", "--skip-preview", "--parallel", "32",
                     "--plugin", CallStrategy.BASELINE.launcher(pluginDirectory).toString());
         } finally {
             endpoint.emulator().admin().setQuotasEnabled(true);
         }
     }
 
-    private Preview cli(Path project, int size, Map<String, String> environment, String... command)
+    Preview cli(Path project, int size, Map<String, String> environment, String... command)
             throws IOException, InterruptedException {
         var line = new ArrayList<>(List.of(repository.resolve("ivsstack").toString()));
         line.addAll(List.of(command));
@@ -168,15 +177,20 @@ public final class EngineBenchmark {
         }
         var phases = new LinkedHashMap<String, Double>();
         long rss = -1;
+        long[] writes = new long[4];
         for (String l : output.lines().filter(l -> l.startsWith(RunTimings.PREFIX)).toList()) {
             String[] fields = l.substring(RunTimings.PREFIX.length()).split(" ");
             if (fields[0].equals("peak-rss-mb")) {
                 rss = Long.parseLong(fields[1]);
+            } else if (fields[0].equals("state-writes")) {
+                for (int i = 0; i < 4; i++) {
+                    writes[i] += Long.parseLong(fields[i + 1]);
+                }
             } else {
                 phases.put(fields[0], (Long.parseLong(fields[1]) - started) / 1e3);
             }
         }
-        return new Preview(seconds, rss, phases);
+        return new Preview(seconds, rss, phases, writes);
     }
 
     /**

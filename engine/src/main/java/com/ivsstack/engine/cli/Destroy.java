@@ -26,7 +26,7 @@ final class Destroy implements Callable<Integer> {
         try (TextRenderer renderer = new TextRenderer(cli.out, cli.colors(), false, cli.global.debug)) {
             Engine.Options options = scope.options(false);
             return cli.withEngine(renderer, engine -> {
-                try (Engine.Lock lock = engine.lock()) {
+                try (Engine.Lock lock = engine.lock("ivsstack destroy")) {
                     return previewAndDestroy(engine, renderer, options);
                 }
             });

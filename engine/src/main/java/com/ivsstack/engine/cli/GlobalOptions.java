@@ -13,8 +13,14 @@ public final class GlobalOptions {
     @Option(names = {"-C", "--cwd"}, scope = ScopeType.INHERIT, description = "Run in this project directory")
     Path cwd;
 
-    @Option(names = "--state", scope = ScopeType.INHERIT, description = "State directory (default: <project>/.ivsstack)")
+    @Option(names = "--state", scope = ScopeType.INHERIT, description = "State directory, the same as --backend file://DIR (default: <project>/.ivsstack)")
     Path state;
+
+    @Option(names = "--backend", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Where the stack's state is kept: file://DIR, s3://BUCKET[/PREFIX]?region=R or "
+                    + "postgres://USER:PASSWORD@HOST:PORT/DATABASE (default: PULUMI_BACKEND_URL, else backend.url of "
+                    + "Pulumi.yaml, else file://<project>/.ivsstack)")
+    String backend;
 
     @Option(names = "--local", scope = ScopeType.INHERIT,
             description = "Use the embedded local IVS endpoint, its data kept in the state directory")
@@ -44,6 +50,11 @@ public final class GlobalOptions {
 
     Path projectDirectory() {
         return (cwd == null ? Path.of("") : cwd).toAbsolutePath().normalize();
+    }
+
+    /** --state as given, or null. */
+    Path stateOption() {
+        return state == null ? null : state.toAbsolutePath().normalize();
     }
 
     Path stateDirectory() {

@@ -45,7 +45,7 @@ final class Import implements Callable<Integer> {
             return cli.withEngine(renderer, engine -> {
                 renderer.header("Importing (" + cli.target() + "):", false);
                 OperationResult result;
-                try (Engine.Lock lock = engine.lock()) {
+                try (Engine.Lock lock = engine.lock("ivsstack import")) {
                     result = allOwned ? engine.importOwned() : engine.importResource(type, name, id, false);
                 }
                 renderer.summary(result, false);

@@ -1,8 +1,13 @@
 package com.ivsstack.engine.cli;
 
+import com.ivsstack.engine.state.StateBackends;
 import com.ivsstack.engine.Engine;
 import com.ivsstack.engine.OperationResult;
 import com.ivsstack.engine.events.DeploymentEvents;
+import com.ivsstack.engine.program.Project;
+import com.ivsstack.engine.state.StackCatalog;
+import com.ivsstack.engine.state.backend.BackendSelection;
+import com.ivsstack.engine.state.backend.BackendUrl;
 import com.ivsstack.engine.timing.RunTimings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,7 +27,7 @@ import picocli.CommandLine;
  */
 @Command(name = "ivsstack", mixinStandardHelpOptions = true, version = "ivsstack 0.1.0",
         description = "Deploys Pulumi Java programs that use the ivs package, without the Pulumi CLI or a backend.",
-        subcommands = {Preview.class, Up.class, Destroy.class, Refresh.class, Import.class, StackCommand.class})
+        subcommands = {Preview.class, Up.class, Destroy.class, Refresh.class, Import.class, StackCommand.class, Cancel.class})
 public final class IvsStackCli {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
@@ -89,20 +94,30 @@ public final class IvsStackCli {
         try (ProviderSetup.Prepared prepared = providers.prepare(global.projectDirectory(), global.stateDirectory(),
                 global.local, global.plugin == null ? null : global.plugin.toAbsolutePath().normalize(), events)) {
             RunTimings.mark("providers-prepared");
-            Engine engine = Engine.builder()
+            try (Engine engine = Engine.builder()
                     .projectDirectory(global.projectDirectory())
                     .stack(global.stack)
-                    .stateDirectory(global.stateDirectory())
+                    .stateDirectory(global.stateOption())
+                    .backend(global.backend)
                     .connector(prepared.connector())
                     .configureOverrides(prepared.configureOverrides())
                     .programClasspath(global.programClasspath)
                     .mainClass(global.mainClass)
                     .environment(env)
                     .events(events)
-                    .build();
-            RunTimings.mark("project-loaded");
-            return body.apply(engine);
+                    .build()) {
+                RunTimings.mark("project-loaded");
+                return body.apply(engine);
+            }
         }
+    }
+
+    /** The project's stacks on the backend the options select (no program, no provider). */
+    StackCatalog catalog() {
+        Project project = Project.load(global.projectDirectory(), global.stack);
+        BackendUrl url = BackendSelection.select(global.backend, global.stateOption(), env, project.backendUrl(),
+                global.projectDirectory());
+        return new StackCatalog(StateBackends.open(url, env), project.name());
     }
 
     String target() {

@@ -8,7 +8,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code ivsstack stack}: the group of commands about the stack's outputs and state. */
 @Command(name = "stack", description = "Stack outputs and state files.",
         subcommands = {StackOutput.class, StackExport.class, StackImport.class,
-                StackGraph.class})
+                StackGraph.class, StackLs.class, StackRm.class, StackHistory.class})
 final class StackCommand {
     /** How the stack commands write JSON for people. */
     static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -3,8 +3,8 @@ package com.ivsstack.engine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ivsstack.engine.events.DeploymentEvents;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,14 +23,12 @@ final class StackImport implements Callable<Integer> {
     public Integer call() throws IOException {
         IvsStackCli cli = stack.cli;
         JsonNode exported = file != null ? StackCommand.PRETTY.readTree(file.toFile()) : StackCommand.PRETTY.readTree(cli.in);
-        String backup = cli.withEngine(DeploymentEvents.NONE, engine -> {
+        Optional<String> backup = cli.withEngine(DeploymentEvents.NONE, engine -> {
             int resources = engine.importStack(exported);
             cli.out.println("Imported the state of stack " + cli.global.stack + ": " + resources + " resources.");
-            return engine.store().backupFile().toString();
+            return engine.store().backupLocation();
         });
-        if (Files.exists(Path.of(backup))) {
-            cli.out.println("The previous state is kept in " + backup + ".");
-        }
+        backup.ifPresent(location -> cli.out.println("The previous state is kept in " + location + "."));
         return IvsStackCli.EXIT_OK;
     }
 }

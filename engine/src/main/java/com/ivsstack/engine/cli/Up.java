@@ -39,7 +39,7 @@ final class Up implements Callable<Integer> {
         try (TextRenderer renderer = new TextRenderer(cli.out, cli.colors(), changes.diff, cli.global.debug)) {
             return cli.withEngine(renderer, engine -> {
                 // Locked before the preview: a second run is refused before it has done anything.
-                try (Engine.Lock lock = engine.lock()) {
+                try (Engine.Lock lock = engine.lock("ivsstack up")) {
                     return previewAndUpdate(engine, renderer);
                 }
             });

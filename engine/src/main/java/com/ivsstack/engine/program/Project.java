@@ -108,6 +108,23 @@ public final class Project {
         return v.isMissingNode() || v.isNull() ? null : v.asText();
     }
 
+    /** {@code backend.url} of Pulumi.yaml (the project's state backend), or null. */
+    public String backendUrl() {
+        JsonNode url = project.path("backend").path("url");
+        return url.isMissingNode() || url.isNull() ? null : url.asText();
+    }
+
+    /**
+     * The stack file's configuration as stored: plain values as they are, {@code secure:} values still encrypted
+     * (what Pulumi records with each update in a DIY backend's history).
+     */
+    public Map<String, Object> storedConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        stackFile.path("config").properties().forEach(e -> config.put(fullKey(e.getKey()),
+                YAML.convertValue(e.getValue(), Object.class)));
+        return config;
+    }
+
     public String encryptionSalt() {
         JsonNode salt = stackFile.path("encryptionsalt");
         return salt.isMissingNode() || salt.isNull() ? null : salt.asText();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the passphrase comes from, in Pulumi's order ({@code PULUMI_CONFIG_PASSPHRASE}, then the file named by
@@ -26,19 +27,35 @@ public final class PassphraseSource {
      *                           exist, and is never generated
      */
     public static String resolve(Map<String, String> env, Path stateDir, boolean forExistingSecrets) {
+        return fromEnvironment(env).orElseGet(() -> localPassphrase(stateDir, forExistingSecrets));
+    }
+
+    /** The passphrase from {@code PULUMI_CONFIG_PASSPHRASE} or {@code PULUMI_CONFIG_PASSPHRASE_FILE}, if set. */
+    public static Optional<String> fromEnvironment(Map<String, String> env) {
         String phrase = env.get("PULUMI_CONFIG_PASSPHRASE");
         if (phrase != null) {
-            return phrase;
+            return Optional.of(phrase);
         }
         String file = env.get("PULUMI_CONFIG_PASSPHRASE_FILE");
         if (file != null && !file.isEmpty()) {
             try {
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+                return Optional.of(Files.readString(Path.of(file), StandardCharsets.UTF_8).strip());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read PULUMI_CONFIG_PASSPHRASE_FILE " + file, e);
             }
         }
-        return localPassphrase(stateDir, forExistingSecrets);
+        return Optional.empty();
+    }
+
+    /**
+     * The passphrase of a stack kept in a shared backend: only from the environment. A passphrase generated into a
+     * local file would open the stack's secrets on this machine only, and its teammates' runs could not read them.
+     */
+    public static String shared(Map<String, String> env, String backend) {
+        return fromEnvironment(env).orElseThrow(() -> new IllegalStateException("the stack's state is in the shared "
+                + "backend " + backend + ", so its secrets' passphrase must be shared too: set PULUMI_CONFIG_PASSPHRASE, "
+                + "or PULUMI_CONFIG_PASSPHRASE_FILE naming a file that holds it (ivsstack generates a passphrase into a "
+                + "local file only for a local backend)"));
     }
 
     private static synchronized String localPassphrase(Path stateDir, boolean forExistingSecrets) {

@@ -36,6 +36,8 @@ import java.util.function.UnaryOperator;
  */
 public final class CheckpointCodec {
     public static final String MANIFEST_VERSION = "v3.0.0+ivsstack.0.1.0";
+    /** The checkpoint format version written and read (Pulumi writes 4 only with features ivsstack lacks). */
+    public static final int CHECKPOINT_VERSION = 3;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /**
      * What a resource encoded on its own lacks of its indentation in a checkpoint file: its fields sit four levels
@@ -173,7 +175,7 @@ public final class CheckpointCodec {
         List<OperationV2> pending = pendingOperations(snapshot);
         try (JsonGenerator json = JSON.writer().createGenerator(out)) {
             json.writeStartObject();
-            json.writeNumberField("version", 3);
+            json.writeNumberField("version", CHECKPOINT_VERSION);
             json.writeObjectFieldStart("checkpoint");
             json.writeStringField("stack", stack);
             json.writeObjectFieldStart("latest");

@@ -4,29 +4,37 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedOutputStream;
+import com.ivsstack.engine.state.backend.BackendException;
+import com.ivsstack.engine.state.backend.BackendUrl;
+import com.ivsstack.engine.state.backend.BlobStore;
+import com.ivsstack.engine.state.backend.DiyLayout;
+import com.ivsstack.engine.state.backend.StateBackend;
+import com.ivsstack.engine.state.backend.UpdateRecord;
+import com.ivsstack.engine.state.backend.VersionConflictException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checkpoints on disk, in the layout of Pulumi's file backend ({@code <dir>/.pulumi/stacks/<project>/<stack>.json}),
- * so {@code pulumi login file://<dir>} reads them too. Every write keeps the previous checkpoint as
- * {@code <stack>.json.bak} (as Pulumi's backend does), goes to a temporary file that is flushed to the disk, and is
- * renamed over the checkpoint, and the rename is flushed too: neither a crash of the process nor one of the machine
- * leaves half a checkpoint. A file that is not a valid checkpoint is refused with the way back, never read as a new
+ * The checkpoints of one stack on a state backend, in the layout of Pulumi's DIY backends
+ * ({@code .pulumi/stacks/<project>/<stack>.json} under the backend's root), so {@code pulumi login <the same URL>}
+ * reads them too. Every write keeps the previous checkpoint as {@code <stack>.json.bak}, as Pulumi's backend does, and
+ * is atomic on the store: a file flushed to the disk and renamed into place (the rename flushed too), one S3 object,
+ * one row. Every write is fenced: it is made only if the checkpoint is still the version this run read or last wrote
+ * under its lock (S3 {@code If-Match}, the row's {@code xmin} on PostgreSQL), so a run that lost its lock can never
+ * overwrite a newer state. A checkpoint that is not a valid one is refused with the way back, never read as a new
  * stack: that would create every resource again.
  */
 public final class CheckpointStore {
+    private final StateBackend backend;
+    private final BlobStore store;
+    private final DiyLayout layout;
     private final Path stateDir;
     private final String organization;
     private final String project;
@@ -34,8 +42,27 @@ public final class CheckpointStore {
     private final CheckpointCodec codec;
     /** The resources of the last save as written, by identity (see {@link CheckpointCodec#writeCheckpoint}). */
     private Map<ResourceState, String> written = Map.of();
+    /** The checkpoint's version as this run last read or wrote it (null: none); known once read. */
+    private String version;
+    private boolean versionKnown;
+    private final WriteStatistics statistics = new WriteStatistics();
+    /** The bytes of the checkpoint being written, kept from one save to the next: a large stack's 20 MB, not anew. */
+    private final Buffer buffer = new Buffer();
 
+    /** The file backend in {@code stateDir} (today's layout). */
     public CheckpointStore(Path stateDir, String organization, String project, String stack, SecretsManager secrets) {
+        this(StateBackends.open(BackendUrl.file(stateDir), Map.of()), stateDir, organization, project, stack, secrets);
+    }
+
+    /**
+     * @param stateDir the local directory of the stack's local files (the local endpoint's data; a generated
+     *                 passphrase); for a file backend its directory
+     */
+    public CheckpointStore(StateBackend backend, Path stateDir, String organization, String project, String stack,
+                           SecretsManager secrets) {
+        this.backend = backend;
+        this.store = backend.store();
+        this.layout = new DiyLayout(project, stack);
         this.stateDir = stateDir;
         this.organization = organization;
         this.project = project;
@@ -43,38 +70,79 @@ public final class CheckpointStore {
         this.codec = new CheckpointCodec(secrets);
     }
 
+    public StateBackend backend() {
+        return backend;
+    }
+
+    public BackendUrl backendUrl() {
+        return backend.url();
+    }
+
+    public DiyLayout layout() {
+        return layout;
+    }
+
     public Path stateDir() {
         return stateDir;
     }
 
+    /** The checkpoint's file, for a file backend. */
     public Path checkpointFile() {
-        return stateDir.resolve(".pulumi").resolve("stacks").resolve(project).resolve(stack + ".json");
+        return file(layout.checkpoint());
     }
 
-    /** The previous checkpoint, kept by every write (Pulumi's backend keeps the same file). */
+    /** The previous checkpoint's file (Pulumi's backend keeps the same), for a file backend. */
     public Path backupFile() {
-        return checkpointFile().resolveSibling(stack + ".json.bak");
+        return file(layout.backup());
     }
 
+    /** The file the operating-system lock is taken on, for a file backend. */
     public Path lockFile() {
-        return stateDir.resolve(".pulumi").resolve("locks").resolve(project).resolve(stack + ".ivsstack.lock");
+        return file(layout.hold());
     }
 
-    /** Whether the stack has a state (a checkpoint, or the backup of one). */
-    public boolean exists() {
-        return Files.exists(checkpointFile()) || Files.exists(backupFile());
+    private Path file(String key) {
+        if (!backend.url().isLocal()) {
+            throw new IllegalStateException("the state of stack '" + stack + "' is in " + backend.url() + ", not in files");
+        }
+        return backend.url().directory().resolve(key);
+    }
+
+    /** Where the previous checkpoint is kept (its file, or its key in the backend), if there is one. */
+    public Optional<String> backupLocation() {
+        return store.read(layout.backup()).map(b -> where(layout.backup()));
+    }
+
+    /** Where an object is, for messages: its file in a file backend, else its key in the backend. */
+    private String where(String key) {
+        return backend.url().isLocal() ? file(key).toString() : key + " in " + backend.url();
     }
 
     public CheckpointCodec codec() {
         return codec;
     }
 
+    /** Whether the stack has a state (a checkpoint, or the backup of one). */
+    public boolean exists() {
+        return store.list(layout.checkpoint()).stream()
+                .anyMatch(e -> e.key().equals(layout.checkpoint()) || e.key().equals(layout.backup()));
+    }
+
+    /**
+     * From now on, writes are fenced on the checkpoint as the next {@link #load} (or, without one, the next save)
+     * reads it: called when the run takes the stack's lock.
+     */
+    public synchronized void fenceFromNextRead() {
+        versionKnown = false;
+    }
+
     /**
      * The stack's state: empty for a new stack (no checkpoint, or Pulumi's {@code stack init} checkpoint without a
-     * deployment).
+     * deployment). The first read under a lock notes the version this run's writes are fenced on.
      *
-     * @throws DamagedCheckpointException when the file is not a valid checkpoint, or is missing while its backup
-     *                                    holds resources
+     * @throws DamagedCheckpointException when it is not a valid checkpoint, or is missing while its backup holds
+     *                                    resources
+     * @throws BackendException           when a newer format wrote it
      */
     public Snapshot load() {
         return load(false);
@@ -85,72 +153,69 @@ public final class CheckpointStore {
      *                   is then an empty state, whatever its backup holds
      */
     public Snapshot load(boolean rebuilding) {
-        Path file = checkpointFile();
-        if (!Files.exists(file)) {
+        Optional<BlobStore.Blob> blob = store.read(layout.checkpoint());
+        synchronized (this) {
+            if (!versionKnown) {
+                version = blob.map(BlobStore.Blob::version).orElse(null);
+                versionKnown = true;
+            }
+        }
+        if (blob.isEmpty()) {
             if (!rebuilding) {
                 refuseLostCheckpoint();
             }
             return Snapshot.EMPTY;
         }
-        Reading reading = readLatest(file);
+        Reading reading = readLatest(blob.get().data());
         if (reading.problem() != null) {
-            throw new DamagedCheckpointException(file, reading.problem(), backupAdvice());
+            throw new DamagedCheckpointException(where(layout.checkpoint()), reading.problem(), backupAdvice());
         }
         return reading.latest().map(codec::snapshot).orElse(Snapshot.EMPTY);
     }
 
     /** A stack whose checkpoint is gone but whose backup has resources was deployed: starting anew would duplicate it. */
     private void refuseLostCheckpoint() {
-        Path backup = backupFile();
-        if (!Files.exists(backup)) {
+        Optional<BlobStore.Blob> backup = store.read(layout.backup());
+        if (backup.isEmpty()) {
             return;
         }
-        int resources = readLatest(backup).latest().map(CheckpointStore::resourceCount).orElse(0);
+        int resources = readLatest(backup.get().data()).latest().map(CheckpointStore::resourceCount).orElse(0);
         if (resources > 0) {
-            throw new DamagedCheckpointException(checkpointFile(), "it is missing, but the backup of the previous "
-                    + "checkpoint holds " + resources + " resources (ivsstack import reads a missing checkpoint as "
-                    + "empty); if the stack was removed on purpose (pulumi stack rm), delete " + backup
-                    + " to start it anew", backupAdvice());
+            throw new DamagedCheckpointException(where(layout.checkpoint()), "it is missing, but the backup of the "
+                    + "previous checkpoint holds " + resources + " resources (ivsstack import reads a missing checkpoint "
+                    + "as empty); if the stack was removed on purpose (pulumi stack rm), delete "
+                    + where(layout.backup()) + " to start it anew", backupAdvice());
         }
     }
 
     /** What the restore advice says about the backup: how to put it back, or nothing when it is no better. */
     private String backupAdvice() {
-        Path backup = backupFile();
-        if (!Files.exists(backup)) {
+        Optional<BlobStore.Blob> backup = store.read(layout.backup());
+        if (backup.isEmpty()) {
             return null;
         }
-        Reading reading = readLatest(backup);
+        Reading reading = readLatest(backup.get().data());
         if (reading.problem() != null) {
             return null;
         }
-        String written;
-        try {
-            written = Files.getLastModifiedTime(backup).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        } catch (IOException e) {
-            written = "at an unknown time";
-        }
-        return "the previous checkpoint, " + backup + " (" + reading.latest().map(CheckpointStore::resourceCount).orElse(0)
-                + " resources, written " + written + "), is valid; to go back to it, run:\n    cp '" + backup + "' '"
-                + checkpointFile() + "'";
+        String summary = "the previous checkpoint, " + where(layout.backup()) + " ("
+                + reading.latest().map(CheckpointStore::resourceCount).orElse(0) + " resources, written "
+                + backup.get().modified().truncatedTo(ChronoUnit.SECONDS) + "), is valid; to go back to it, ";
+        return backend.url().isLocal()
+                ? summary + "run:\n    cp '" + backupFile() + "' '" + checkpointFile() + "'"
+                : summary + "copy the object " + layout.backup() + " over " + layout.checkpoint() + " in the backend";
     }
 
     private static int resourceCount(JsonNode deployment) {
         return deployment.path("resources").size();
     }
 
-    /** A checkpoint file read: its deployment (empty for a stack without one), or what is wrong with it. */
+    /** A checkpoint read: its deployment (empty for a stack without one), or what is wrong with it. */
     private record Reading(Optional<JsonNode> latest, String problem) {
     }
 
-    private Reading readLatest(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint " + file + ": " + e.getMessage(), e);
-        }
-        if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    private Reading readLatest(byte[] bytes) {
+        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return problem("it is empty (" + bytes.length + " bytes)");
         }
         JsonNode root;
@@ -159,7 +224,7 @@ public final class CheckpointStore {
         } catch (JsonProcessingException e) {
             return problem("it is not valid JSON (" + e.getOriginalMessage() + ", line " + e.getLocation().getLineNr() + ")");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the checkpoint " + where(layout.checkpoint()) + ": " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             return problem("it holds " + (root == null || root.isNull() ? "null" : root.getNodeType().toString().toLowerCase())
@@ -170,6 +235,12 @@ public final class CheckpointStore {
         if (!version.isInt()) {
             return problem("its \"version\" is " + (version.isMissingNode() ? "missing" : version.toString()) + ", not a number");
         }
+        if (version.intValue() > CheckpointCodec.CHECKPOINT_VERSION) {
+            throw new BackendException(BackendException.Kind.NEWER_FORMAT, backend.url().toString(), "the checkpoint "
+                    + layout.checkpoint() + " is format version " + version.intValue() + ", newer than the version "
+                    + CheckpointCodec.CHECKPOINT_VERSION + " ivsstack reads", "use the tool that wrote it (a newer "
+                    + "Pulumi CLI), or a newer ivsstack");
+        }
         if (!checkpoint.isObject()) {
             return problem("its \"checkpoint\" is " + (checkpoint.isMissingNode() ? "missing" : checkpoint.toString()) + ", not an object");
         }
@@ -179,10 +250,10 @@ public final class CheckpointStore {
         JsonNode latest = checkpoint.path("latest");
         if (latest.isMissingNode() || latest.isNull()) {
             // A stack created by `pulumi stack init` and never deployed (version 0 in older Pulumi CLIs).
-            return version.intValue() >= 0 && version.intValue() <= 3 ? new Reading(Optional.empty(), null)
+            return version.intValue() >= 0 ? new Reading(Optional.empty(), null)
                     : problem("its version " + version.intValue() + " is not one ivsstack reads (3)");
         }
-        if (version.intValue() != 3) {
+        if (version.intValue() != CheckpointCodec.CHECKPOINT_VERSION) {
             return problem("its version is " + version.intValue() + "; ivsstack reads version 3 checkpoints (an update "
                     + "with a current Pulumi CLI writes one)");
         }
@@ -198,62 +269,45 @@ public final class CheckpointStore {
     }
 
     /**
-     * Writes the checkpoint: the previous one becomes the backup, the new one is flushed to the disk and renamed
-     * over it, and the directory is flushed (the rename itself reaches the disk). Resources unchanged since the
-     * previous save are not encoded again, so a save during a deployment costs little more than writing the file.
+     * Writes the checkpoint: the previous one becomes the backup, and the new one replaces it if it is still the
+     * version this run read or last wrote. Resources unchanged since the previous save are not encoded again, so a
+     * save during a deployment costs little more than writing the bytes.
+     *
+     * @throws StateChangedException when another run changed the checkpoint (this run no longer holds the lock)
      */
     public synchronized void save(Snapshot snapshot) {
-        Path file = checkpointFile();
+        long start = System.nanoTime();
+        buffer.reset();
         try {
-            Path directory = file.getParent();
-            Files.createDirectories(directory);
-            keepBackup(file);
-            Path tmp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-            try {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    written = codec.writeCheckpoint(out, organization + "/" + project + "/" + stack, snapshot, written);
-                }
-                // The writer closed the file; a sync through another descriptor flushes the same file's data.
-                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(directory);
+            written = codec.writeCheckpoint(buffer, organization + "/" + project + "/" + stack, snapshot, written);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
+        if (!versionKnown) {
+            version = store.read(layout.checkpoint()).map(BlobStore.Blob::version).orElse(null);
+            versionKnown = true;
+        }
+        backend.ensureLayoutWritten();
+        if (version != null) {
+            store.copy(layout.checkpoint(), layout.backup());
+        }
+        try {
+            version = store.writeIf(layout.checkpoint(), buffer.bytes(), buffer.size(), version);
+        } catch (VersionConflictException e) {
+            throw new StateChangedException(stack, backend.url().toString(), e);
+        }
+        statistics.add(buffer.size(), System.nanoTime() - start);
     }
 
-    /**
-     * The current checkpoint becomes the backup. A checkpoint is never changed in place (each write renames a new
-     * file over it), so a hard link holds the previous content without copying it.
-     */
-    private void keepBackup(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        Path backup = backupFile();
-        Path tmp = backup.resolveSibling(backup.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createLink(tmp, file);
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING); // a file system without hard links
-        }
-        Files.move(tmp, backup, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    /** An update's record in the stack's history, with the checkpoint as it is now (Pulumi's DIY history). */
+    public void recordUpdate(UpdateRecord record) {
+        long now = System.currentTimeMillis() * 1_000_000L + System.nanoTime() % 1_000_000L;
+        store.write(layout.history(now), record.toBytes());
+        store.copy(layout.checkpoint(), layout.historyCheckpoint(now));
     }
 
-    /** Flushes a directory's entries (the renames into it); file systems that cannot open a directory skip it. */
-    private static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Windows cannot open a directory; its file system journals the rename itself.
-        }
+    public WriteStatistics statistics() {
+        return statistics;
     }
 
     /** The {@code pulumi stack export} form: {@code {"version":3,"deployment":{...}}}. */
@@ -284,5 +338,48 @@ public final class CheckpointStore {
                     + DeploymentValidator.describe(problems));
         }
         return codec.snapshot(root.path("deployment"));
+    }
+
+    /** A byte buffer whose bytes are handed to the store as they are (no copy). */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(1 << 16);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
+    /** The checkpoint writes of this store: how many, their bytes and the time they took. */
+    public static final class WriteStatistics {
+        private long writes;
+        private long bytes;
+        private long lastBytes;
+        private long nanos;
+
+        synchronized void add(long written, long took) {
+            writes++;
+            bytes += written;
+            lastBytes = written;
+            nanos += took;
+        }
+
+        public synchronized long writes() {
+            return writes;
+        }
+
+        public synchronized long bytes() {
+            return bytes;
+        }
+
+        /** The size of the last checkpoint written. */
+        public synchronized long lastBytes() {
+            return lastBytes;
+        }
+
+        public synchronized long nanos() {
+            return nanos;
+        }
     }
 }

@@ -13,7 +13,12 @@ public final class DamagedCheckpointException extends IllegalStateException {
 
     /** @param backupAdvice how to restore the backup, or null when there is no valid one */
     public DamagedCheckpointException(Path file, String problem, String backupAdvice) {
-        super("the checkpoint " + file + " is not usable: " + problem + ".\n"
+        this(file.toString(), problem, backupAdvice);
+    }
+
+    /** @param checkpoint where the checkpoint is: its file, or its key and backend */
+    public DamagedCheckpointException(String checkpoint, String problem, String backupAdvice) {
+        super("the checkpoint " + checkpoint + " is not usable: " + problem + ".\n"
                 + "ivsstack stops here rather than treating the stack as new, which would create every resource again.\n"
                 + (backupAdvice == null ? "" : "  - " + backupAdvice + "\n")
                 + "  - " + (backupAdvice == null ? "" : "or ") + "move the file away and rebuild the state from what the "

@@ -1,61 +1,43 @@
 package com.ivsstack.engine.state;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import com.ivsstack.engine.state.backend.BackendLock;
+import java.util.function.Consumer;
 
 /**
- * An exclusive lock on one stack, held by the operating system: a second run is refused while the first one is
- * alive, and a killed run releases it with its process (no stale lock to clean up by hand).
+ * The exclusive lock on one stack for a run that writes its state, on the stack's backend (see {@link BackendLock}):
+ * a second run is refused while the first holds it, with who holds it and how to clear it. On a file system and on
+ * PostgreSQL a killed run releases it with its process or connection; on S3 its lock object stays until
+ * {@code ivsstack cancel}.
  */
 public final class StackLock implements AutoCloseable {
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final BackendLock lock;
 
-    private StackLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private StackLock(BackendLock lock) {
         this.lock = lock;
     }
 
-    public static StackLock acquire(Path lockFile, String stack) {
+    /**
+     * @param command what the run does, shown to a run it refuses ("ivsstack up")
+     * @param notices told when the lock of a run that ended without releasing it was replaced
+     */
+    public static StackLock acquire(CheckpointStore store, String command, Consumer<String> notices) {
+        StackLock lock = new StackLock(BackendLock.acquire(store.backend().store(), store.layout(), command, notices));
         try {
-            Files.createDirectories(lockFile.getParent());
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                String holder = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
-                channel.close();
-                throw new IllegalStateException("stack '" + stack + "' is locked by another run ("
-                        + (holder.isEmpty() ? "unknown process" : holder) + "); wait for it to finish, "
-                        + "or stop it: the lock is released when that process exits");
-            }
-            channel.truncate(0);
-            channel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
-            return new StackLock(channel, lock);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock stack '" + stack + "' with " + lockFile, e);
+            store.backend().ensureLayoutWritten();
+            store.fenceFromNextRead();
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
+        return lock;
+    }
+
+    public static StackLock acquire(CheckpointStore store, String command) {
+        return acquire(store, command, notice -> { });
     }
 
     @Override
     public void close() {
-        try {
-            lock.release();
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lock.close();
     }
 }

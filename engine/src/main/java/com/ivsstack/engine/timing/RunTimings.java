@@ -58,6 +58,16 @@ public final class RunTimings {
         }
     }
 
+    /**
+     * The checkpoint writes of a run: {@code state-writes <writes> <bytes written> <bytes of the last> <millis
+     * writing>} (the benchmark's figures for the state backends).
+     */
+    public static void stateWrites(long writes, long bytes, long lastBytes, long millis) {
+        if (ENABLED) {
+            print("state-writes", writes + " " + bytes + " " + lastBytes + " " + millis);
+        }
+    }
+
     /** The JVM's start (when it began to initialise; the launcher before it takes a few milliseconds). */
     public static void jvmStart() {
         if (ENABLED) {

@@ -95,7 +95,7 @@ class CliNoiseTest {
     void upAndDestroy_onALockedStack_areRefusedBeforeTheirPreview() {
         TestProject project = new TestProject(dir, cloud);
         CliRunner cli = new CliRunner(project);
-        try (StackLock held = StackLock.acquire(project.engine().store().lockFile(), "dev")) {
+        try (StackLock held = StackLock.acquire(project.engine().store(), "ivsstack up")) {
             CliRunner.Run up = cli.run("up", "--yes");
             CliRunner.Run destroy = cli.run("destroy", "--yes");
 

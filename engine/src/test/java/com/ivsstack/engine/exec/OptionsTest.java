@@ -84,7 +84,7 @@ class OptionsTest {
     void lock_refusesASecondRunOnTheSameStack() {
         TestProject project = new TestProject(dir, new FakeCloud());
         Engine engine = project.engine();
-        try (StackLock held = StackLock.acquire(engine.store().lockFile(), "dev")) {
+        try (StackLock held = StackLock.acquire(project.engine().store(), "ivsstack up")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.up(Engine.Options.DEFAULT))
                     .hasMessageContaining("stack 'dev' is locked by another run");
         }

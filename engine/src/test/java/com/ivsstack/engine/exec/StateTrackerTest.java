@@ -8,7 +8,7 @@ import com.ivsstack.engine.state.PendingOperation;
 import com.ivsstack.engine.state.ResourceState;
 import com.ivsstack.engine.state.SecretsManager;
 import com.ivsstack.engine.state.Snapshot;
-import java.io.UncheckedIOException;
+import com.ivsstack.engine.state.backend.BackendException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,8 +77,9 @@ class StateTrackerTest {
 
     @Test
     void changes_whenTheCheckpointCannotBeWritten_failEveryCallerInsteadOfWaitingForever() throws Exception {
-        Path notADirectory = Files.writeString(dir.resolve("state"), "a file where the state directory should be");
-        StateTracker tracker = new StateTracker(Snapshot.EMPTY, store(notADirectory), true);
+        Files.createDirectories(dir.resolve(".pulumi/stacks"));
+        Files.writeString(dir.resolve(".pulumi/stacks/app"), "a file where the project's directory of stacks should be");
+        StateTracker tracker = new StateTracker(Snapshot.EMPTY, store(dir), true);
         var pool = Executors.newFixedThreadPool(4);
         var steps = new ArrayList<Callable<Void>>();
         for (int i = 0; i < 4; i++) {
@@ -91,12 +92,12 @@ class StateTrackerTest {
         try {
             for (Future<Void> result : pool.invokeAll(steps)) {
                 assertThatThrownBy(result::get).isInstanceOf(ExecutionException.class)
-                        .hasCauseInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot write");
+                        .hasCauseInstanceOf(BackendException.class).hasMessageContaining(".pulumi/stacks/app/dev.json");
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThatThrownBy(() -> tracker.add(channel("later"))).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> tracker.add(channel("later"))).isInstanceOf(BackendException.class);
     }
 
     @Test

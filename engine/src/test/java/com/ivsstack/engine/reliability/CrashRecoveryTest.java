@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ivsstack.emulator.IvsEmulator;
 import com.ivsstack.engine.testing.CliRunner;
 import com.ivsstack.engine.testing.TestProject;
+import com.ivsstack.engine.testing.backend.Backends;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.ivs.IvsClient;
 
 /**
@@ -23,16 +27,20 @@ import software.amazon.awssdk.services.ivs.IvsClient;
  * flagship) once the endpoint has seen a random number of its writes, and the plugin process under an in-process
  * engine mid-create. After every kill the state file is valid, and the next normal run converges: the state matches
  * the endpoint exactly, nothing leaked, nothing duplicated. Counts: {@code -Dreliability.kills} (kills of up and
- * as many of destroy; 1 in CI, 20 with {@code -Dreliability.full=true}), {@code -Dreliability.crashChannels}.
+ * as many of destroy, on each backend: the project's directory, S3, PostgreSQL; 1 in CI, 20 with
+ * {@code -Dreliability.full=true}), {@code -Dreliability.crashChannels}.
  */
+@ExtendWith(Backends.class)
 class CrashRecoveryTest {
     private static final long SEED = Long.getLong("reliability.seed", System.nanoTime());
 
     @TempDir
     Path dir;
 
-    @Test
-    void engineKilledAtRandomMomentsOfUpAndDestroy_everyNextRunConverges() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Backends.Kind.class)
+    void engineKilledAtRandomMomentsOfUpAndDestroy_everyNextRunConverges(Backends.Kind kind, Backends backends)
+            throws Exception {
         int kills = FlagshipStack.count("reliability.kills", 1, 20);
         int creators = FlagshipStack.count("reliability.crashChannels", 3, 10);
         Random random = new Random(SEED);
@@ -41,6 +49,12 @@ class CrashRecoveryTest {
         try (IvsEmulator emulator = IvsEmulator.builder().port(0).build().start();
              IvsClient ivs = FlagshipStack.client(emulator.endpoint())) {
             FlagshipStack stack = new FlagshipStack(dir.resolve("flagship"), emulator.endpoint(), creators);
+            if (kind != Backends.Kind.FILE) {
+                stack.onBackend(backends.newUrl(kind));
+            }
+            // An S3 lock object outlives its killed holder (as in Pulumi and Terraform): the next run is refused
+            // until it is cancelled. A file or PostgreSQL session lock goes with its process.
+            boolean cancelAfterKill = kind == Backends.Kind.S3;
             LongSupplier writes = () -> emulator.admin().requestCounts().entrySet().stream()
                     .filter(e -> e.getKey().matches("(Create|Delete|Tag|Untag|Update).*"))
                     .mapToLong(Map.Entry::getValue).sum();
@@ -49,16 +63,18 @@ class CrashRecoveryTest {
                 if (killDuring(stack, writes, 1 + random.nextInt(3 * creators + 1), "up", "--yes", "--skip-preview")) {
                     killedUp++;
                 }
+                cancelIf(cancelAfterKill, stack);
                 converge(stack, ivs, creators, "up", "--yes", "--skip-preview");
                 // destroy writes: per creator a stream key and a channel, then the recording configuration
                 if (killDuring(stack, writes, 1 + random.nextInt(2 * creators + 1), "destroy", "--yes")) {
                     killedDestroy++;
                 }
+                cancelIf(cancelAfterKill, stack);
                 converge(stack, ivs, 0, "destroy", "--yes");
             }
         }
-        System.out.printf("CRASH engine seed=%d creators=%d killed-up=%d killed-destroy=%d of %d each; all converged%n",
-                SEED, creators, killedUp, killedDestroy, kills);
+        System.out.printf("CRASH engine %s seed=%d creators=%d killed-up=%d killed-destroy=%d of %d each; all converged%n",
+                kind, SEED, creators, killedUp, killedDestroy, kills);
         assertThat(killedUp + killedDestroy).as("kills that landed mid-run").isGreaterThanOrEqualTo(kills);
     }
 
@@ -82,6 +98,14 @@ class CrashRecoveryTest {
         // Whatever moment it died at, the checkpoint is a whole one the engine can read.
         stack.state();
         return killed;
+    }
+
+    /** The killed run's S3 lock stays: the next run is refused naming it, until cancel removes it. */
+    private static void cancelIf(boolean cancel, FlagshipStack stack) {
+        if (cancel) {
+            CliRunner.Run cancelled = stack.run("cancel", "--yes");
+            assertThat(cancelled.exitCode()).as("%s", cancelled).isZero();
+        }
     }
 
     private static void converge(FlagshipStack stack, IvsClient ivs, int creators, String... args) {

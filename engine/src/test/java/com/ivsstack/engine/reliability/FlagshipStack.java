@@ -50,6 +50,8 @@ final class FlagshipStack {
 
     private final Path directory;
     private final String stack;
+    /** The state backend's URL, or null for the project's own directory. */
+    private String backend;
 
     FlagshipStack(Path directory, URI endpoint, int creators) {
         this(directory, endpoint, creators, "dev", "");
@@ -92,6 +94,12 @@ final class FlagshipStack {
         return directory;
     }
 
+    /** Keeps the stack's state on this backend (a URL as --backend takes it) instead of the project's directory. */
+    FlagshipStack onBackend(String url) {
+        this.backend = url;
+        return this;
+    }
+
     /** Replaces the creators list of the stack file ({@code yaml}: its items, each line indented by four spaces). */
     void rewriteCreators(String yaml) {
         Path file = directory.resolve("Pulumi." + stack + ".yaml");
@@ -130,13 +138,24 @@ final class FlagshipStack {
     }
 
     private List<String> commonArguments() {
-        return List.of("--stack", stack, "--cwd", directory.toString(), "--program-classpath", programClasspath(),
-                "--main-class", MAIN_CLASS, "--color", "never");
+        List<String> arguments = new ArrayList<>(List.of("--stack", stack, "--cwd", directory.toString(),
+                "--program-classpath", programClasspath(), "--main-class", MAIN_CLASS, "--color", "never"));
+        if (backend != null) {
+            arguments.addAll(List.of("--backend", backend));
+        }
+        return arguments;
+    }
+
+    /** The environment of a run: the tests' passphrase and the test S3 server's credentials. */
+    static Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(TestProject.environment());
+        env.putAll(com.ivsstack.engine.testing.backend.Backends.environment());
+        return env;
     }
 
     /** Runs the CLI in this JVM (the provider in-process, or the plugin given with --plugin). */
     CliRunner.Run run(String... args) {
-        return run(TestProject.environment(), args);
+        return run(environment(), args);
     }
 
     CliRunner.Run run(Map<String, String> environment, String... args) {
@@ -162,16 +181,17 @@ final class FlagshipStack {
         command.addAll(List.of(args));
         command.addAll(commonArguments());
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(TestProject.environment());
+        builder.environment().putAll(environment());
         return builder;
     }
 
     /** The state as the engine reads it (which validates it), with the provider in-process and no endpoint started. */
     Snapshot state() {
-        Engine engine = Engine.builder().projectDirectory(directory).stack(stack)
+        try (Engine engine = Engine.builder().projectDirectory(directory).stack(stack).backend(backend)
                 .connector(new com.ivsstack.engine.provider.InProcessProviderConnector(Map.of()))
-                .environment(TestProject.environment()).build();
-        return engine.store().load();
+                .environment(environment()).build()) {
+            return engine.store().load();
+        }
     }
 
     static IvsClient client(URI endpoint) {

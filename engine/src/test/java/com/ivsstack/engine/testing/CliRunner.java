@@ -21,9 +21,26 @@ public final class CliRunner {
     }
 
     private final TestProject project;
+    private final Map<String, String> environment;
 
     public CliRunner(TestProject project) {
+        this(project, Map.of());
+    }
+
+    /**
+     * @param extraEnvironment added to the runs' environment (a backend's credentials, PULUMI_BACKEND_URL); a key
+     *                         mapped to null is removed from it
+     */
+    public CliRunner(TestProject project, Map<String, String> extraEnvironment) {
         this.project = project;
+        this.environment = new java.util.LinkedHashMap<>(TestProject.environment());
+        extraEnvironment.forEach((k, v) -> {
+            if (v == null) {
+                environment.remove(k);
+            } else {
+                environment.put(k, v);
+            }
+        });
     }
 
     public static ProviderSetup setup(FakeCloud cloud) {
@@ -32,7 +49,7 @@ public final class CliRunner {
     }
 
     public Run run(String... args) {
-        return run(TestProject.environment(), args);
+        return run(environment, args);
     }
 
     /** Runs the CLI with this environment (for example without a passphrase). */
