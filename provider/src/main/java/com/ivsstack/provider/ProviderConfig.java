@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public record ProviderConfig(String region, String profile, String accessKey, String secretKey, String token,
                              URI endpoint, Map<String, String> defaultTags, boolean detachRecordingConfigurations,
-                             boolean stopLiveStreams, int maxRetries) {
+                             boolean stopLiveStreams, boolean disconnectParticipants, int maxRetries) {
 
     public static final int DEFAULT_MAX_RETRIES = 5;
 
@@ -34,7 +34,7 @@ public record ProviderConfig(String region, String profile, String accessKey, St
 
     /** The configuration with every default, as when nothing is configured. */
     public static ProviderConfig defaults() {
-        return new ProviderConfig(null, null, null, null, null, null, Map.of(), true, false, DEFAULT_MAX_RETRIES);
+        return new ProviderConfig(null, null, null, null, null, null, Map.of(), true, false, false, DEFAULT_MAX_RETRIES);
     }
 
     /**
@@ -51,7 +51,8 @@ public record ProviderConfig(String region, String profile, String accessKey, St
         return new ProviderConfig(text(config, "region"), text(config, "profile"), text(config, "accessKey"),
                 text(config, "secretKey"), text(config, "token"), uri(text(config, "endpoint")),
                 tags(config.get("defaultTags")), bool(config, "detachRecordingConfigurations", true),
-                bool(config, "stopLiveStreams", false), integer(config, "maxRetries", DEFAULT_MAX_RETRIES));
+                bool(config, "stopLiveStreams", false), bool(config, "disconnectParticipants", false),
+                integer(config, "maxRetries", DEFAULT_MAX_RETRIES));
     }
 
     /** Every problem with the configuration, each naming the key, the value (never a secret) and the rule. */
@@ -88,7 +89,7 @@ public record ProviderConfig(String region, String profile, String accessKey, St
                 failures.add(new CheckFailure("endpoint", "\"" + endpoint + "\" is not a URL such as http://127.0.0.1:4566"));
             }
         }
-        for (String key : List.of("detachRecordingConfigurations", "stopLiveStreams")) {
+        for (String key : List.of("detachRecordingConfigurations", "stopLiveStreams", "disconnectParticipants")) {
             Object value = Secret.unwrap(config.get(key));
             if (value != null && !(value instanceof Boolean) && !(value instanceof String s && s.matches("true|false"))) {
                 failures.add(new CheckFailure(key, value + " is not a boolean (true or false)"));
@@ -137,7 +138,7 @@ public record ProviderConfig(String region, String profile, String accessKey, St
         return "ProviderConfig[region=" + region + ", profile=" + profile + ", endpoint=" + endpoint
                 + ", credentials=" + (hasStaticCredentials() ? "static" : "default chain") + ", defaultTags=" + defaultTags
                 + ", detachRecordingConfigurations=" + detachRecordingConfigurations + ", stopLiveStreams="
-                + stopLiveStreams + ", maxRetries=" + maxRetries + "]";
+                + stopLiveStreams + ", disconnectParticipants=" + disconnectParticipants + ", maxRetries=" + maxRetries + "]";
     }
 
     private static String text(Map<String, Object> config, String key) {

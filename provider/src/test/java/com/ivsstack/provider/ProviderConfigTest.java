@@ -26,11 +26,13 @@ class ProviderConfigTest {
     void from_stackConfigStrings_parsesTypedValues() {
         var config = ProviderConfig.from(Map.of("region", "eu-west-1", "endpoint", "http://127.0.0.1:4566",
                 "defaultTags", "{\"team\":\"video\"}", "detachRecordingConfigurations", "false",
-                "stopLiveStreams", "true", "maxRetries", "7", "accessKey", new Secret("AKIA"), "secretKey", new Secret("s")));
+                "stopLiveStreams", "true", "disconnectParticipants", "true", "maxRetries", "7", "accessKey", new Secret("AKIA"),
+                "secretKey", new Secret("s")));
         assertThat(config.region()).isEqualTo("eu-west-1");
         assertThat(config.defaultTags()).isEqualTo(Map.of("team", "video"));
         assertThat(config.detachRecordingConfigurations()).isFalse();
         assertThat(config.stopLiveStreams()).isTrue();
+        assertThat(config.disconnectParticipants()).isTrue();
         assertThat(config.maxRetries()).isEqualTo(7);
         assertThat(config.endpointIsLoopback()).isTrue();
         assertThat(config.toString()).doesNotContain("AKIA").contains("static");
@@ -41,6 +43,7 @@ class ProviderConfigTest {
         var config = ProviderConfig.from(Map.of());
         assertThat(config.detachRecordingConfigurations()).isTrue();
         assertThat(config.stopLiveStreams()).isFalse();
+        assertThat(config.disconnectParticipants()).isFalse();
         assertThat(config.maxRetries()).isEqualTo(ProviderConfig.DEFAULT_MAX_RETRIES);
         assertThat(config.endpoint()).isNull();
     }
@@ -55,6 +58,7 @@ class ProviderConfigTest {
                 arguments(Map.of("endpoint", "localhost:4566"), "endpoint", "http(s) URL"),
                 arguments(Map.of("maxRetries", "-1"), "maxRetries", "0 to 100"),
                 arguments(Map.of("stopLiveStreams", "yes"), "stopLiveStreams", "boolean"),
+                arguments(Map.of("disconnectParticipants", "sometimes"), "disconnectParticipants", "boolean"),
                 arguments(Map.of("defaultTags", "[1]"), "defaultTags", "map"),
                 arguments(Map.of("defaultTags", Map.of("cost center", "a#b")), "defaultTags[\"cost center\"]",
                         "tag value \"a#b\" is not valid: tag keys and values have only letters, spaces, digits"),

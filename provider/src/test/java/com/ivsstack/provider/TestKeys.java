@@ -11,7 +11,12 @@ public final class TestKeys {
     }
 
     public static String ecdsaPublicKeyPem() {
-        return pem(generate("EC", new ECGenParameterSpec("secp384r1")));
+        return ecdsaPublicKeyPem("secp384r1");
+    }
+
+    /** A key on another curve than IVS takes, for example secp256r1. */
+    public static String ecdsaPublicKeyPem(String curve) {
+        return pem(generate("EC", new ECGenParameterSpec(curve)));
     }
 
     public static String rsaPublicKeyPem() {

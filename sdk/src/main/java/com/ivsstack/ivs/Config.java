@@ -48,6 +48,15 @@ public final class Config {
     }
 
     /**
+     * Disconnect the participants of an IVS RealTime stage, or the encoder publishing with an ingest configuration, when a stage or ingest configuration must be deleted or replaced, or changed in a way IVS refuses while they are connected. When false, such changes fail naming the stage, its session and how many participants are connected. Default: false.
+     *
+     * @return the value of ivs:disconnectParticipants, if set
+     */
+    public Optional<Boolean> disconnectParticipants() {
+        return Codegen.booleanProp("disconnectParticipants").config(config).def(false).get();
+    }
+
+    /**
      * One URL for both IVS and IVS RealTime, for example the local endpoint `http://127.0.0.1:4566`. On loopback with no credentials, dummy credentials are used.
      *
      * @return the value of ivs:endpoint, if set

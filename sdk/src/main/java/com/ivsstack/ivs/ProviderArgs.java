@@ -61,6 +61,19 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
+     * Disconnect the participants of an IVS RealTime stage, or the encoder publishing with an ingest configuration, when a stage or ingest configuration must be deleted or replaced, or changed in a way IVS refuses while they are connected. When false, such changes fail naming the stage, its session and how many participants are connected. Default: false.
+     */
+    @Import(name="disconnectParticipants", json=true)
+    private @Nullable Output<Boolean> disconnectParticipants;
+
+    /**
+     * @return Disconnect the participants of an IVS RealTime stage, or the encoder publishing with an ingest configuration, when a stage or ingest configuration must be deleted or replaced, or changed in a way IVS refuses while they are connected. When false, such changes fail naming the stage, its session and how many participants are connected. Default: false.
+     */
+    public Optional<Output<Boolean>> disconnectParticipants() {
+        return Optional.ofNullable(this.disconnectParticipants);
+    }
+
+    /**
      * One URL for both IVS and IVS RealTime, for example the local endpoint `http://127.0.0.1:4566`. On loopback with no credentials, dummy credentials are used.
      */
     @Import(name="endpoint")
@@ -157,6 +170,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         this.accessKey = $.accessKey;
         this.defaultTags = $.defaultTags;
         this.detachRecordingConfigurations = $.detachRecordingConfigurations;
+        this.disconnectParticipants = $.disconnectParticipants;
         this.endpoint = $.endpoint;
         this.maxRetries = $.maxRetries;
         this.profile = $.profile;
@@ -239,6 +253,25 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
          */
         public Builder detachRecordingConfigurations(Boolean detachRecordingConfigurations) {
             return detachRecordingConfigurations(Output.of(detachRecordingConfigurations));
+        }
+
+        /**
+         * @param disconnectParticipants Disconnect the participants of an IVS RealTime stage, or the encoder publishing with an ingest configuration, when a stage or ingest configuration must be deleted or replaced, or changed in a way IVS refuses while they are connected. When false, such changes fail naming the stage, its session and how many participants are connected. Default: false.
+         *
+         * @return builder
+         */
+        public Builder disconnectParticipants(@Nullable Output<Boolean> disconnectParticipants) {
+            $.disconnectParticipants = disconnectParticipants;
+            return this;
+        }
+
+        /**
+         * @param disconnectParticipants Disconnect the participants of an IVS RealTime stage, or the encoder publishing with an ingest configuration, when a stage or ingest configuration must be deleted or replaced, or changed in a way IVS refuses while they are connected. When false, such changes fail naming the stage, its session and how many participants are connected. Default: false.
+         *
+         * @return builder
+         */
+        public Builder disconnectParticipants(Boolean disconnectParticipants) {
+            return disconnectParticipants(Output.of(disconnectParticipants));
         }
 
         /**
@@ -376,6 +409,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
 
         public ProviderArgs build() {
             $.detachRecordingConfigurations = Codegen.booleanProp("detachRecordingConfigurations").output().arg($.detachRecordingConfigurations).def(true).getNullable();
+            $.disconnectParticipants = Codegen.booleanProp("disconnectParticipants").output().arg($.disconnectParticipants).def(false).getNullable();
             $.maxRetries = Codegen.integerProp("maxRetries").output().arg($.maxRetries).def(5).getNullable();
             $.region = Codegen.stringProp("region").output().arg($.region).env("AWS_REGION", "AWS_DEFAULT_REGION").getNullable();
             $.stopLiveStreams = Codegen.booleanProp("stopLiveStreams").output().arg($.stopLiveStreams).def(false).getNullable();

@@ -26,7 +26,7 @@ class GeneratedSourcesTest {
 
     private static final Path REPO = Path.of("..");
     private static final String HOW_TO_FIX = "sdk/ or docs/resources/ differ from what schema.json generates."
-            + " Regenerate with `./mvnw -B -o -q -pl sdk/generator compile exec:java` and commit the result"
+            + " Regenerate with `./mvnw -B -o -q -pl sdk/generator -am compile -Dsdk.regenerate` and commit the result"
             + " (never edit generated files by hand). Differences: ";
 
     @TempDir

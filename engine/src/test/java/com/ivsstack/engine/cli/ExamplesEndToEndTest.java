@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ivsstack.emulator.IvsEmulator;
+import com.ivsstack.provider.schema.BundledSchema;
 import com.ivsstack.engine.testing.CliRunner;
 import com.ivsstack.engine.testing.TestProject;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,14 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ivs.IvsClient;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
@@ -47,13 +42,15 @@ class ExamplesEndToEndTest {
             "private-channel|com.ivsstack.examples.privatechannel.App|    - GB|    - GB\\n    - DE|partner-sites.allowedCountries",
             "realtime-recording|com.ivsstack.examples.realtimerecording.App|storageBucket: ivs-stack-dev-compositions|"
                     + "storageBucket: another-bucket|composition-recordings.s3",
+            "realtime-stage|com.ivsstack.examples.realtimestage.App|recordingBucket: ivs-stack-dev-participant-recordings|"
+                    + "recordingBucket: another-bucket|participant-recordings.s3,studio.autoParticipantRecordingConfiguration",
             "streaming-platform|com.ivsstack.examples.streamingplatform.App|latencyMode: LOW|latencyMode: NORMAL|creator-alice.latencyMode"})
     void example_upNoChangesEditUpDestroy_againstTheLocalEndpoint(String example, String mainClass, String from,
                                                                   String to, String expectedChanges,
                                                                   @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path project = copyProject(EXAMPLES.resolve(example), dir.resolve(example));
         String classpath = compile(EXAMPLES.resolve(example).resolve("src/main/java"), dir.resolve("classes"));
-        Cli cli = new Cli(project, classpath, mainClass);
+        LocalRun cli = new LocalRun(project, classpath, mainClass);
 
         CliRunner.Run up = cli.run("up", "--yes", "--skip-preview");
         assertThat(up.exitCode()).as("%s", up).isZero();
@@ -92,32 +89,89 @@ class ExamplesEndToEndTest {
         return changes;
     }
 
-    private static void assertEndpointEmpty(Path project) {
-        assertThat(endpointResources(project)).hasSize(12).allSatisfy((kind, count) -> assertThat(count).as(kind).isZero());
+    /**
+     * A live session on the example's stage (a participant joined, the broadcaster's encoder publishing, through the
+     * local endpoint's admin API between runs): a preview that would replace the ingest configuration warns before
+     * anything runs; destroy deletes nothing and names the stage, its session and the participant count; once the
+     * stack's provider has ivs:disconnectParticipants, destroy disconnects them and deletes everything.
+     */
+    @org.junit.jupiter.api.Test
+    void realtimeStage_liveSession_previewWarnsDestroyRefusesUntilDisconnectParticipants(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path project = copyProject(EXAMPLES.resolve("realtime-stage"), dir.resolve("realtime-stage"));
+        String classpath = compile(EXAMPLES.resolve("realtime-stage").resolve("src/main/java"), dir.resolve("classes"));
+        LocalRun cli = new LocalRun(project, classpath, "com.ivsstack.examples.realtimestage.App");
+        assertThat(cli.run("up", "--yes", "--skip-preview").exitCode()).isZero();
+        String stage;
+        String session;
+        try (LocalEndpoint endpoint = new LocalEndpoint(project)) {
+            var realtime = endpoint.realTime(Region.US_WEST_2);
+            stage = realtime.listStages(b -> { }).stages().get(0).arn();
+            endpoint.emulator().admin().joinParticipant(stage);
+            endpoint.emulator().admin().startPublishing(realtime.listIngestConfigurations(b -> { }).ingestConfigurations().get(0).arn());
+            session = realtime.getStage(b -> b.arn(stage)).stage().activeSessionId();
+        }
+        Path stackFile = project.resolve("Pulumi.dev.yaml");
+        String config = Files.readString(stackFile);
+
+        Files.writeString(stackFile, config.replace("broadcaster: studio-encoder", "broadcaster: backup-encoder"));
+        CliRunner.Run preview = cli.run("preview");
+        assertThat(preview.exitCode()).as("%s", preview).isZero();
+        assertThat(preview.out()).contains("replacing IVS IngestConfiguration (").contains("an encoder is publishing with it "
+                + "into stage " + stage + ", which has 2 participants connected in session " + session)
+                .contains("disconnectParticipants: true");
+        Files.writeString(stackFile, config);
+
+        CliRunner.Run refused = cli.run("destroy", "--yes");
+        assertThat(refused.exitCode()).as("%s", refused).isNotZero();
+        assertThat(refused.out() + refused.err()).contains("deleting IVS Stage (" + stage + "): stage " + stage + " has 2 "
+                + "participants connected in session " + session).contains("disconnectParticipants: true");
+        try (LocalEndpoint endpoint = new LocalEndpoint(project)) {
+            assertThat(endpoint.realTime(Region.US_WEST_2).listStages(b -> { }).stages()).as("nothing was deleted").hasSize(1);
+            assertThat(endpoint.realTime(Region.US_WEST_2).listPublicKeys(b -> { }).publicKeys()).hasSize(1);
+        }
+
+        // destroy runs with the provider configuration of the state, as under the Pulumi CLI: an up records the option
+        Files.writeString(stackFile, config.replace("  ivs:region: us-west-2\n", "  ivs:region: us-west-2\n  ivs:disconnectParticipants: true\n"));
+        assertThat(cli.run("up", "--yes", "--skip-preview").exitCode()).isZero();
+        CliRunner.Run destroyed = cli.run("destroy", "--yes");
+        assertThat(destroyed.exitCode()).as("%s", destroyed).isZero();
+        assertThat(destroyed.out()).contains("disconnectParticipants is true");
+        assertEndpointEmpty(project);
     }
 
-    /** The resources of each kind that the project's local endpoint holds, in the regions the examples use. */
-    private static Map<String, Integer> endpointResources(Path project) {
+    /** Nothing of any resource type of schema.json is left, in either region the examples use. */
+    private static void assertEndpointEmpty(Path project) throws Exception {
+        var resources = endpointResources(project);
+        assertThat(resources).as("a count for every resource type of schema.json in each region")
+                .hasSize(2 * BundledSchema.load().resourceTokens().size())
+                .allSatisfy((kind, count) -> assertThat(count).as(kind).isZero());
+    }
+
+    /** How many resources of each type of schema.json the project's local endpoint holds, per region the examples use. */
+    private static Map<String, Integer> endpointResources(Path project) throws Exception {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        try (IvsEmulator emulator = IvsEmulator.builder().port(0)
-                .dataFile(project.resolve(".ivsstack").resolve(IvsProviderSetup.LOCAL_ENDPOINT_FILE)).build().start()) {
-            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        try (LocalEndpoint endpoint = new LocalEndpoint(project)) {
             for (Region region : List.of(Region.US_EAST_1, Region.US_WEST_2)) {
-                try (IvsClient ivs = IvsClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-                     IvsRealTimeClient realtime = IvsRealTimeClient.builder().endpointOverride(emulator.endpoint())
-                             .region(region).credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
-                    counts.put(region + " channels", ivs.listChannels(b -> { }).channels().size());
-                    counts.put(region + " recording configurations",
-                            ivs.listRecordingConfigurations(b -> { }).recordingConfigurations().size());
-                    counts.put(region + " playback key pairs", ivs.listPlaybackKeyPairs(b -> { }).keyPairs().size());
-                    counts.put(region + " playback restriction policies",
-                            ivs.listPlaybackRestrictionPolicies(b -> { }).playbackRestrictionPolicies().size());
-                    counts.put(region + " encoder configurations",
-                            realtime.listEncoderConfigurations(b -> { }).encoderConfigurations().size());
-                    counts.put(region + " storage configurations",
-                            realtime.listStorageConfigurations(b -> { }).storageConfigurations().size());
-                }
+                IvsClient ivs = endpoint.ivs(region);
+                IvsRealTimeClient realtime = endpoint.realTime(region);
+                Map<String, Supplier<List<?>>> listings = Map.of(
+                        "ivs:index:Channel", () -> ivs.listChannels(b -> { }).channels(),
+                        // a stream key belongs to a channel: with the channels gone, so are their keys
+                        "ivs:index:StreamKey", () -> ivs.listChannels(b -> { }).channels().stream()
+                                .flatMap(c -> ivs.listStreamKeys(b -> b.channelArn(c.arn())).streamKeys().stream()).toList(),
+                        "ivs:index:RecordingConfiguration", () -> ivs.listRecordingConfigurations(b -> { }).recordingConfigurations(),
+                        "ivs:index:PlaybackKeyPair", () -> ivs.listPlaybackKeyPairs(b -> { }).keyPairs(),
+                        "ivs:index:PlaybackRestrictionPolicy", () -> ivs.listPlaybackRestrictionPolicies(b -> { })
+                                .playbackRestrictionPolicies(),
+                        "ivs:realtime:EncoderConfiguration", () -> realtime.listEncoderConfigurations(b -> { }).encoderConfigurations(),
+                        "ivs:realtime:StorageConfiguration", () -> realtime.listStorageConfigurations(b -> { }).storageConfigurations(),
+                        "ivs:realtime:Stage", () -> realtime.listStages(b -> { }).stages(),
+                        "ivs:realtime:IngestConfiguration", () -> realtime.listIngestConfigurations(b -> { }).ingestConfigurations(),
+                        "ivs:realtime:PublicKey", () -> realtime.listPublicKeys(b -> { }).publicKeys());
+                assertThat(listings.keySet()).as("a listing for every resource type of schema.json")
+                        .containsExactlyInAnyOrderElementsOf(BundledSchema.load().resourceTokens());
+                listings.forEach((token, listing) -> counts.put(region + " " + token, listing.get().size()));
             }
         }
         return counts;
@@ -145,22 +199,4 @@ class ExamplesEndToEndTest {
         assertThat(code).as("compiling %s:\n%s", sources, errors).isZero();
         return classes + java.io.File.pathSeparator + TestProject.classpath();
     }
-
-    private record Cli(Path project, String classpath, String mainClass) {
-        CliRunner.Run run(String... args) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            List<String> all = new ArrayList<>(List.of(args));
-            all.addAll(List.of("--local", "--cwd", project.toString(), "--program-classpath", classpath,
-                    "--main-class", mainClass));
-            IvsStackCli cli = new IvsStackCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                    TestProject.environment(), new IvsProviderSetup(), false);
-            int code = IvsStackCli.commandLine(cli).execute(all.toArray(String[]::new));
-            CliRunner.Run run = new CliRunner.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-            System.out.println("$ ivsstack " + String.join(" ", args) + "\n" + run);
-            return run;
-        }
-    }
-
 }

@@ -7,13 +7,8 @@ import com.ivsstack.engine.testing.CliRunner;
 import com.ivsstack.engine.testing.FakeCloud;
 import com.ivsstack.engine.testing.TestProject;
 import com.ivsstack.engine.testing.program.TestProgram;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -89,17 +84,6 @@ class LocalEndpointCrashTest {
     }
 
     private CliRunner.Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--local", "--cwd", dir.toString(), "--program-classpath", TestProject.classpath(),
-                "--main-class", TestProgram.class.getName()));
-        IvsStackCli cli = new IvsStackCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                TestProject.environment(), new IvsProviderSetup(), false);
-        int code = IvsStackCli.commandLine(cli).execute(all.toArray(String[]::new));
-        CliRunner.Run run = new CliRunner.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        System.out.println("$ ivsstack " + String.join(" ", args) + "\n" + run);
-        return run;
+        return new LocalRun(dir, TestProject.classpath(), TestProgram.class.getName()).run(args);
     }
 }

@@ -7,11 +7,7 @@ import com.ivsstack.engine.testing.CliRunner;
 import com.ivsstack.engine.testing.FakeCloud;
 import com.ivsstack.engine.testing.TestProject;
 import com.ivsstack.engine.testing.program.TestProgram;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,17 +52,8 @@ class PluginBinaryTest {
     }
 
     private CliRunner.Run run(Path plugin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--local", "--plugin", plugin.toString(), "--cwd", dir.toString(),
-                "--program-classpath", TestProject.classpath(), "--main-class", TestProgram.class.getName()));
-        IvsStackCli cli = new IvsStackCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                TestProject.environment(), new IvsProviderSetup(), false);
-        int code = IvsStackCli.commandLine(cli).execute(all.toArray(String[]::new));
-        CliRunner.Run run = new CliRunner.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        System.out.println("$ ivsstack " + String.join(" ", args) + "\n" + run);
-        return run;
+        all.addAll(List.of("--plugin", plugin.toString()));
+        return new LocalRun(dir, TestProject.classpath(), TestProgram.class.getName()).run(all.toArray(String[]::new));
     }
 }

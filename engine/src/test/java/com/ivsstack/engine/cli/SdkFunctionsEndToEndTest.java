@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ivsstack.engine.testing.CliRunner;
 import com.ivsstack.engine.testing.TestProject;
 import com.ivsstack.engine.testing.program.SdkProgram;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,17 +48,6 @@ class SdkFunctionsEndToEndTest {
     }
 
     private CliRunner.Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--local", "--cwd", dir.toString(), "--program-classpath", TestProject.classpath(),
-                "--main-class", SdkProgram.class.getName()));
-        IvsStackCli cli = new IvsStackCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                TestProject.environment(), new IvsProviderSetup(), false);
-        int code = IvsStackCli.commandLine(cli).execute(all.toArray(String[]::new));
-        CliRunner.Run run = new CliRunner.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        System.out.println("$ ivsstack " + String.join(" ", args) + "\n" + run);
-        return run;
+        return new LocalRun(dir, TestProject.classpath(), SdkProgram.class.getName()).run(args);
     }
 }

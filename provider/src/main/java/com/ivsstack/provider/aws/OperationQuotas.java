@@ -38,7 +38,16 @@ public final class OperationQuotas {
                 "DeleteEncoderConfiguration", "ListEncoderConfigurations");
         shared("StorageConfiguration", 5, "CreateStorageConfiguration", "GetStorageConfiguration",
                 "DeleteStorageConfiguration", "ListStorageConfigurations");
-        shared("Composition", 5, "GetComposition", "ListCompositions");
+        shared("Composition", 5, "GetComposition", "ListCompositions", "StartComposition", "StopComposition");
+        // IVS RealTime stages, their sessions and participants: 5 TPS each, but CreateParticipantToken at 50
+        shared("Stage", 5, "CreateStage", "GetStage", "UpdateStage", "DeleteStage", "ListStages");
+        shared("StageSession", 5, "ListStageSessions", "GetStageSession", "ListParticipants", "GetParticipant",
+                "ListParticipantEvents");
+        own(5, "DisconnectParticipant");
+        own(50, "CreateParticipantToken");
+        shared("IngestConfiguration", 5, "CreateIngestConfiguration", "GetIngestConfiguration",
+                "UpdateIngestConfiguration", "DeleteIngestConfiguration", "ListIngestConfigurations");
+        shared("PublicKey", 3, "ImportPublicKey", "GetPublicKey", "DeletePublicKey", "ListPublicKeys");
     }
 
     private OperationQuotas() {
@@ -48,6 +57,11 @@ public final class OperationQuotas {
     public static Quota of(String operation) {
         var quota = BY_OPERATION.get(operation);
         return quota != null ? quota : new Quota(operation, DEFAULT_CALLS_PER_SECOND);
+    }
+
+    /** Whether the operation has a quota of its own here (otherwise it gets the default). */
+    static boolean isListed(String operation) {
+        return BY_OPERATION.containsKey(operation);
     }
 
     private static void shared(String window, int callsPerSecond, String... operations) {

@@ -16,6 +16,9 @@ public final class Functions {
                 new GetChannelFunction(context),
                 new GetStreamKeyFunction(context),
                 new GetRecordingConfigurationFunction(context),
-                new GetChannelsFunction(context));
+                new GetChannelsFunction(context),
+                new GetStageFunction(context),
+                new GetStagesFunction(context),
+                new GetIngestConfigurationFunction(context));
     }
 }

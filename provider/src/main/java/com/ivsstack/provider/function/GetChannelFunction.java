@@ -1,14 +1,12 @@
 package com.ivsstack.provider.function;
 
 import com.ivsstack.provider.api.CheckFailure;
-import com.ivsstack.provider.aws.ArnParser;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.model.FunctionModels;
 import com.ivsstack.provider.model.GetChannelArgs;
 import com.ivsstack.provider.model.GetChannelResult;
 import com.ivsstack.provider.resource.ChannelResource;
 import com.ivsstack.provider.resource.ResourceContext;
-import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.List;
 
@@ -23,10 +21,7 @@ public final class GetChannelFunction extends IvsFunction<GetChannelArgs> {
 
     @Override
     protected void validate(GetChannelArgs args, List<CheckFailure> failures) {
-        String arn = args.arn();
-        if (arn != null && !ArnParser.isArnOf("channel", arn)) {
-            failures.add(new CheckFailure(GetChannelArgs.ARN, PropertyValues.show(arn) + " is not an IVS channel ARN"));
-        }
+        requireArnOf("channel", GetChannelArgs.ARN, args.arn(), failures);
     }
 
     @Override

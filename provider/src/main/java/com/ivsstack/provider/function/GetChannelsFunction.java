@@ -1,7 +1,6 @@
 package com.ivsstack.provider.function;
 
 import com.ivsstack.provider.api.CheckFailure;
-import com.ivsstack.provider.aws.ArnParser;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.model.ChannelSummary;
 import com.ivsstack.provider.model.FunctionModels;
@@ -40,16 +39,10 @@ public final class GetChannelsFunction extends IvsFunction<GetChannelsArgs> {
             failures.add(new CheckFailure(GetChannelsArgs.NAME, PropertyValues.show(name)
                     + " is not a channel name (0-128 letters, digits, - and _)"));
         }
-        String recording = args.recordingConfigurationArn();
-        if (recording != null && !ArnParser.isArnOf("recording-configuration", recording)) {
-            failures.add(new CheckFailure(GetChannelsArgs.RECORDING_CONFIGURATION_ARN, PropertyValues.show(recording)
-                    + " is not an IVS recording-configuration ARN"));
-        }
-        String policy = args.playbackRestrictionPolicyArn();
-        if (policy != null && !ArnParser.isArnOf("playback-restriction-policy", policy)) {
-            failures.add(new CheckFailure(GetChannelsArgs.PLAYBACK_RESTRICTION_POLICY_ARN, PropertyValues.show(policy)
-                    + " is not an IVS playback-restriction-policy ARN"));
-        }
+        requireArnOf("recording-configuration", GetChannelsArgs.RECORDING_CONFIGURATION_ARN,
+                args.recordingConfigurationArn(), failures);
+        requireArnOf("playback-restriction-policy", GetChannelsArgs.PLAYBACK_RESTRICTION_POLICY_ARN,
+                args.playbackRestrictionPolicyArn(), failures);
     }
 
     @Override

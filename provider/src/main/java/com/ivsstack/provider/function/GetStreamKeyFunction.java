@@ -1,14 +1,12 @@
 package com.ivsstack.provider.function;
 
 import com.ivsstack.provider.api.CheckFailure;
-import com.ivsstack.provider.aws.ArnParser;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.model.FunctionModels;
 import com.ivsstack.provider.model.GetStreamKeyArgs;
 import com.ivsstack.provider.model.GetStreamKeyResult;
 import com.ivsstack.provider.resource.ResourceContext;
 import com.ivsstack.provider.resource.StreamKeyResource;
-import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.List;
 
@@ -29,13 +27,8 @@ public final class GetStreamKeyFunction extends IvsFunction<GetStreamKeyArgs> {
             failures.add(new CheckFailure(arn == null ? GetStreamKeyArgs.ARN : GetStreamKeyArgs.CHANNEL_ARN,
                     "give exactly one of arn (the stream key's ARN) and channelArn (its channel's ARN)"));
         }
-        if (arn != null && !ArnParser.isArnOf("stream-key", arn)) {
-            failures.add(new CheckFailure(GetStreamKeyArgs.ARN, PropertyValues.show(arn) + " is not an IVS stream-key ARN"));
-        }
-        if (channelArn != null && !ArnParser.isArnOf("channel", channelArn)) {
-            failures.add(new CheckFailure(GetStreamKeyArgs.CHANNEL_ARN, PropertyValues.show(channelArn)
-                    + " is not an IVS channel ARN"));
-        }
+        requireArnOf("stream-key", GetStreamKeyArgs.ARN, arn, failures);
+        requireArnOf("channel", GetStreamKeyArgs.CHANNEL_ARN, channelArn, failures);
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.ivsstack.provider.function;
 import com.ivsstack.provider.api.CheckFailure;
 import com.ivsstack.provider.api.ProviderException;
 import com.ivsstack.provider.api.ProviderFunction;
+import com.ivsstack.provider.aws.ArnParser;
 import com.ivsstack.provider.aws.IvsApi;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.model.FunctionModel;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What every function shares: arguments checked against schema.json, secrets marked, ownership tag hidden; a function
@@ -65,6 +67,25 @@ abstract class IvsFunction<A extends PropertyMap> implements ProviderFunction {
 
     protected IvsApi api() {
         return context.api();
+    }
+
+    /** Fails {@code property} unless {@code arn} (when given) is an IVS ARN of {@code resourceType}. */
+    protected static void requireArnOf(String resourceType, String property, String arn, List<CheckFailure> failures) {
+        if (arn != null && !ArnParser.isArnOf(resourceType, arn)) {
+            failures.add(new CheckFailure(property, PropertyValues.show(arn) + " is not an IVS " + resourceType + " ARN"));
+        }
+    }
+
+    /** The result of reading {@code arn}; its failures are the errors every lookup gives (not found, or AWS's). */
+    protected <T> T readByArn(String type, String arn, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IvsApiException e) {
+            if (e.is(IvsApiException.Kind.NOT_FOUND)) {
+                throw notFound(type, arn);
+            }
+            throw failure(type, arn, e);
+        }
     }
 
     protected ProviderException failure(String type, String id, IvsApiException e) {

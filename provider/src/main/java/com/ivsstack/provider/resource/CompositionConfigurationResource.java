@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * An IVS RealTime configuration that compositions use (encoder, storage): only tags update in place, and IVS refuses
- * to delete one while a composition uses it, so the delete error names those compositions.
+ * to delete one while a composition uses it, so the delete error names those compositions (and whatever else uses it).
  */
 abstract class CompositionConfigurationResource<I extends PropertyMap, O extends PropertyMap> extends IvsResource<I, O> {
 
@@ -37,11 +37,16 @@ abstract class CompositionConfigurationResource<I extends PropertyMap, O extends
             if (!e.is(IvsApiException.Kind.CONFLICT)) {
                 throw e;
             }
-            var compositions = compositionsUsing(id);
-            throw failure("deleting", id, e, "It is used by composition(s) "
-                    + (compositions.isEmpty() ? "(none found by ListCompositions)" : String.join(", ", compositions))
-                    + "; stop them (StopComposition) and run again");
+            throw failure("deleting", id, e, whatUsesIt(id));
         }
+    }
+
+    /** Why IVS refused the delete (409), in words, with the way out: by default, the compositions that use it. */
+    protected String whatUsesIt(String arn) {
+        var compositions = compositionsUsing(arn);
+        return "It is used by composition(s) "
+                + (compositions.isEmpty() ? "(none found by ListCompositions)" : String.join(", ", compositions))
+                + "; stop them (StopComposition) and run again";
     }
 
     /** Compositions that are neither STOPPED nor FAILED, every page; {@code filter} narrows ListCompositions. */

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -384,6 +385,16 @@ public abstract class IvsResource<I extends PropertyMap, O extends PropertyMap> 
             inputs.forEach((k, v) -> result.put(k, PropertyValues.deepUnwrap(v)));
         }
         return result;
+    }
+
+    /** A list of names in one order and once each, as IVS reports it back; unknown stays unknown. */
+    protected static Object sortedUnlessUnknown(Object list) {
+        return PropertyValues.isUnknown(list) ? list : new ArrayList<>(new TreeSet<>(PropertyValues.stringList(list)));
+    }
+
+    /** The map, or an empty one for null. */
+    protected static Map<String, Object> orEmpty(Map<String, Object> map) {
+        return map == null ? Map.of() : map;
     }
 
     /** Removes empty strings, lists and maps at every depth: AWS reports "none" in several ways. */

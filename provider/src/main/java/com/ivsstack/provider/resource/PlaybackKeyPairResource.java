@@ -11,67 +11,20 @@ import com.ivsstack.provider.model.ResourceModels;
 import software.amazon.awssdk.services.ivs.model.PlaybackKeyPair;
 import software.amazon.awssdk.services.ivs.model.PlaybackKeyPairSummary;
 
-import java.security.KeyFactory;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * {@code ivs:index:PlaybackKeyPair}: an imported ECDSA public key. AWS never returns the key material, so it is kept
+ * {@code ivs:index:PlaybackKeyPair}: an imported ECDSA P-384 public key. AWS never returns the key material, so it is kept
  * from the inputs; after an import (no old inputs) the declared key is taken as is rather than shown as a change.
  */
-public final class PlaybackKeyPairResource extends IvsResource<PlaybackKeyPairInputs, PlaybackKeyPairOutputs> {
+public final class PlaybackKeyPairResource extends ImportedPublicKeyResource<PlaybackKeyPairInputs, PlaybackKeyPairOutputs> {
 
     public static final String TOKEN = PlaybackKeyPairInputs.TOKEN;
-    private static final String KEY = PlaybackKeyPairInputs.PUBLIC_KEY_MATERIAL;
-    private static final Pattern PEM = Pattern.compile(
-            "\\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----\\s*");
 
     public PlaybackKeyPairResource(ResourceContext context) {
-        super(context, ResourceModels.PLAYBACK_KEY_PAIR);
-    }
-
-    @Override
-    protected void validate(PlaybackKeyPairInputs inputs, Validator validator) {
-        validator.string(PlaybackKeyPairInputs.NAME, inputs.name(), 0, 128, Validator.NAME_PATTERN,
-                "a key pair name has only letters, digits, - and _");
-        String pem = inputs.publicKeyMaterial();
-        if (pem != null) {
-            String problem = ecdsaProblem(pem);
-            if (problem != null) {
-                validator.fail(KEY, "is not a PEM-encoded ECDSA public key: " + problem
-                        + "; create one with `openssl ecparam -name secp384r1 -genkey -noout -out priv.pem && "
-                        + "openssl ec -in priv.pem -pubout -out public.pem`");
-            }
-        }
-    }
-
-    /** Why {@code pem} is not an ECDSA public key, or null when it is one. */
-    static String ecdsaProblem(String pem) {
-        var matcher = PEM.matcher(pem);
-        if (!matcher.matches()) {
-            return "expected the text between -----BEGIN PUBLIC KEY----- and -----END PUBLIC KEY-----";
-        }
-        try {
-            byte[] der = Base64.getMimeDecoder().decode(matcher.group(1).replaceAll("\\s", ""));
-            var key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
-            return key instanceof ECPublicKey ? null : "the key is not an elliptic-curve key";
-        } catch (IllegalArgumentException e) {
-            return "the base64 body is damaged";
-        } catch (java.security.GeneralSecurityException e) {
-            return "the key is not an elliptic-curve (ECDSA) key";
-        }
-    }
-
-    @Override
-    protected Map<String, Object> normalize(Map<String, Object> inputs) {
-        var normal = new LinkedHashMap<>(super.normalize(inputs));
-        normal.computeIfPresent(KEY, (k, v) -> v instanceof String s ? s.strip().replace("\r\n", "\n") : v);
-        return normal;
+        super(context, ResourceModels.PLAYBACK_KEY_PAIR, "key pair");
     }
 
     @Override

@@ -21,12 +21,10 @@ import software.amazon.awssdk.services.ivs.model.RecordingConfiguration;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationState;
 import software.amazon.awssdk.services.ivs.model.RecordingConfigurationSummary;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * {@code ivs:index:RecordingConfiguration}: only tags update in place. Create waits until the configuration is ACTIVE
@@ -76,7 +74,7 @@ public final class RecordingConfigurationResource
                 validator.fail(PropertyValues.path(THUMBNAILS, TARGET_INTERVAL), thumbnails.get(TARGET_INTERVAL)
                         + " is not allowed: targetIntervalSeconds applies only when recordingMode is INTERVAL");
             }
-            noDuplicates(validator, PropertyValues.path(THUMBNAILS, STORAGE), thumbnails.storage());
+            validator.distinct(PropertyValues.path(THUMBNAILS, STORAGE), thumbnails.storage());
         }
         var renditions = inputs.renditionConfiguration();
         if (renditions != null) {
@@ -86,13 +84,7 @@ public final class RecordingConfigurationResource
                 validator.fail(PropertyValues.path(RENDITIONS, RENDITION_LIST),
                         "missing: renditionSelection CUSTOM requires at least one rendition (SD, HD, FULL_HD, LOWEST_RESOLUTION)");
             }
-            noDuplicates(validator, PropertyValues.path(RENDITIONS, RENDITION_LIST), renditions.renditions());
-        }
-    }
-
-    private static void noDuplicates(Validator validator, String property, List<String> values) {
-        if (new TreeSet<>(values).size() != values.size()) {
-            validator.fail(property, values + " lists a value twice; each may appear once");
+            validator.distinct(PropertyValues.path(RENDITIONS, RENDITION_LIST), renditions.renditions());
         }
     }
 
@@ -125,15 +117,6 @@ public final class RecordingConfigurationResource
         }
         normal.putIfAbsent(RecordingConfigurationInputs.RECORDING_RECONNECT_WINDOW_SECONDS, 0L);
         return normal;
-    }
-
-    /** A list of names in one order and once each, as IVS reports it back; unknown stays unknown. */
-    private static Object sortedUnlessUnknown(Object list) {
-        return PropertyValues.isUnknown(list) ? list : new ArrayList<>(new TreeSet<>(PropertyValues.stringList(list)));
-    }
-
-    private static Map<String, Object> orEmpty(Map<String, Object> map) {
-        return map == null ? Map.of() : map;
     }
 
     // ---- create, read, update, delete -------------------------------------------------------------------------

@@ -19,6 +19,9 @@ public final class ResourceTypes {
                 new PlaybackKeyPairResource(context),
                 new PlaybackRestrictionPolicyResource(context),
                 new EncoderConfigurationResource(context),
-                new StorageConfigurationResource(context));
+                new StorageConfigurationResource(context),
+                new StageResource(context),
+                new IngestConfigurationResource(context),
+                new PublicKeyResource(context));
     }
 }

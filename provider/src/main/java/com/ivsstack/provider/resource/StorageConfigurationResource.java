@@ -1,6 +1,8 @@
 package com.ivsstack.provider.resource;
 
 import com.ivsstack.provider.api.CreateRequest;
+import com.ivsstack.provider.api.DeleteGroup;
+import com.ivsstack.provider.api.DeleteRequest;
 import com.ivsstack.provider.aws.IvsApiException;
 import com.ivsstack.provider.model.ResourceModels;
 import com.ivsstack.provider.model.realtime.StorageConfigurationInputs;
@@ -8,6 +10,8 @@ import com.ivsstack.provider.model.realtime.StorageConfigurationOutputs;
 import com.ivsstack.provider.model.realtime.StorageConfigurationS3;
 import com.ivsstack.pulumi.value.PropertyValues;
 import software.amazon.awssdk.services.ivsrealtime.model.CompositionSummary;
+import software.amazon.awssdk.services.ivsrealtime.model.Stage;
+import software.amazon.awssdk.services.ivsrealtime.model.StageSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.StorageConfiguration;
 import software.amazon.awssdk.services.ivsrealtime.model.StorageConfigurationSummary;
 
@@ -15,10 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * {@code ivs:realtime:StorageConfiguration}: only tags update in place. IVS refuses to delete one that a composition
- * uses; the error names those compositions.
+ * uses or that a stage records its participants to; the error names them. The provider never detaches a stage by
+ * itself: a stage the stack changes moves to another configuration by its own update (it depends on this one, so the
+ * engine updates or deletes it first), and a stage it does not manage keeps recording, so its configuration stays.
  */
 public final class StorageConfigurationResource
         extends CompositionConfigurationResource<StorageConfigurationInputs, StorageConfigurationOutputs> {
@@ -72,6 +80,58 @@ public final class StorageConfigurationResource
     @Override
     protected void deleteConfiguration(String arn) {
         api().realTime().deleteStorageConfiguration(b -> b.arn(arn));
+    }
+
+    @Override
+    protected String whatUsesIt(String arn) {
+        var stages = stagesRecordingTo(arn, stage -> false);
+        if (stages.isEmpty()) {
+            return super.whatUsesIt(arn);
+        }
+        return stillRecording(stages);
+    }
+
+    private static String stillRecording(List<String> stages) {
+        return "Stage(s) " + String.join(", ", stages) + " record their participants to it. Point their "
+                + "autoParticipantRecordingConfiguration.storageConfigurationArn at another storage configuration (or \"\" "
+                + "to stop recording) and run again; the provider does not change a stage it is not asked to";
+    }
+
+    /**
+     * The delete preflight: a stage outside the group that still records to the configuration makes its delete fail.
+     * ListStages does not say where a stage records, so every stage of the region is read once for the whole group.
+     */
+    @Override
+    public List<String> deleteBlockers(DeleteRequest request, DeleteGroup group) {
+        String id = request.id();
+        try {
+            Map<String, List<String>> byConfiguration = group.shared("ivs:stagesByStorageConfiguration",
+                    () -> stagesByStorageConfiguration(group::deletes));
+            var stages = byConfiguration.getOrDefault(id, List.of());
+            return stages.isEmpty() ? List.of()
+                    : List.of(message("deleting", id, "IVS refuses to delete a storage configuration that a stage records to",
+                    stillRecording(stages)));
+        } catch (IvsApiException e) {
+            throw failure("checking before deleting", id, e, null);
+        }
+    }
+
+    /** The stages (but those {@code skip} names) that record to the storage configuration. */
+    private List<String> stagesRecordingTo(String arn, Predicate<String> skip) {
+        return stagesByStorageConfiguration(skip).getOrDefault(arn, List.of());
+    }
+
+    /** Every stage that records (but those {@code skip} names), by the storage configuration it records to. */
+    private Map<String, List<String>> stagesByStorageConfiguration(Predicate<String> skip) {
+        return api().realTime().listStagesPaginator(b -> { }).stream()
+                .flatMap(page -> page.stages().stream())
+                .map(StageSummary::arn)
+                .filter(stage -> !skip.test(stage))
+                .flatMap(stage -> IvsApiException.emptyIfNotFound(() -> api().realTime().getStage(b -> b.arn(stage)).stage()).stream())
+                .filter(stage -> stage.autoParticipantRecordingConfiguration() != null
+                        && !orNone(stage.autoParticipantRecordingConfiguration().storageConfigurationArn()).isEmpty())
+                .collect(Collectors.groupingBy(stage -> stage.autoParticipantRecordingConfiguration().storageConfigurationArn(),
+                        Collectors.mapping(Stage::arn, Collectors.toList())));
     }
 
     /** Compositions still running that record to the storage configuration (ListCompositions cannot filter by it). */

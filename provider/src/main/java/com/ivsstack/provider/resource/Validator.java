@@ -5,6 +5,7 @@ import com.ivsstack.pulumi.value.PropertyValues;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +57,20 @@ public final class Validator {
         }
         if (n.doubleValue() < min || n.doubleValue() > max) {
             fail(property, n + " is out of range: it must be from " + format(min) + " to " + format(max));
+        }
+    }
+
+    /** A list in which each value appears once. */
+    public void distinct(String property, List<String> values) {
+        if (values != null && new TreeSet<>(values).size() != values.size()) {
+            fail(property, values + " lists a value twice; each may appear once");
+        }
+    }
+
+    /** A list of at most {@code max} items; null and unknown pass. */
+    public void maxItems(String property, Object value, int max) {
+        if (value instanceof List<?> list && list.size() > max) {
+            fail(property, PropertyValues.show(value) + " has " + list.size() + " items; at most " + max + " may be given");
         }
     }
 

@@ -106,7 +106,17 @@ class MalformedWireInputTest {
                 Arguments.of("ivs:index:PlaybackKeyPair", struct("publicKeyMaterial", str("-----BEGIN PUBLIC KEY-----\n" + huge.substring(0, 50_000)))),
                 Arguments.of("ivs:index:PlaybackRestrictionPolicy", struct("allowedCountries", str("US"), "allowedOrigins", obj("a", bool(true)))),
                 Arguments.of("ivs:realtime:EncoderConfiguration", struct("video", obj("width", str("wide"), "height", num(-5), "framerate", num(Double.POSITIVE_INFINITY)))),
-                Arguments.of("ivs:realtime:StorageConfiguration", struct("s3", list(obj("bucketName", num(1))))));
+                Arguments.of("ivs:realtime:StorageConfiguration", struct("s3", list(obj("bucketName", num(1))))),
+                Arguments.of("ivs:realtime:Stage", struct("autoParticipantRecordingConfiguration", obj("storageConfigurationArn",
+                        list(str(UNKNOWN)), "mediaTypes", str("AUDIO_VIDEO"), "thumbnailConfiguration", obj("storage", obj("x", num(1))),
+                        "hlsConfiguration", nested(30)))),
+                Arguments.of("ivs:realtime:Stage", struct("name", str(huge), "tags", obj("k", secret(num(3))))),
+                Arguments.of("ivs:realtime:IngestConfiguration", struct("attributes", list(str("a")), "insecureIngest", str("yes"),
+                        "ingestProtocol", obj("RTMP", bool(true)))),
+                Arguments.of("ivs:realtime:IngestConfiguration", struct("attributes", obj(huge.substring(0, 100_000), str("v")))),
+                Arguments.of("ivs:realtime:PublicKey", struct("publicKeyMaterial", list(secret(str("-----BEGIN PUBLIC KEY-----"))))),
+                Arguments.of("ivs:realtime:PublicKey", struct("publicKeyMaterial", str("-----BEGIN PUBLIC KEY-----\n"
+                        + "A".repeat(200_000) + "\n-----END PUBLIC KEY-----"))));
     }
 
     /** Special values that cannot be decoded (broken signatures), and type tokens the schema does not have. */

@@ -160,6 +160,11 @@ final class EngineDriver {
         return Value.newBuilder().setStructValue(struct(keysAndValues)).build();
     }
 
+    static Value list(Value... values) {
+        return Value.newBuilder().setListValue(com.google.protobuf.ListValue.newBuilder().addAllValues(java.util.List.of(values)))
+                .build();
+    }
+
     static Struct struct(Object... keysAndValues) {
         var struct = Struct.newBuilder();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -10,6 +10,7 @@ import pulumirpc.EngineOuterClass.LogRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -37,6 +38,27 @@ final class EngineLogRecorder extends EngineGrpc.EngineImplBase implements AutoC
         messages.add(request);
         response.onNext(Empty.getDefaultInstance());
         response.onCompleted();
+    }
+
+    /** Log messages travel asynchronously: retries the assertion until it holds or ten seconds have passed. */
+    static void eventually(Runnable assertion) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw notYet;
+                }
+            }
+        }
     }
 
     @Override

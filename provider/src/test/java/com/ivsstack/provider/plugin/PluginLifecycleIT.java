@@ -6,8 +6,6 @@ import com.ivsstack.emulator.junit.IvsEmulatorExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,30 +42,15 @@ class PluginLifecycleIT {
     @RegisterExtension
     static final IvsEmulatorExtension IVS = IvsEmulatorExtension.create();
 
-    private static EngineLogRecorder engine;
-    private static InstalledPlugin plugin;
+    @RegisterExtension
+    static final RunningPlugin PLUGIN = new RunningPlugin();
+
     private EngineDriver driver;
-
-    @BeforeAll
-    static void startPlugin() throws Exception {
-        engine = new EngineLogRecorder();
-        plugin = InstalledPlugin.start(Map.of(), "--logtostderr", engine.address());
-    }
-
-    @AfterAll
-    static void stopPlugin() throws Exception {
-        if (plugin != null) {
-            plugin.close();
-        }
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @BeforeEach
     void loadAndConfigure() {
-        driver = new EngineDriver(plugin.stub(), "dev");
-        assertThat(driver.load(engine.address())).isEqualTo("0.1.0");
+        driver = new EngineDriver(PLUGIN.plugin().stub(), "dev");
+        assertThat(driver.load(PLUGIN.engine().address())).isEqualTo("0.1.0");
         driver.configure(localEndpoint(), false);
         IVS.emulator().admin().resetRequestCounts();
     }
@@ -275,13 +258,13 @@ class PluginLifecycleIT {
         assertThat(key.id()).contains(":stream-key/");
         assertThat(isSecret(key.outputs().getFieldsOrThrow("value"))).isTrue();
 
-        var found = plugin.stub().invoke(InvokeRequest.newBuilder().setTok("ivs:index:getStreamKey")
+        var found = PLUGIN.plugin().stub().invoke(InvokeRequest.newBuilder().setTok("ivs:index:getStreamKey")
                 .setArgs(struct("arn", str(key.id()))).build());
         assertThat(found.getFailuresList()).isEmpty();
         assertThat(isSecret(found.getReturn().getFieldsOrThrow("value"))).as("getStreamKey value is secret").isTrue();
         assertThat(unwrapSecret(found.getReturn().getFieldsOrThrow("value")))
                 .isEqualTo(unwrapSecret(key.outputs().getFieldsOrThrow("value")));
-        assertThat(plugin.stderr()).doesNotContain(unwrapSecret(key.outputs().getFieldsOrThrow("value")).getStringValue());
+        assertThat(PLUGIN.plugin().stderr()).doesNotContain(unwrapSecret(key.outputs().getFieldsOrThrow("value")).getStringValue());
     }
 
     @Test
@@ -325,30 +308,9 @@ class PluginLifecycleIT {
         driver.delete(recording);
 
         assertThat(IVS.ivsClient().getChannel(b -> b.arn(channel.id())).channel().recordingConfigurationArn()).isEmpty();
-        eventually(Duration.ofSeconds(10), () -> assertThat(engine.messages()).as(plugin.stderr()).anySatisfy(message -> {
+        EngineLogRecorder.eventually(() -> assertThat(PLUGIN.engine().messages()).as(PLUGIN.plugin().stderr()).anySatisfy(message -> {
             assertThat(message.getMessage()).contains(channel.id());
             assertThat(message.getUrn()).isEqualTo(recording.urn());
         }));
-    }
-
-    /** Log messages travel asynchronously: retry the assertion until it holds or the time is up. */
-    private static void eventually(Duration limit, Runnable assertion) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw notYet;
-                }
-            }
-        }
     }
 }

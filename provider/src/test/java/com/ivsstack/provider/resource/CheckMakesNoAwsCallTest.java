@@ -21,7 +21,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** Check and diff decide from the inputs alone: bad input gets its error without any API call. */
+/**
+ * Check and diff decide from the inputs alone: bad input gets its error without any API call. (One diff reads: the
+ * replacement of an existing ingest configuration looks whether an encoder publishes with it, to warn; that is
+ * tested in LiveSessionTest.)
+ */
 @ExtendWith(MockitoExtension.class)
 class CheckMakesNoAwsCallTest {
 
@@ -45,7 +49,11 @@ class CheckMakesNoAwsCallTest {
                 PlaybackKeyPairResource.TOKEN, Map.of("publicKeyMaterial", TestKeys.rsaPublicKeyPem()),
                 PlaybackRestrictionPolicyResource.TOKEN, Map.of("allowedCountries", List.of("usa")),
                 EncoderConfigurationResource.TOKEN, Map.of("video", Map.of("width", 3)),
-                StorageConfigurationResource.TOKEN, Map.of("s3", Map.of("bucketName", "x")));
+                StorageConfigurationResource.TOKEN, Map.of("s3", Map.of("bucketName", "x")),
+                StageResource.TOKEN, Map.of("autoParticipantRecordingConfiguration", Map.of("storageConfigurationArn", "",
+                        "mediaTypes", List.of("NONE"))),
+                IngestConfigurationResource.TOKEN, Map.of("ingestProtocol", "RTMP"),
+                PublicKeyResource.TOKEN, Map.of("publicKeyMaterial", TestKeys.ecdsaPublicKeyPem("secp256r1")));
         for (var type : types) {
             var inputs = invalid.getOrDefault(type.token(), wrongKind(schema, schema.resource(type.token()).inputs()));
             var result = type.check(new CheckRequest("urn", Map.of(), inputs));

@@ -5,6 +5,7 @@ import com.ivsstack.provider.TestKeys;
 import com.ivsstack.provider.api.CheckRequest;
 import com.ivsstack.pulumi.value.Secret;
 import com.ivsstack.pulumi.value.Unknown;
+import com.ivsstack.provider.schema.BundledSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,6 +31,11 @@ class CheckTest {
     private static final String POLICY = "ivs:index:PlaybackRestrictionPolicy";
     private static final String ENCODER = "ivs:realtime:EncoderConfiguration";
     private static final String STORAGE = "ivs:realtime:StorageConfiguration";
+    private static final String STAGE = "ivs:realtime:Stage";
+    private static final String INGEST = "ivs:realtime:IngestConfiguration";
+    private static final String PUBLIC_KEY = "ivs:realtime:PublicKey";
+    private static final String STAGE_ARN = "arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh";
+    private static final String STORAGE_ARN = "arn:aws:ivs:us-west-2:123456789012:storage-configuration/ABcdef34ghIJ";
     private static final String CHANNEL_ARN = "arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh";
     private static final String RECORDING_ARN = "arn:aws:ivs:us-west-2:123456789012:recording-configuration/ABcdef34ghIJ";
 
@@ -146,7 +152,7 @@ class CheckTest {
                 arguments(KEY_PAIR, Map.of("publicKeyMaterial", TestKeys.rsaPublicKeyPem()), "publicKeyMaterial",
                         "not an elliptic-curve (ECDSA) key"),
                 arguments(KEY_PAIR, Map.of("publicKeyMaterial", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"),
-                        "publicKeyMaterial", "not a PEM-encoded ECDSA public key"),
+                        "publicKeyMaterial", "not a PEM-encoded ECDSA P-384 public key"),
                 arguments(KEY_PAIR, Map.of("publicKeyMaterial", Unknown.VALUE), null, null),
                 arguments(KEY_PAIR, Map.of("publicKeyMaterial", TestKeys.ecdsaPublicKeyPem(), "name", "a b"), "name", "only letters"),
 
@@ -172,8 +178,86 @@ class CheckTest {
                 arguments(STORAGE, Map.of("s3", Map.of("bucketName", "compositions")), null, null),
                 arguments(STORAGE, Map.of(), "s3", "missing required property"),
                 arguments(STORAGE, Map.of("s3", Map.of("bucketName", "UPPER")), "s3.bucketName", "lowercase letters"),
-                arguments(STORAGE, Map.of("s3", Map.of("bucketName", "x".repeat(64))), "s3.bucketName", "3 to 63")
+                arguments(STORAGE, Map.of("s3", Map.of("bucketName", "x".repeat(64))), "s3.bucketName", "3 to 63"),
+
+                arguments(STAGE, Map.of(), null, null),
+                arguments(STAGE, Map.of("name", "studio_1"), null, null),
+                arguments(STAGE, Map.of("name", "studio 1"), "name", "only letters, digits, - and _"),
+                arguments(STAGE, Map.of("name", "s".repeat(129)), "name", "0 to 128"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", STORAGE_ARN, "mediaTypes", List.of("AUDIO_ONLY"),
+                        "thumbnailConfiguration", Map.of("recordingMode", "INTERVAL", "targetIntervalSeconds", 86400,
+                                "storage", List.of("SEQUENTIAL", "LATEST")),
+                        "recordingReconnectWindowSeconds", 300, "hlsConfiguration", Map.of("targetSegmentDurationSeconds", 10),
+                        "recordParticipantReplicas", false)), null, null),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", "")), null, null),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", "", "mediaTypes", List.of("AUDIO_VIDEO"),
+                        "recordParticipantReplicas", true)), null, null),
+                arguments(STAGE, recording(Map.of()), "autoParticipantRecordingConfiguration.storageConfigurationArn",
+                        "missing required property"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", RECORDING_ARN)),
+                        "autoParticipantRecordingConfiguration.storageConfigurationArn", "not an IVS storage-configuration ARN"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", STORAGE_ARN, "mediaTypes", List.of("AUDIO_VIDEO", "NONE"))),
+                        "autoParticipantRecordingConfiguration.mediaTypes", "at most 1"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", STORAGE_ARN, "mediaTypes", List.of("VIDEO_ONLY"))),
+                        "autoParticipantRecordingConfiguration.mediaTypes[0]", "one of AUDIO_VIDEO, AUDIO_ONLY, NONE"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", STORAGE_ARN, "recordingReconnectWindowSeconds", 301)),
+                        "autoParticipantRecordingConfiguration.recordingReconnectWindowSeconds", "from 0 to 300"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", STORAGE_ARN,
+                                "thumbnailConfiguration", Map.of("recordingMode", "INTERVAL", "targetIntervalSeconds", 86401))),
+                        "autoParticipantRecordingConfiguration.thumbnailConfiguration.targetIntervalSeconds", "from 1 to 86400"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", STORAGE_ARN,
+                                "thumbnailConfiguration", Map.of("targetIntervalSeconds", 30))),
+                        "autoParticipantRecordingConfiguration.thumbnailConfiguration.targetIntervalSeconds",
+                        "only when recordingMode is INTERVAL"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", STORAGE_ARN,
+                                "thumbnailConfiguration", Map.of("storage", List.of("LATEST", "LATEST")))),
+                        "autoParticipantRecordingConfiguration.thumbnailConfiguration.storage", "lists a value twice"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", STORAGE_ARN,
+                                "hlsConfiguration", Map.of("targetSegmentDurationSeconds", 1))),
+                        "autoParticipantRecordingConfiguration.hlsConfiguration.targetSegmentDurationSeconds", "from 2 to 10"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", "", "mediaTypes", List.of("AUDIO_ONLY"))),
+                        "autoParticipantRecordingConfiguration.mediaTypes", "no effect: with storageConfigurationArn \"\" recording is off"),
+                arguments(STAGE, recording(Map.of("storageConfigurationArn", "", "thumbnailConfiguration",
+                                Map.of("recordingMode", "INTERVAL"))),
+                        "autoParticipantRecordingConfiguration.thumbnailConfiguration", "has no effect"),
+
+                arguments(INGEST, Map.of(), null, null),
+                arguments(INGEST, Map.of("name", "encoder", "stageArn", STAGE_ARN, "userId", "\u00e9".repeat(128),
+                        "attributes", Map.of("role", "host"), "ingestProtocol", "RTMP", "insecureIngest", true), null, null),
+                arguments(INGEST, Map.of("stageArn", ""), null, null),
+                arguments(INGEST, Map.of("name", "en coder"), "name", "only letters, digits, - and _"),
+                arguments(INGEST, Map.of("stageArn", CHANNEL_ARN), "stageArn", "not an IVS stage ARN"),
+                arguments(INGEST, Map.of("userId", "u".repeat(129)), "userId", "0 to 128"),
+                arguments(INGEST, Map.of("attributes", Map.of("note", "\u00e9".repeat(511))), "attributes",
+                        "1026 bytes of keys and values (UTF-8); at most 1024"),
+                arguments(INGEST, Map.of("ingestProtocol", "SRT"), "ingestProtocol", "one of RTMP, RTMPS"),
+                arguments(INGEST, Map.of("ingestProtocol", "RTMP"), "insecureIngest", "RTMP ingest needs insecureIngest: true"),
+                arguments(INGEST, Map.of("ingestProtocol", "RTMP", "insecureIngest", Unknown.VALUE), null, null),
+
+                arguments(PUBLIC_KEY, Map.of("publicKeyMaterial", TestKeys.ecdsaPublicKeyPem(), "name", "tokens"), null, null),
+                arguments(PUBLIC_KEY, Map.of(), "publicKeyMaterial", "missing required property"),
+                arguments(PUBLIC_KEY, Map.of("publicKeyMaterial", TestKeys.ecdsaPublicKeyPem(), "name", "to kens"), "name",
+                        "only letters"),
+                arguments(PUBLIC_KEY, Map.of("publicKeyMaterial", TestKeys.rsaPublicKeyPem()), "publicKeyMaterial",
+                        "not an elliptic-curve (ECDSA) key"),
+                arguments(PUBLIC_KEY, Map.of("publicKeyMaterial", TestKeys.ecdsaPublicKeyPem("secp256r1")), "publicKeyMaterial",
+                        "256-bit curve, and IVS needs P-384"),
+                arguments(PUBLIC_KEY, Map.of("publicKeyMaterial", TestKeys.ecdsaPublicKeyPem().replace("\n", "")),
+                        "publicKeyMaterial", "expected -----BEGIN PUBLIC KEY-----, a line break"),
+                arguments(PUBLIC_KEY, Map.of("publicKeyMaterial", Unknown.VALUE), null, null)
         );
+    }
+
+    private static Map<String, Object> recording(Map<String, Object> recording) {
+        return Map.of("autoParticipantRecordingConfiguration", recording);
+    }
+
+    @Test
+    void cases_coverEveryResourceTypeOfTheSchema() {
+        assertThat(cases().map(row -> (String) row.get()[0]).distinct())
+                .containsExactlyInAnyOrderElementsOf(BundledSchema.load().resourceTokens());
+        assertThat(cases().filter(row -> row.get()[2] != null).map(row -> (String) row.get()[0]).distinct())
+                .as("every type has a case that fails").containsExactlyInAnyOrderElementsOf(BundledSchema.load().resourceTokens());
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -221,6 +305,7 @@ class CheckTest {
                         "renditionConfiguration", Map.of("renditionSelection", "ALL"))),
                 arguments(ENCODER, Map.of("video", Map.of("width", 640)), Map.of("video",
                         Map.of("width", 640L, "height", 720L, "framerate", 30.0, "bitrate", 2_500_000L))),
-                arguments(POLICY, Map.of(), Map.of("enableStrictOriginEnforcement", false)));
+                arguments(POLICY, Map.of(), Map.of("enableStrictOriginEnforcement", false)),
+                arguments(INGEST, Map.of(), Map.of("ingestProtocol", "RTMPS", "insecureIngest", false, "stageArn", "")));
     }
 }

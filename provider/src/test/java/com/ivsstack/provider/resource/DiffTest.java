@@ -7,6 +7,8 @@ import com.ivsstack.provider.api.PropertyDiff.Kind;
 import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.pulumi.value.Secret;
 import com.ivsstack.pulumi.value.Unknown;
+import com.ivsstack.provider.schema.BundledSchema;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +31,11 @@ class DiffTest {
     private static final String CHANNEL_ARN = "arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh";
     private static final String CHANNEL_ARN_2 = "arn:aws:ivs:us-west-2:123456789012:channel/zzzzABCDefgh";
     private static final Map<String, Object> BUCKET = Map.of("s3", Map.of("bucketName", "recordings"));
+    private static final String STAGE_ARN = "arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh";
+    private static final String STAGE_ARN_2 = "arn:aws:ivs:us-west-2:123456789012:stage/zzzzABCDefgh";
+    private static final String STORAGE_ARN = "arn:aws:ivs:us-west-2:123456789012:storage-configuration/ABcdef34ghIJ";
+    private static final String STORAGE_ARN_2 = "arn:aws:ivs:us-west-2:123456789012:storage-configuration/ZZcdef34ghIJ";
+    private static final String RECORDING = "autoParticipantRecordingConfiguration";
 
     private static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
         var result = new LinkedHashMap<>(base);
@@ -51,6 +58,10 @@ class DiffTest {
         var policy = Map.<String, Object>of("name", "p", "allowedCountries", List.of("US"));
         var encoder = Map.<String, Object>of("name", "e", "video", Map.of("width", 1280, "height", 720));
         var storage = Map.<String, Object>of("name", "s", "s3", Map.of("bucketName", "b12"));
+        var stage = Map.<String, Object>of("name", "st");
+        var recordingStage = with(stage, RECORDING, Map.of("storageConfigurationArn", STORAGE_ARN));
+        var ingest = Map.<String, Object>of("name", "i", "stageArn", STAGE_ARN, "ingestProtocol", "RTMPS");
+        var publicKey = Map.<String, Object>of("publicKeyMaterial", "PEM-1", "name", "k");
         return Stream.of(
                 arguments("ivs:index:Channel", channel, with(channel, "name", "d"), Map.of("name", Kind.UPDATE)),
                 arguments("ivs:index:Channel", channel, with(channel, "type", "BASIC"), Map.of("type", Kind.UPDATE)),
@@ -155,8 +166,79 @@ class DiffTest {
                 arguments("ivs:realtime:StorageConfiguration", storage, with(storage, "name", "s2"), Map.of("name", Kind.UPDATE_REPLACE)),
                 arguments("ivs:realtime:StorageConfiguration", storage, with(storage, "s3", Map.of("bucketName", "b13")),
                         Map.of("s3.bucketName", Kind.UPDATE_REPLACE)),
-                arguments("ivs:realtime:StorageConfiguration", storage, with(storage, "tags", Map.of("a", "b")), Map.of("tags", Kind.ADD))
+                arguments("ivs:realtime:StorageConfiguration", storage, with(storage, "tags", Map.of("a", "b")), Map.of("tags", Kind.ADD)),
+
+                arguments("ivs:realtime:Stage", stage, with(stage, "name", "st2"), Map.of("name", Kind.UPDATE)),
+                arguments("ivs:realtime:Stage", stage, recordingStage, Map.of(RECORDING, Kind.ADD)),
+                arguments("ivs:realtime:Stage", recordingStage, stage, Map.of(RECORDING, Kind.DELETE)),
+                arguments("ivs:realtime:Stage", recordingStage, with(stage, RECORDING, Map.of("storageConfigurationArn", STORAGE_ARN_2)),
+                        Map.of(RECORDING + ".storageConfigurationArn", Kind.UPDATE)),
+                arguments("ivs:realtime:Stage", recordingStage, with(stage, RECORDING, Map.of("storageConfigurationArn", Unknown.VALUE)),
+                        Map.of(RECORDING + ".storageConfigurationArn", Kind.UPDATE)),
+                arguments("ivs:realtime:Stage", recordingStage, with(stage, RECORDING, Map.of("storageConfigurationArn", STORAGE_ARN,
+                        "mediaTypes", List.of("AUDIO_ONLY"))), Map.of(RECORDING + ".mediaTypes", Kind.UPDATE)),
+                arguments("ivs:realtime:Stage", recordingStage, with(stage, RECORDING, Map.of("storageConfigurationArn", STORAGE_ARN,
+                        "thumbnailConfiguration", Map.of("recordingMode", "INTERVAL"))),
+                        Map.of(RECORDING + ".thumbnailConfiguration.recordingMode", Kind.UPDATE,
+                                RECORDING + ".thumbnailConfiguration.targetIntervalSeconds", Kind.ADD)),
+                arguments("ivs:realtime:Stage", recordingStage, with(stage, RECORDING, Map.of("storageConfigurationArn", STORAGE_ARN,
+                        "hlsConfiguration", Map.of("targetSegmentDurationSeconds", 4))),
+                        Map.of(RECORDING + ".hlsConfiguration.targetSegmentDurationSeconds", Kind.UPDATE)),
+                arguments("ivs:realtime:Stage", stage, with(stage, "tags", Map.of("a", "b")), Map.of("tags", Kind.ADD)),
+                // what IVS reports for a stage that records with its defaults, or that does not record, never diffs
+                arguments("ivs:realtime:Stage", with(stage, RECORDING, Map.of("storageConfigurationArn", STORAGE_ARN,
+                        "mediaTypes", List.of("AUDIO_VIDEO"), "thumbnailConfiguration", Map.of("recordingMode", "DISABLED",
+                                "targetIntervalSeconds", 60, "storage", List.of("SEQUENTIAL")),
+                        "recordingReconnectWindowSeconds", 0, "hlsConfiguration", Map.of("targetSegmentDurationSeconds", 6),
+                        "recordParticipantReplicas", true)), recordingStage, Map.of()),
+                arguments("ivs:realtime:Stage", with(stage, RECORDING, Map.of("storageConfigurationArn", "")), stage, Map.of()),
+                arguments("ivs:realtime:Stage", with(stage, RECORDING, Map.of("storageConfigurationArn", STORAGE_ARN,
+                        "thumbnailConfiguration", Map.of("recordingMode", "INTERVAL", "storage", List.of("LATEST", "SEQUENTIAL")))),
+                        with(stage, RECORDING, Map.of("storageConfigurationArn", STORAGE_ARN, "thumbnailConfiguration",
+                                Map.of("recordingMode", "INTERVAL", "targetIntervalSeconds", 60, "storage", List.of("SEQUENTIAL", "LATEST")))),
+                        Map.of()),
+
+                arguments("ivs:realtime:IngestConfiguration", ingest, with(ingest, "stageArn", STAGE_ARN_2), Map.of("stageArn", Kind.UPDATE)),
+                arguments("ivs:realtime:IngestConfiguration", ingest, with(ingest, "stageArn", null), Map.of("stageArn", Kind.DELETE)),
+                arguments("ivs:realtime:IngestConfiguration", ingest, with(ingest, "name", "i2"), Map.of("name", Kind.UPDATE_REPLACE)),
+                arguments("ivs:realtime:IngestConfiguration", ingest, with(ingest, "userId", "u"), Map.of("userId", Kind.ADD_REPLACE)),
+                arguments("ivs:realtime:IngestConfiguration", ingest, with(ingest, "attributes", Map.of("role", "host")),
+                        Map.of("attributes", Kind.ADD_REPLACE)),
+                arguments("ivs:realtime:IngestConfiguration", ingest, with(ingest, "ingestProtocol", "RTMP", "insecureIngest", true),
+                        Map.of("ingestProtocol", Kind.UPDATE_REPLACE, "insecureIngest", Kind.UPDATE_REPLACE)),
+                arguments("ivs:realtime:IngestConfiguration", ingest, with(ingest, "tags", Map.of("a", "b")), Map.of("tags", Kind.ADD)),
+                arguments("ivs:realtime:IngestConfiguration", with(ingest, "userId", "", "attributes", Map.of(), "insecureIngest", false),
+                        ingest, Map.of()),
+
+                arguments("ivs:realtime:PublicKey", publicKey, with(publicKey, "publicKeyMaterial", "PEM-2"),
+                        Map.of("publicKeyMaterial", Kind.UPDATE_REPLACE)),
+                arguments("ivs:realtime:PublicKey", publicKey, with(publicKey, "name", "k2"), Map.of("name", Kind.UPDATE_REPLACE)),
+                arguments("ivs:realtime:PublicKey", publicKey, with(publicKey, "tags", Map.of("a", "b")), Map.of("tags", Kind.ADD)),
+                arguments("ivs:realtime:PublicKey", publicKey, with(publicKey, "publicKeyMaterial", "\r\nPEM-1\r\n"), Map.of())
         );
+    }
+
+    @Test
+    void cases_coverEveryResourceTypeOfTheSchema() {
+        assertThat(cases().map(row -> (String) row.get()[0]).distinct())
+                .containsExactlyInAnyOrderElementsOf(BundledSchema.load().resourceTokens());
+    }
+
+    /** IVS refuses the same public key twice: a new name for the same key deletes the old key first, a new key does not. */
+    @Test
+    void diff_publicKeyReplaced_deletesFirstOnlyWhenTheKeyStaysTheSame() {
+        var type = PROVIDER.resource("ivs:realtime:PublicKey").orElseThrow();
+        var olds = Map.<String, Object>of("publicKeyMaterial", "PEM-1", "name", "k");
+        var renamed = type.diff(new DiffRequest("id", "urn:test", olds, Map.of(), with(olds, "name", "k2"), List.of()));
+        var rekeyed = type.diff(new DiffRequest("id", "urn:test", olds, Map.of(), with(olds, "publicKeyMaterial", "PEM-2"), List.of()));
+        var unknownKey = type.diff(new DiffRequest("id", "urn:test", olds, Map.of(),
+                with(olds, "name", "k2", "publicKeyMaterial", Unknown.VALUE), List.of()));
+
+        assertThat(renamed.requiresReplacement()).isTrue();
+        assertThat(renamed.deleteBeforeReplace()).isTrue();
+        assertThat(rekeyed.requiresReplacement()).isTrue();
+        assertThat(rekeyed.deleteBeforeReplace()).isFalse();
+        assertThat(unknownKey.deleteBeforeReplace()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -34,9 +35,20 @@ class LifecycleTest {
 
     private IvsProvider provider;
 
-    /** One resource type's scenario; inputs are built from a fresh channel ARN where they need one. */
-    record Scenario(String token, Function<String, Map<String, Object>> declared,
-                    Function<String, Map<String, Object>> inPlaceChange, Function<String, Map<String, Object>> replacingChange,
+    /** What a resource refers to, made fresh for each scenario: a channel, two stages, a storage configuration. */
+    record Parents(String channel, String stage, String otherStage, String storage) {
+        static Parents create() {
+            var realTime = IVS.realTimeClient();
+            return new Parents(IVS.ivsClient().createChannel(b -> b.name("parent")).channel().arn(),
+                    realTime.createStage(b -> b.name("parent")).stage().arn(),
+                    realTime.createStage(b -> b.name("other-parent")).stage().arn(),
+                    realTime.createStorageConfiguration(b -> b.s3(s -> s.bucketName("participants"))).storageConfiguration().arn());
+        }
+    }
+
+    /** One resource type's scenario; inputs are built from fresh parents where they need them. */
+    record Scenario(String token, Function<Parents, Map<String, Object>> declared,
+                    Function<Parents, Map<String, Object>> inPlaceChange, Function<Parents, Map<String, Object>> replacingChange,
                     BiConsumer<IvsEmulatorExtension, String> deleteOutOfBand) {
         @Override
         public String toString() {
@@ -54,9 +66,9 @@ class LifecycleTest {
                         null,
                         (ivs, arn) -> ivs.ivsClient().deleteChannel(b -> b.arn(arn))),
                 new Scenario(StreamKeyResource.TOKEN,
-                        c -> Map.of("channelArn", c, "tags", Map.of("k", "v")),
-                        c -> Map.of("channelArn", c, "tags", Map.of("k", "w", "x", "y")),
-                        c -> Map.of("channelArn", c, "rotation", "2026-11", "tags", Map.of("k", "w", "x", "y")),
+                        p -> Map.of("channelArn", p.channel(), "tags", Map.of("k", "v")),
+                        p -> Map.of("channelArn", p.channel(), "tags", Map.of("k", "w", "x", "y")),
+                        p -> Map.of("channelArn", p.channel(), "rotation", "2026-11", "tags", Map.of("k", "w", "x", "y")),
                         (ivs, arn) -> ivs.ivsClient().deleteStreamKey(b -> b.arn(arn))),
                 new Scenario(RecordingConfigurationResource.TOKEN,
                         c -> Map.of("name", "rec", "destinationConfiguration", Map.of("s3", Map.of("bucketName", "recordings")),
@@ -87,7 +99,29 @@ class LifecycleTest {
                         c -> Map.of("name", "store", "s3", Map.of("bucketName", "compositions")),
                         c -> Map.of("name", "store", "s3", Map.of("bucketName", "compositions"), "tags", Map.of("k", "v")),
                         c -> Map.of("name", "store-2", "s3", Map.of("bucketName", "compositions")),
-                        (ivs, arn) -> ivs.realTimeClient().deleteStorageConfiguration(b -> b.arn(arn)))
+                        (ivs, arn) -> ivs.realTimeClient().deleteStorageConfiguration(b -> b.arn(arn))),
+                new Scenario(StageResource.TOKEN,
+                        p -> Map.of("name", "studio", "tags", Map.of("k", "v"), "autoParticipantRecordingConfiguration",
+                                Map.of("storageConfigurationArn", p.storage(), "mediaTypes", List.of("AUDIO_ONLY"),
+                                        "thumbnailConfiguration", Map.of("recordingMode", "INTERVAL", "targetIntervalSeconds", 20))),
+                        p -> Map.of("name", "studio-2", "tags", Map.of("k", "w"), "autoParticipantRecordingConfiguration",
+                                Map.of("storageConfigurationArn", p.storage(), "recordingReconnectWindowSeconds", 30,
+                                        "hlsConfiguration", Map.of("targetSegmentDurationSeconds", 2))),
+                        null,
+                        (ivs, arn) -> ivs.realTimeClient().deleteStage(b -> b.arn(arn))),
+                new Scenario(IngestConfigurationResource.TOKEN,
+                        p -> Map.of("name", "encoder", "stageArn", p.stage(), "userId", "studio", "attributes",
+                                Map.of("role", "host"), "tags", Map.of("k", "v")),
+                        p -> Map.of("name", "encoder", "stageArn", p.otherStage(), "userId", "studio", "attributes",
+                                Map.of("role", "host"), "tags", Map.of("k", "w")),
+                        p -> Map.of("name", "encoder", "stageArn", p.otherStage(), "userId", "studio", "attributes",
+                                Map.of("role", "host"), "tags", Map.of("k", "w"), "ingestProtocol", "RTMP", "insecureIngest", true),
+                        (ivs, arn) -> ivs.realTimeClient().deleteIngestConfiguration(b -> b.arn(arn))),
+                new Scenario(PublicKeyResource.TOKEN,
+                        p -> Map.of("name", "participant-tokens", "publicKeyMaterial", key),
+                        p -> Map.of("name", "participant-tokens", "publicKeyMaterial", key, "tags", Map.of("k", "v")),
+                        p -> Map.of("name", "participant-tokens", "publicKeyMaterial", otherKey),
+                        (ivs, arn) -> ivs.realTimeClient().deletePublicKey(b -> b.arn(arn)))
         ).map(Arguments::of);
     }
 
@@ -110,11 +144,11 @@ class LifecycleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void lifecycle_everyResourceType_behavesAsDeclared(Scenario scenario) {
-        String channelArn = IVS.ivsClient().createChannel(b -> b.name("parent")).channel().arn();
+        var parents = Parents.create();
         var resource = new ResourceHarness(provider, scenario.token(), "lifecycle");
         var admin = IVS.emulator().admin();
 
-        var inputs = resource.check(scenario.declared().apply(channelArn));
+        var inputs = resource.check(scenario.declared().apply(parents));
         long requestsBefore = admin.requestCounts().values().stream().mapToLong(Long::longValue).sum();
         var preview = resource.preview(inputs);
         assertThat(preview.outputs()).containsEntry("arn", Unknown.VALUE);
@@ -131,7 +165,7 @@ class LifecycleTest {
                 .as("an empty id finds what this URN created, by the ownership tag").isEqualTo(arn);
         for (var entry : inputs.entrySet()) {
             assertThat(com.ivsstack.pulumi.value.PropertyValues.same(read.outputs().get(entry.getKey()), entry.getValue())
-                    || entry.getKey().equals("thumbnailConfiguration") || entry.getKey().equals("video"))
+                    || List.of("thumbnailConfiguration", "video", "autoParticipantRecordingConfiguration").contains(entry.getKey()))
                     .as("output %s equals declared %s, read %s", entry.getKey(), entry.getValue(), read.outputs().get(entry.getKey()))
                     .isTrue();
         }
@@ -140,11 +174,11 @@ class LifecycleTest {
 
         var imported = resource.importById(arn);
         assertThat(imported.exists()).isTrue();
-        var redeclared = resource.check(scenario.declared().apply(channelArn));
+        var redeclared = resource.check(scenario.declared().apply(parents));
         assertThat(resource.diff(arn, imported.inputs(), imported.outputs(), redeclared).detailedDiff())
                 .as("import diffs clean").isEmpty();
 
-        var inPlace = resource.check(scenario.inPlaceChange().apply(channelArn));
+        var inPlace = resource.check(scenario.inPlaceChange().apply(parents));
         var updateDiff = resource.diff(arn, inputs, created.outputs(), inPlace);
         assertThat(updateDiff.hasChanges()).isTrue();
         assertThat(updateDiff.requiresReplacement()).as("in-place change %s", updateDiff.detailedDiff()).isFalse();
@@ -156,7 +190,7 @@ class LifecycleTest {
         var current = inPlace;
         var currentOutputs = updated.outputs();
         if (scenario.replacingChange() != null) {
-            var replacing = resource.check(scenario.replacingChange().apply(channelArn));
+            var replacing = resource.check(scenario.replacingChange().apply(parents));
             var replaceDiff = resource.diff(arn, inPlace, updated.outputs(), replacing);
             assertThat(replaceDiff.requiresReplacement()).as("replacing change %s", replaceDiff.detailedDiff()).isTrue();
             if (replaceDiff.deleteBeforeReplace()) {
@@ -178,7 +212,7 @@ class LifecycleTest {
         assertThat(resource.read("", current, java.util.Map.of()).exists()).as("nothing owned any more").isFalse();
         resource.delete(arn, current, currentOutputs);
 
-        var again = resource.create(resource.check(scenario.declared().apply(channelArn)));
+        var again = resource.create(resource.check(scenario.declared().apply(parents)));
         scenario.deleteOutOfBand().accept(IVS, again.id());
         assertThat(resource.read(again.id(), current, again.outputs()).exists()).as("deleted out of band reads as gone").isFalse();
     }

@@ -8,6 +8,14 @@ import com.ivsstack.provider.api.DiffRequest;
 import com.ivsstack.provider.api.ProviderLog;
 import com.ivsstack.pulumi.schema.TypeSpec;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ivsrealtime.model.AutoParticipantRecordingConfiguration;
+import software.amazon.awssdk.services.ivsrealtime.model.CreateIngestConfigurationRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.CreateStageRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.ImportPublicKeyRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.IngestConfiguration;
+import software.amazon.awssdk.services.ivsrealtime.model.ParticipantRecordingHlsConfiguration;
+import software.amazon.awssdk.services.ivsrealtime.model.ParticipantThumbnailConfiguration;
+import software.amazon.awssdk.services.ivsrealtime.model.Stage;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +117,7 @@ class SchemaInvariantsTest {
         assertThat(secret).containsExactlyInAnyOrder(
                 "ivs:index:Channel.streamKeyValue", "ivs:index:Channel.srt", "ivs:index:ChannelSrt.passphrase",
                 "ivs:index:StreamKey.value", "ivs:index:getStreamKey.value", "ivs:index:getChannel.srt",
+                "ivs:realtime:IngestConfiguration.streamKey", "ivs:realtime:getIngestConfiguration.streamKey",
                 "config.accessKey", "config.secretKey", "config.token",
                 "provider.accessKey", "provider.secretKey", "provider.token");
     }
@@ -124,7 +133,10 @@ class SchemaInvariantsTest {
                 "ivs:index:PlaybackKeyPair", Set.of("name", "publicKeyMaterial"),
                 "ivs:index:PlaybackRestrictionPolicy", Set.of(),
                 "ivs:realtime:EncoderConfiguration", Set.of("name", "video"),
-                "ivs:realtime:StorageConfiguration", Set.of("name", "s3"));
+                "ivs:realtime:StorageConfiguration", Set.of("name", "s3"),
+                "ivs:realtime:Stage", Set.of(),
+                "ivs:realtime:IngestConfiguration", Set.of("name", "userId", "attributes", "ingestProtocol", "insecureIngest"),
+                "ivs:realtime:PublicKey", Set.of("name", "publicKeyMaterial"));
         assertThat(schema.resourceTokens()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((token, replacing) -> {
             assertThat(schema.resource(token).replaceOnChanges()).as(token).isEqualTo(replacing);
@@ -165,7 +177,8 @@ class SchemaInvariantsTest {
             assertThat(PROVIDER.function(token)).as(token).isPresent();
         }
         assertThat(schema.functionTokens()).containsExactlyInAnyOrder("ivs:index:getChannel", "ivs:index:getStreamKey",
-                "ivs:index:getRecordingConfiguration", "ivs:index:getChannels");
+                "ivs:index:getRecordingConfiguration", "ivs:index:getChannels", "ivs:realtime:getStage",
+                "ivs:realtime:getStages", "ivs:realtime:getIngestConfiguration");
         assertThat(PROVIDER.resourceTokens()).containsExactlyInAnyOrderElementsOf(schema.resourceTokens());
     }
 
@@ -209,6 +222,44 @@ class SchemaInvariantsTest {
         var thumbnails = BundledSchema.load().objectType("ivs:index:RecordingConfigurationThumbnailConfiguration").shape();
         assertThat(thumbnails.declared().keySet()).containsExactlyInAnyOrder("recordingMode", "targetIntervalSeconds",
                 "resolution", "storage");
+    }
+
+    /**
+     * The RealTime resources take every member of their create request in the SDK the provider is built with (2.40.2),
+     * and nothing it lacks (the newer models' redundantIngest, for one): the schema is checked against the SDK's own
+     * field metadata. A stage's participant tokens are left out on purpose: they are secrets of a moment, not state.
+     */
+    @Test
+    void realtimeSchema_hasEveryMemberOfTheSdksCreateRequests() {
+        var schema = BundledSchema.load();
+        assertThat(inputsOf(schema, "ivs:realtime:Stage")).isEqualTo(members(CreateStageRequest.builder().sdkFields(),
+                "participantTokenConfigurations"));
+        assertThat(schema.objectType("ivs:realtime:StageAutoParticipantRecordingConfiguration").shape().declared().keySet())
+                .isEqualTo(members(AutoParticipantRecordingConfiguration.builder().sdkFields()));
+        assertThat(schema.objectType("ivs:realtime:StageThumbnailConfiguration").shape().declared().keySet())
+                .isEqualTo(members(ParticipantThumbnailConfiguration.builder().sdkFields()));
+        assertThat(schema.objectType("ivs:realtime:StageHlsConfiguration").shape().declared().keySet())
+                .isEqualTo(members(ParticipantRecordingHlsConfiguration.builder().sdkFields()));
+        assertThat(schema.objectType("ivs:realtime:StageEndpoints").shape().declared().keySet())
+                .isEqualTo(members(software.amazon.awssdk.services.ivsrealtime.model.StageEndpoints.builder().sdkFields()));
+        assertThat(inputsOf(schema, "ivs:realtime:IngestConfiguration"))
+                .isEqualTo(members(CreateIngestConfigurationRequest.builder().sdkFields()));
+        assertThat(inputsOf(schema, "ivs:realtime:PublicKey")).isEqualTo(members(ImportPublicKeyRequest.builder().sdkFields()));
+        assertThat(schema.resource("ivs:realtime:IngestConfiguration").outputs().declared().keySet())
+                .containsAll(members(IngestConfiguration.builder().sdkFields()));
+        assertThat(schema.resource("ivs:realtime:Stage").outputs().declared().keySet())
+                .containsAll(members(Stage.builder().sdkFields()));
+    }
+
+    private static Set<String> inputsOf(com.ivsstack.pulumi.schema.PackageSchema schema, String token) {
+        return new TreeSet<>(schema.resource(token).inputs().declared().keySet());
+    }
+
+    private static Set<String> members(List<software.amazon.awssdk.core.SdkField<?>> fields, String... leftOut) {
+        var names = new TreeSet<String>();
+        fields.forEach(field -> names.add(field.memberName()));
+        names.removeAll(Set.of(leftOut));
+        return names;
     }
 
     @Test

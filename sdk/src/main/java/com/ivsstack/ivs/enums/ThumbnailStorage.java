@@ -18,7 +18,7 @@ public enum ThumbnailStorage {
      */
     Sequential("SEQUENTIAL"),
     /**
-     * Keep only the latest thumbnail, at media/latest_thumbnail/thumb.jpg.
+     * Keep only the latest thumbnail, overwritten at each interval, under media/latest_thumbnail.
      */
     Latest("LATEST");
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * An IVS RealTime storage configuration: an S3 bucket for composition recordings. Only tags update in place. It cannot be deleted while a composition uses it.
+ * An IVS RealTime storage configuration: an S3 bucket for composition recordings and for the individual participant recordings of stages. Only tags update in place. It cannot be deleted while a composition or a stage uses it.
  */
 @ResourceType(type="ivs:realtime:StorageConfiguration")
 public class StorageConfiguration extends com.pulumi.resources.CustomResource {

@@ -3,13 +3,10 @@ package com.ivsstack.examples.privatechannel;
 import static com.ivsstack.examples.testing.IvsMocks.arnOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ivsstack.examples.testing.PemKeys;
 import com.ivsstack.examples.testing.ProgramRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,10 +29,7 @@ class AppTest {
 
     @Test
     void shippedPublicKey_isAnEcdsaP384Key() throws Exception {
-        String base64 = Files.readString(Path.of("playback-public-key.pem"))
-                .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-
-        var key = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        var key = PemKeys.ecPublicKey(Path.of("playback-public-key.pem"));
 
         assertThat(key.getParams().getCurve().getField().getFieldSize()).isEqualTo(384);
     }

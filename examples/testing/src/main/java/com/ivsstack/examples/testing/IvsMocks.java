@@ -42,7 +42,19 @@ public final class IvsMocks implements Mocks {
             }
             case "ivs:index:StreamKey" -> state.put("value", streamKeyValueOf(args.name));
             case "ivs:index:RecordingConfiguration" -> state.put("state", "ACTIVE");
-            case "ivs:index:PlaybackKeyPair" -> state.put("fingerprint", "fp:" + idOf(args.name));
+            case "ivs:index:PlaybackKeyPair", "ivs:realtime:PublicKey" -> state.put("fingerprint", "fp:" + idOf(args.name));
+            case "ivs:realtime:Stage" -> {
+                state.put("activeSessionId", "");
+                state.put("endpoints", Map.of("events", "wss://global.events.live-video.net",
+                        "whip", "https://" + idOf(args.name) + ".global-bm.whip.live-video.net",
+                        "rtmp", "rtmp://" + idOf(args.name) + ".global-contribute-staging.live-video.net/app/",
+                        "rtmps", rtmpsEndpointOf(args.name)));
+            }
+            case "ivs:realtime:IngestConfiguration" -> {
+                state.put("participantId", idOf(args.name + "#participant"));
+                state.put("state", "INACTIVE");
+                state.put("streamKey", ingestStreamKeyOf(args.name));
+            }
             default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(arn), state));
@@ -80,6 +92,9 @@ public final class IvsMocks implements Mocks {
             case "ivs:index:PlaybackRestrictionPolicy" -> "playback-restriction-policy";
             case "ivs:realtime:EncoderConfiguration" -> "encoder-configuration";
             case "ivs:realtime:StorageConfiguration" -> "storage-configuration";
+            case "ivs:realtime:Stage" -> "stage";
+            case "ivs:realtime:IngestConfiguration" -> "ingest-configuration";
+            case "ivs:realtime:PublicKey" -> "public-key";
             default -> throw new AssertionError("the mocks do not know resource type " + type);
         };
         return "arn:aws:ivs:" + REGION + ":" + ACCOUNT + ":" + kind + "/" + idOf(name);
@@ -92,6 +107,15 @@ public final class IvsMocks implements Mocks {
 
     public static String streamKeyValueOf(String streamKeyName) {
         return "sk_" + REGION + "_" + idOf(streamKeyName) + idOf(streamKeyName + "#");
+    }
+
+    public static String rtmpsEndpointOf(String stageName) {
+        return "rtmps://" + idOf(stageName) + ".global-contribute-staging.live-video.net:443/app/";
+    }
+
+    public static String ingestStreamKeyOf(String ingestConfigurationName) {
+        return "rt_" + ACCOUNT + "_" + REGION + "_" + idOf(ingestConfigurationName) + "_" + idOf(ingestConfigurationName + "#")
+                + idOf(ingestConfigurationName + "##");
     }
 
     private static String idOf(String name) {

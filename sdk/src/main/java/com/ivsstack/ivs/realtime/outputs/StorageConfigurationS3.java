@@ -10,7 +10,7 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
- * An S3 bucket for composition recordings. IVS edits the bucket's policy; the bucket must be in the same region as the composition.
+ * An S3 bucket for composition and participant recordings. IVS edits the bucket's policy; the bucket must be in the same region as the composition or stage.
  */
 @CustomType
 public final class StorageConfigurationS3 {
