@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Provider resources: the ones the program registers, and each package's default provider, which the engine
@@ -82,6 +83,9 @@ final class ProviderResources {
         } else {
             op = PropertyValues.same(old.inputs(), config) ? StepOp.SAME : StepOp.UPDATE;
             id = old.id();
+            if (op == StepOp.UPDATE) {
+                refuseReplacement(client, urn, old, config);
+            }
         }
         String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ResourceState next = ResourceState.builder(urn, type, true).id(id).inputs(config).outputs(config)
@@ -100,6 +104,31 @@ final class ProviderResources {
             return null;
         });
         return urn + "::" + id;
+    }
+
+    /**
+     * A provider whose new config needs a new provider (for IVS, another region or endpoint) has, under the Pulumi
+     * CLI, every resource it manages replaced. This engine does not replace providers, and updating one in place
+     * would point the stack's resources at a place where they do not exist (a refresh would then drop them from the
+     * state, leaving them unmanaged). So the run stops, before any step, and says how to move the stack.
+     */
+    private void refuseReplacement(ProviderClient client, String urn, ResourceState old, Map<String, Object> config) {
+        ProviderClient.DiffResult diff = client.diffConfig(urn, old.outputs(), config, old.inputs());
+        if (!diff.requiresReplacement()) {
+            return;
+        }
+        Set<String> keys = new TreeSet<>(diff.replaces());
+        diff.detailedDiff().forEach((path, kind) -> {
+            if (kind.replaces()) {
+                keys.add(path);
+            }
+        });
+        String packageName = ProviderRegistry.packageOf(Urns.type(urn));
+        String changed = keys.stream().map(k -> packageName + ":" + k).collect(Collectors.joining(", "));
+        throw errors.fail("the change of " + changed + " needs a new provider " + Urns.name(urn) + ", and with it "
+                + "every resource it manages would be replaced; ivsstack does not replace providers. To move the "
+                + "stack, run 'ivsstack destroy' with the old configuration, then 'ivsstack up' with the new one (or "
+                + "deploy it with the Pulumi CLI, which replaces them)");
     }
 
     /** Registers the package's default provider on first use, with the stack's config of that package. */
