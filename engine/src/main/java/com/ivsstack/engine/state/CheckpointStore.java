@@ -214,8 +214,24 @@ public final class CheckpointStore {
     private record Reading(Optional<JsonNode> latest, String problem) {
     }
 
+    /**
+     * Whether the bytes hold only white space, decided by the first byte that is not ASCII white space (a checkpoint's
+     * first byte, '{'), rather than by decoding the whole checkpoint into a string on every load.
+     */
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return new String(bytes, StandardCharsets.UTF_8).isBlank(); // white space beyond ASCII: let Java decide
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Reading readLatest(byte[] bytes) {
-        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        if (isBlank(bytes)) {
             return problem("it is empty (" + bytes.length + " bytes)");
         }
         JsonNode root;
